@@ -1,0 +1,135 @@
+//! The carepath planning model.
+//!
+//! Data flows one way: bytes -> [`node`] tree -> [`Plan`] -> [`CheckedPlan`] -> schedule and
+//! SMART -> resolved plan, which exporters turn into bytes. This crate is pure: it reads no files,
+//! no clock and no terminal; the as-of date and everything else that varies comes in as
+//! arguments.
+
+pub mod diag;
+pub mod node;
+pub mod plan;
+pub mod read;
+pub mod resolved;
+pub mod suggest;
+mod validate;
+
+pub use diag::{Diagnostic, Severity, Source};
+pub use plan::*;
+pub use resolved::*;
+pub use validate::CheckedPlan;
+
+/// What the plan format knows of the healthcare catalog. The catalog crate implements it; the
+/// model only asks.
+pub trait Knowledge {
+    fn has_role(&self, id: &str) -> bool;
+    fn has_credential(&self, id: &str) -> bool;
+    fn suggest_role(&self, _text: &str) -> Option<String> {
+        None
+    }
+    fn suggest_credential(&self, _text: &str) -> Option<String> {
+        None
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    Json,
+}
+
+impl Format {
+    /// The format a file name's extension says, if any.
+    pub fn from_path(path: &str) -> Option<Format> {
+        let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "toml" => Some(Format::Toml),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+/// The result of reading and checking a plan: the checked plan when there were no errors, and
+/// every finding (errors and warnings) in file order.
+#[derive(Debug)]
+pub struct Checked {
+    pub plan: Option<CheckedPlan>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Reads plan bytes in the given format and checks them.
+pub fn check(bytes: &[u8], format: Format, knowledge: Option<&dyn Knowledge>) -> Checked {
+    let fail = |d: Diagnostic| Checked {
+        plan: None,
+        diagnostics: vec![d],
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.valid_up_to();
+            return fail(
+                Diagnostic::error("E001", "this file is not UTF-8 text; a plan is a text file")
+                    .at(Some(at..at + 1), "")
+                    .label(format!("byte {at} is not UTF-8"))
+                    .hint("save the plan as UTF-8 text (any editor's \"Save as… UTF-8\"), not as a word-processor document"),
+            );
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').map_or(text, |t| t);
+    let offset = bytes.len() - text.len();
+    if text.trim().is_empty() {
+        return fail(
+            Diagnostic::error("E002", "this plan file is empty")
+                .at(Some(0..0), "")
+                .hint("start from `carepath init`, or copy the example in docs/plan-format.md"),
+        );
+    }
+    let parsed = match format {
+        Format::Toml => node::parse_toml(text),
+        Format::Json => node::parse_json(text),
+    };
+    let root = match parsed {
+        Ok(n) => n,
+        Err(e) => {
+            let mut d = Diagnostic::error("E003", e.message).at(Some(shift(e.span, offset)), "");
+            if let Some(h) = e.hint {
+                d = d.hint(h);
+            }
+            return fail(d);
+        }
+    };
+    let mut reader = read::Reader::new();
+    let plan = reader.plan(&root);
+    let mut diags = reader.diags;
+    let mut spans = reader.spans;
+    if offset > 0 {
+        for d in &mut diags {
+            d.span = d.span.take().map(|s| shift(s, offset));
+        }
+        for s in spans.values_mut() {
+            *s = shift(s.clone(), offset);
+        }
+    }
+    let checked = match plan {
+        Some(mut plan) => {
+            plan.spans = SpanMap(spans);
+            validate::validate(plan, knowledge, &mut diags)
+        }
+        _ => None,
+    };
+    diags.sort_by_key(|d| (d.span.as_ref().map_or(0, |s| s.start), d.severity));
+    Checked {
+        plan: checked,
+        diagnostics: diags,
+    }
+}
+
+fn shift(s: node::Span, by: usize) -> node::Span {
+    s.start + by..s.end + by
+}

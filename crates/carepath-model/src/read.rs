@@ -1,0 +1,890 @@
+//! From a value tree to a [`Plan`], collecting every finding with its place and field path.
+
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+use crate::diag::Diagnostic;
+use crate::node::{Node, NodeKind, Span};
+use crate::plan::*;
+use crate::suggest::did_you_mean;
+
+pub const TOP_FIELDS: &[&str] = &[
+    "format",
+    "id",
+    "title",
+    "start",
+    "currency",
+    "person",
+    "capacity",
+    "target",
+    "goals",
+    "milestones",
+    "progress",
+    "$schema",
+];
+pub const PERSON_FIELDS: &[&str] = &[
+    "name",
+    "role",
+    "region",
+    "credentials",
+    "values",
+    "interests",
+    "skills",
+    "experience",
+];
+pub const SKILL_FIELDS: &[&str] = &["name", "level", "target"];
+pub const EXPERIENCE_FIELDS: &[&str] = &["role", "setting", "from", "to", "hours_per_week"];
+pub const CAPACITY_FIELDS: &[&str] = &["hours_per_week", "max_parallel", "breaks"];
+pub const BREAK_FIELDS: &[&str] = &["from", "to", "reason"];
+pub const TARGET_FIELDS: &[&str] = &["role", "by"];
+pub const GOAL_FIELDS: &[&str] = &["id", "title", "due", "horizon", "values", "measure"];
+pub const MEASURE_FIELDS: &[&str] = &["metric", "target", "unit", "per_week"];
+pub const MILESTONE_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "kind",
+    "goal",
+    "after",
+    "not_before",
+    "duration",
+    "effort_hours",
+    "due",
+    "cost",
+    "measure",
+    "done",
+    "notes",
+];
+pub const PROGRESS_FIELDS: &[&str] = &["date", "milestone", "amount", "note"];
+
+/// The plan format versions this build reads.
+pub const FORMATS: &[i64] = &[1];
+
+pub(crate) struct Reader {
+    pub diags: Vec<Diagnostic>,
+    pub spans: HashMap<String, Span>,
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// A table being read: unknown keys are reported once, up front.
+struct Table<'n> {
+    node: &'n Node,
+    path: String,
+}
+
+impl Reader {
+    pub fn new() -> Self {
+        Reader {
+            diags: Vec::new(),
+            spans: HashMap::new(),
+        }
+    }
+
+    fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    fn table<'n>(
+        &mut self,
+        node: &'n Node,
+        path: &str,
+        what: &str,
+        fields: &[&str],
+    ) -> Option<Table<'n>> {
+        let NodeKind::Table(entries) = &node.kind else {
+            self.wrong_type(node, path, &format!("{what} (a table)"));
+            return None;
+        };
+        for (k, _) in entries {
+            if fields.contains(&k.name.as_str()) {
+                continue;
+            }
+            let p = join(path, &k.name);
+            let mut d = Diagnostic::error("E004", format!("unknown field `{}` in {what}", k.name))
+                .at(Some(k.span.clone()), p)
+                .label("not a field of the plan format");
+            d = match did_you_mean(&k.name, fields.iter().copied()) {
+                Some(s) => d.hint(format!("did you mean `{s}`?")),
+                None => d.hint(format!(
+                    "the fields of {what} are: {}",
+                    fields
+                        .iter()
+                        .filter(|f| !f.starts_with('$'))
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            };
+            self.push(d);
+        }
+        self.spans.insert(path.to_string(), node.span.clone());
+        Some(Table {
+            node,
+            path: path.to_string(),
+        })
+    }
+
+    fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
+        let found = match &node.kind {
+            NodeKind::Str(s) => format!("the text \"{}\"", shorten(s)),
+            _ => node.type_name().to_string(),
+        };
+        let hint = type_hint(expected);
+        let mut d = Diagnostic::error(
+            "E005",
+            format!("`{}` should be {expected}, but it is {found}", last(path)),
+        )
+        .at(Some(node.span.clone()), path)
+        .label(format!("expected {expected}"));
+        if let Some(h) = hint {
+            d = d.hint(h);
+        }
+        self.push(d);
+    }
+
+    fn get<'n>(&mut self, t: &Table<'n>, key: &str) -> Option<(&'n Node, String)> {
+        let node = t.node.get(key)?;
+        if matches!(node.kind, NodeKind::Null) {
+            return None;
+        }
+        let p = join(&t.path, key);
+        self.spans.insert(p.clone(), node.span.clone());
+        Some((node, p))
+    }
+
+    fn missing(&mut self, t: &Table<'_>, key: &str, what: &str, example: &str) {
+        let p = join(&t.path, key);
+        // A missing top-level field is about the file as a whole: point at its start.
+        let span = if t.path.is_empty() {
+            0..0
+        } else {
+            header_span(t.node)
+        };
+        let place = if t.path.is_empty() {
+            "the plan".to_string()
+        } else {
+            format!("`{}`", t.path)
+        };
+        self.push(
+            Diagnostic::error(
+                "E006",
+                format!("{place} is missing the required field `{key}` ({what})"),
+            )
+            .at(Some(span), p)
+            .hint(format!("add it, for example: {example}")),
+        );
+    }
+
+    fn text(&mut self, t: &Table<'_>, key: &str) -> Option<String> {
+        let (node, p) = self.get(t, key)?;
+        self.as_text(node, &p)
+    }
+
+    fn as_text(&mut self, node: &Node, path: &str) -> Option<String> {
+        match &node.kind {
+            NodeKind::Str(s) => Some(s.clone()),
+            _ => {
+                self.wrong_type(node, path, "text");
+                None
+            }
+        }
+    }
+
+    fn req_text(&mut self, t: &Table<'_>, key: &str, what: &str, example: &str) -> Option<String> {
+        if t.node
+            .get(key)
+            .is_none_or(|n| matches!(n.kind, NodeKind::Null))
+        {
+            self.missing(t, key, what, example);
+            return None;
+        }
+        self.text(t, key)
+    }
+
+    fn id(&mut self, t: &Table<'_>, key: &str, what: &str) -> Option<String> {
+        let (node, p) = self.get(t, key)?;
+        let s = self.as_text(node, &p)?;
+        self.check_id(&s, node, &p, what);
+        Some(s)
+    }
+
+    fn check_id(&mut self, s: &str, node: &Node, path: &str, what: &str) {
+        let ok = !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !ok {
+            self.push(
+                Diagnostic::error(
+                    "E010",
+                    format!(
+                        "the {what} id \"{}\" may use only a-z, 0-9 and -",
+                        shorten(s)
+                    ),
+                )
+                .at(Some(node.span.clone()), path)
+                .label("not a valid id")
+                .hint(format!("try \"{}\"", slug(s))),
+            );
+        }
+    }
+
+    fn date(&mut self, t: &Table<'_>, key: &str) -> Option<Date> {
+        let (node, p) = self.get(t, key)?;
+        self.as_date(node, &p)
+    }
+
+    fn as_date(&mut self, node: &Node, path: &str) -> Option<Date> {
+        let raw = match &node.kind {
+            NodeKind::Str(s) | NodeKind::DateLit(s) => s.as_str(),
+            _ => {
+                self.wrong_type(node, path, "a date (YYYY-MM-DD)");
+                return None;
+            }
+        };
+        match parse_date(raw) {
+            Ok(d) => Some(d),
+            Err(why) => {
+                self.push(
+                    Diagnostic::error(
+                        "E007",
+                        format!("`{}` is not a valid date: {why}", last(path)),
+                    )
+                    .at(Some(node.span.clone()), path)
+                    .label("not a date")
+                    .hint("write an existing calendar day as YYYY-MM-DD, for example 2026-02-28"),
+                );
+                None
+            }
+        }
+    }
+
+    fn req_date(&mut self, t: &Table<'_>, key: &str, what: &str, example: &str) -> Option<Date> {
+        if t.node
+            .get(key)
+            .is_none_or(|n| matches!(n.kind, NodeKind::Null))
+        {
+            self.missing(t, key, what, example);
+            return None;
+        }
+        self.date(t, key)
+    }
+
+    /// A number that may be a decimal; negative values are refused.
+    fn amount(&mut self, t: &Table<'_>, key: &str, what: &str) -> Option<f64> {
+        let (node, p) = self.get(t, key)?;
+        self.as_amount(node, &p, what)
+    }
+
+    fn as_amount(&mut self, node: &Node, path: &str, what: &str) -> Option<f64> {
+        let x = match node.kind {
+            NodeKind::Int(i) => i as f64,
+            NodeKind::Float(f) => f,
+            _ => {
+                self.wrong_type(node, path, "a number");
+                return None;
+            }
+        };
+        if x < 0.0 {
+            self.push(
+                Diagnostic::error(
+                    "E012",
+                    format!("{what} cannot be negative ({})", fmt_num(x)),
+                )
+                .at(Some(node.span.clone()), path)
+                .label("negative")
+                .hint("use 0 or a positive number"),
+            );
+            return None;
+        }
+        if x > 1e9 {
+            self.push(
+                Diagnostic::error(
+                    "E012",
+                    format!("{what} of {} is too large to plan with", fmt_num(x)),
+                )
+                .at(Some(node.span.clone()), path)
+                .hint("check the number; carepath accepts up to 1,000,000,000"),
+            );
+            return None;
+        }
+        Some(x)
+    }
+
+    fn int(&mut self, t: &Table<'_>, key: &str) -> Option<(i64, Span, String)> {
+        let (node, p) = self.get(t, key)?;
+        match node.kind {
+            NodeKind::Int(i) => Some((i, node.span.clone(), p)),
+            NodeKind::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+                Some((f as i64, node.span.clone(), p))
+            }
+            _ => {
+                self.wrong_type(node, &p, "a whole number");
+                None
+            }
+        }
+    }
+
+    fn list<'n>(&mut self, t: &Table<'n>, key: &str, what: &str) -> Vec<(&'n Node, String)> {
+        let Some((node, p)) = self.get(t, key) else {
+            return Vec::new();
+        };
+        match &node.kind {
+            NodeKind::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let ip = format!("{p}[{i}]");
+                    self.spans.insert(ip.clone(), n.span.clone());
+                    (n, ip)
+                })
+                .collect(),
+            _ => {
+                self.wrong_type(node, &p, what);
+                Vec::new()
+            }
+        }
+    }
+
+    fn texts(&mut self, t: &Table<'_>, key: &str) -> Vec<String> {
+        let items = self.list(
+            t,
+            key,
+            "a list of text, like [\"patient-care\", \"leadership\"]",
+        );
+        items
+            .into_iter()
+            .filter_map(|(n, p)| self.as_text(n, &p))
+            .collect()
+    }
+
+    fn measure(&mut self, t: &Table<'_>, key: &str) -> Option<Measure> {
+        let (node, p) = self.get(t, key)?;
+        let mt = self.table(node, &p, "a measure", MEASURE_FIELDS)?;
+        Some(Measure {
+            metric: self.text(&mt, "metric"),
+            target: self.amount(&mt, "target", "a measure's target"),
+            unit: self.text(&mt, "unit"),
+            per_week: self.amount(&mt, "per_week", "a measure's per_week"),
+        })
+    }
+
+    pub fn plan(&mut self, root: &Node) -> Option<Plan> {
+        let t = self.table(root, "", "the plan", TOP_FIELDS)?;
+        let format = match self.int(&t, "format") {
+            None => {
+                if t.node.get("format").is_none() {
+                    self.missing(&t, "format", "the format version", "format = 1");
+                }
+                None
+            }
+            Some((f, span, p)) if !FORMATS.contains(&f) => {
+                self.push(
+                    Diagnostic::error("E008", format!("this plan is format {f}, but this version of carepath reads format 1 only"))
+                        .at(Some(span), p)
+                        .label("unsupported format")
+                        .hint("write `format = 1` and the fields of docs/plan-format.md, or install a newer carepath"),
+                );
+                None
+            }
+            Some((f, ..)) => Some(f as u32),
+        };
+        let id = self.id(&t, "id", "plan");
+        let title = self.req_text(
+            &t,
+            "title",
+            "a short name for the plan",
+            "title = \"Bedside RN to nurse practitioner\"",
+        );
+        let start = self.req_date(&t, "start", "the day the plan begins", "start = 2026-01-05");
+        let currency = self.text(&t, "currency");
+
+        let person = match self.get(&t, "person") {
+            Some((n, p)) => self.person(n, &p),
+            None => {
+                self.missing(
+                    &t,
+                    "person",
+                    "who the plan is for",
+                    "[person] name = \"Zoë Nguyễn\"",
+                );
+                None
+            }
+        };
+        let capacity = match self.get(&t, "capacity") {
+            Some((n, p)) => self.capacity(n, &p),
+            None => Some(Capacity::default()),
+        };
+        let target = match self.get(&t, "target") {
+            Some((n, p)) => self.target(n, &p),
+            None => None,
+        };
+        let goals: Vec<Goal> = self
+            .list(&t, "goals", "a list of goals ([[goals]] tables)")
+            .into_iter()
+            .filter_map(|(n, p)| self.goal(n, &p))
+            .collect();
+        let milestones: Vec<Milestone> = self
+            .list(
+                &t,
+                "milestones",
+                "a list of milestones ([[milestones]] tables)",
+            )
+            .into_iter()
+            .filter_map(|(n, p)| self.milestone(n, &p))
+            .collect();
+        let progress: Vec<ProgressEntry> = self
+            .list(
+                &t,
+                "progress",
+                "a list of progress entries ([[progress]] tables)",
+            )
+            .into_iter()
+            .filter_map(|(n, p)| self.progress(n, &p))
+            .collect();
+
+        // Fields that failed are reported already; defaults let the checks of the whole plan run
+        // too, so one run shows every finding. The plan is not trusted until no error is left.
+        Some(Plan {
+            format: format.unwrap_or(1),
+            id,
+            title: title.unwrap_or_default(),
+            start: start.unwrap_or(Date::constant(1900, 1, 1)),
+            currency,
+            person: person.unwrap_or_default(),
+            capacity: capacity.unwrap_or_default(),
+            target,
+            goals,
+            milestones,
+            progress,
+            spans: Default::default(),
+        })
+    }
+
+    fn person(&mut self, node: &Node, path: &str) -> Option<Person> {
+        let t = self.table(node, path, "the person", PERSON_FIELDS)?;
+        let name = self.req_text(&t, "name", "the person's name", "name = \"Zoë Nguyễn\"");
+        let role = self.text(&t, "role");
+        let region = self.text(&t, "region");
+        let credentials = self.texts(&t, "credentials");
+        let values = self.texts(&t, "values");
+        let interests = self.texts(&t, "interests");
+        let skills = self
+            .list(&t, "skills", "a list of skills ([[person.skills]] tables)")
+            .into_iter()
+            .filter_map(|(n, p)| {
+                let st = self.table(n, &p, "a skill", SKILL_FIELDS)?;
+                let name =
+                    self.req_text(&st, "name", "what the skill is", "name = \"IV insertion\"");
+                let level = match self.int(&st, "level") {
+                    Some(l) => self.level(l),
+                    None => {
+                        if st.node.get("level").is_none() {
+                            self.missing(&st, "level", "your level from 1 to 5", "level = 3");
+                        }
+                        None
+                    }
+                };
+                let target = match self.int(&st, "target") {
+                    Some(l) => Some(self.level(l)?),
+                    None => None,
+                };
+                Some(Skill {
+                    name: name?,
+                    level: level?,
+                    target,
+                })
+            })
+            .collect();
+        let experience = self
+            .list(
+                &t,
+                "experience",
+                "a list of experience ([[person.experience]] tables)",
+            )
+            .into_iter()
+            .filter_map(|(n, p)| {
+                let et = self.table(n, &p, "an experience entry", EXPERIENCE_FIELDS)?;
+                let role =
+                    self.req_text(&et, "role", "the role held", "role = \"registered-nurse\"");
+                let setting = self.text(&et, "setting");
+                let from = self.req_date(&et, "from", "when it began", "from = 2021-07-01");
+                let to = self.date(&et, "to");
+                let hours_per_week = self.amount(&et, "hours_per_week", "hours a week");
+                Some(Experience {
+                    role: role?,
+                    setting,
+                    from: from?,
+                    to,
+                    hours_per_week,
+                })
+            })
+            .collect();
+        Some(Person {
+            name: name.unwrap_or_default(),
+            role,
+            region,
+            credentials,
+            values,
+            interests,
+            skills,
+            experience,
+        })
+    }
+
+    fn level(&mut self, (l, span, path): (i64, Span, String)) -> Option<u8> {
+        if (1..=5).contains(&l) {
+            return Some(l as u8);
+        }
+        self.push(
+            Diagnostic::error(
+                "E013",
+                format!("a skill level is 1 to 5, but this one is {l}"),
+            )
+            .at(Some(span), path)
+            .label("outside 1..5")
+            .hint("1 = beginner, 3 = competent, 5 = expert; self-assessed"),
+        );
+        None
+    }
+
+    fn capacity(&mut self, node: &Node, path: &str) -> Option<Capacity> {
+        let t = self.table(node, path, "the capacity", CAPACITY_FIELDS)?;
+        let hours_per_week = self
+            .amount(&t, "hours_per_week", "hours a week")
+            .unwrap_or(0.0);
+        let max_parallel = match self.int(&t, "max_parallel") {
+            Some((n, _, _)) if n >= 1 && n <= 1000 => n as u32,
+            Some((n, span, p)) => {
+                self.push(
+                    Diagnostic::error(
+                        "E012",
+                        format!("`max_parallel` must be at least 1, but it is {n}"),
+                    )
+                    .at(Some(span), p)
+                    .hint("how many milestones you work on at once: 1, 2 or 3 is typical"),
+                );
+                2
+            }
+            None => 2,
+        };
+        let breaks = self
+            .list(
+                &t,
+                "breaks",
+                "a list of breaks ([[capacity.breaks]] tables)",
+            )
+            .into_iter()
+            .filter_map(|(n, p)| {
+                let bt = self.table(n, &p, "a break", BREAK_FIELDS)?;
+                let from = self.req_date(
+                    &bt,
+                    "from",
+                    "the first day of the break",
+                    "from = 2026-07-01",
+                );
+                let to = self.req_date(&bt, "to", "the last day of the break", "to = 2026-07-21");
+                let reason = self.text(&bt, "reason");
+                Some(Break {
+                    from: from?,
+                    to: to?,
+                    reason,
+                })
+            })
+            .collect();
+        Some(Capacity {
+            hours_per_week,
+            max_parallel,
+            breaks,
+        })
+    }
+
+    fn target(&mut self, node: &Node, path: &str) -> Option<Target> {
+        let t = self.table(node, path, "the target", TARGET_FIELDS)?;
+        let role = self.req_text(
+            &t,
+            "role",
+            "the role you aim at",
+            "role = \"nurse-practitioner\"",
+        );
+        let by = self.req_date(&t, "by", "when you want to get there", "by = 2031-06-30");
+        Some(Target {
+            role: role?,
+            by: by?,
+        })
+    }
+
+    fn goal(&mut self, node: &Node, path: &str) -> Option<Goal> {
+        let t = self.table(node, path, "a goal", GOAL_FIELDS)?;
+        let id = if t.node.get("id").is_none() {
+            self.missing(&t, "id", "a short unique id", "id = \"ccrn\"");
+            None
+        } else {
+            self.id(&t, "id", "goal")
+        };
+        let title = self.req_text(
+            &t,
+            "title",
+            "what the goal is",
+            "title = \"Earn the CCRN certification\"",
+        );
+        let due = self.date(&t, "due");
+        let horizon = match self.get(&t, "horizon") {
+            Some((n, p)) => match self.as_text(n, &p).as_deref() {
+                Some("short") => Some(Horizon::Short),
+                Some("long") => Some(Horizon::Long),
+                Some(other) => {
+                    self.push(
+                        Diagnostic::error(
+                            "E009",
+                            format!(
+                                "the horizon \"{}\" is not one carepath knows",
+                                shorten(other)
+                            ),
+                        )
+                        .at(Some(n.span.clone()), p)
+                        .hint("a horizon is \"short\" or \"long\""),
+                    );
+                    None
+                }
+                None => None,
+            },
+            None => None,
+        };
+        let values = self.texts(&t, "values");
+        let measure = self.measure(&t, "measure");
+        Some(Goal {
+            id: id?,
+            title: title.unwrap_or_default(),
+            due,
+            horizon,
+            values,
+            measure,
+        })
+    }
+
+    fn milestone(&mut self, node: &Node, path: &str) -> Option<Milestone> {
+        let t = self.table(node, path, "a milestone", MILESTONE_FIELDS)?;
+        let id = if t.node.get("id").is_none() {
+            self.missing(&t, "id", "a short unique id", "id = \"ccrn-exam\"");
+            None
+        } else {
+            self.id(&t, "id", "milestone")
+        };
+        let title = self.req_text(
+            &t,
+            "title",
+            "what the milestone is",
+            "title = \"Pass the CCRN exam\"",
+        );
+        let kind = match self.get(&t, "kind") {
+            None => {
+                self.missing(&t, "kind", "what sort of step it is", "kind = \"exam\"");
+                None
+            }
+            Some((n, p)) => match self.as_text(n, &p) {
+                Some(k) => match Kind::parse(&k) {
+                    Some(kind) => Some(kind),
+                    None => {
+                        let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+                        let hint = match did_you_mean(&k, all.iter().copied()) {
+                            Some(s) => {
+                                format!("did you mean \"{s}\"? The kinds are: {}", all.join(", "))
+                            }
+                            None => format!("the kinds are: {}", all.join(", ")),
+                        };
+                        self.push(
+                            Diagnostic::error(
+                                "E009",
+                                format!("\"{}\" is not a milestone kind", shorten(&k)),
+                            )
+                            .at(Some(n.span.clone()), p)
+                            .label("unknown kind")
+                            .hint(hint),
+                        );
+                        None
+                    }
+                },
+                None => None,
+            },
+        };
+        let goal = self.text(&t, "goal");
+        let after = self
+            .list(
+                &t,
+                "after",
+                "a list of milestone ids, like [\"icu-transfer\"]",
+            )
+            .into_iter()
+            .filter_map(|(n, p)| self.as_text(n, &p))
+            .collect();
+        let not_before = self.date(&t, "not_before");
+        let duration = match self.get(&t, "duration") {
+            Some((n, p)) => match self.as_text(n, &p) {
+                Some(s) => match Duration::parse(&s) {
+                    Some(d) => Some(d),
+                    None => {
+                        self.push(
+                            Diagnostic::error("E011", format!("\"{}\" is not a duration carepath understands", shorten(&s)))
+                                .at(Some(n.span.clone()), p)
+                                .label("not a duration")
+                                .hint("write a whole number and a unit: \"10 days\", \"6 weeks\", \"18 months\", \"2 years\""),
+                        );
+                        None
+                    }
+                },
+                None => None,
+            },
+            None => None,
+        };
+        let effort_hours = self
+            .amount(&t, "effort_hours", "effort_hours")
+            .unwrap_or(0.0);
+        let due = self.date(&t, "due");
+        let cost = self.amount(&t, "cost", "a cost");
+        let measure = self.measure(&t, "measure");
+        let done = self.date(&t, "done");
+        let notes = self.text(&t, "notes");
+        Some(Milestone {
+            id: id?,
+            title: title.unwrap_or_default(),
+            kind: kind.unwrap_or(Kind::Other),
+            goal,
+            after,
+            not_before,
+            duration,
+            effort_hours,
+            due,
+            cost,
+            measure,
+            done,
+            notes,
+        })
+    }
+
+    fn progress(&mut self, node: &Node, path: &str) -> Option<ProgressEntry> {
+        let t = self.table(node, path, "a progress entry", PROGRESS_FIELDS)?;
+        let date = self.req_date(&t, "date", "the day of the work", "date = 2026-05-31");
+        let milestone = self.req_text(
+            &t,
+            "milestone",
+            "which milestone it counts for",
+            "milestone = \"icu-hours\"",
+        );
+        let amount = if t.node.get("amount").is_none() {
+            self.missing(&t, "amount", "how much was done", "amount = 12");
+            None
+        } else {
+            self.amount(&t, "amount", "a progress amount")
+        };
+        let note = self.text(&t, "note");
+        Some(ProgressEntry {
+            date: date?,
+            milestone: milestone?,
+            amount: amount?,
+            note,
+        })
+    }
+}
+
+/// Where to point when a table lacks a field: its first line.
+fn header_span(node: &Node) -> Span {
+    node.span.start..node.span.start + 1
+}
+
+fn last(path: &str) -> &str {
+    let p = path.rsplit('.').next().unwrap_or(path);
+    if p.is_empty() { "the value" } else { p }
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}
+
+pub(crate) fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+fn type_hint(expected: &str) -> Option<String> {
+    if expected.starts_with("a number") || expected.starts_with("a whole number") {
+        Some("write the number without quotes, for example effort_hours = 10".into())
+    } else if expected == "text" {
+        Some("put text in double quotes, for example title = \"Pass the CCRN exam\"".into())
+    } else if expected.starts_with("a date") {
+        Some("write dates as YYYY-MM-DD, for example due = 2027-09-30".into())
+    } else if expected.starts_with("a list") {
+        Some(format!("write {expected}"))
+    } else {
+        None
+    }
+}
+
+/// Parses YYYY-MM-DD, explaining what is wrong with a date that does not exist.
+pub fn parse_date(raw: &str) -> Result<Date, String> {
+    let b = raw.as_bytes();
+    let shape_ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape_ok {
+        if raw.len() > 10 && raw.is_char_boundary(10) && parse_date(&raw[..10]).is_ok() {
+            return Err(format!(
+                "\"{}\" has a time of day; carepath plans whole days",
+                shorten(raw)
+            ));
+        }
+        return Err(format!("\"{}\" is not written as YYYY-MM-DD", shorten(raw)));
+    }
+    let year: i16 = raw[0..4].parse().map_err(|_| "bad year".to_string())?;
+    let month: i8 = raw[5..7].parse().map_err(|_| "bad month".to_string())?;
+    let day: i8 = raw[8..10].parse().map_err(|_| "bad day".to_string())?;
+    if !(1..=12).contains(&month) {
+        return Err(format!("{raw} has month {month}; months run from 01 to 12"));
+    }
+    if !(1900..=2200).contains(&year) {
+        return Err(format!(
+            "{raw} is outside the years carepath plans (1900 to 2200)"
+        ));
+    }
+    Date::new(year, month, day).map_err(|_| {
+        let days = Date::new(year, month, 1)
+            .map(|d| d.days_in_month())
+            .unwrap_or(31);
+        let name = MONTHS[(month - 1) as usize];
+        format!("{name} {year} has {days} days")
+    })
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn slug(s: &str) -> String {
+    crate::plan::slug(s)
+}

@@ -1,0 +1,261 @@
+//! The resolved plan: the plan as read, its baseline and forecast schedules, SMART results,
+//! progress and the catalog's gap analysis. It is computed once by the core; every exporter and
+//! external plugin receives exactly this (serialised as the JSON document of docs/exporters.md).
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::plan::{Kind, Plan};
+
+/// The version of the export document. Additive changes keep it; a breaking change bumps it.
+pub const DOCUMENT_VERSION: &str = "1";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResolvedPlan {
+    /// The export document's version (`"1"`).
+    pub carepath: &'static str,
+    pub as_of: Date,
+    /// The plan's stable id (as written, or derived from the name and title).
+    pub plan_id: String,
+    pub plan: Plan,
+    pub schedule: Schedule,
+    /// What the person lacks for the target role, when the catalog knows it.
+    pub gap: Option<Gap>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Schedule {
+    pub milestones: Vec<ScheduledMilestone>,
+    pub goals: Vec<GoalResult>,
+    pub weekly_load: Vec<WeekLoad>,
+    pub progress: Vec<ProgressRow>,
+    pub renewals: Vec<Renewal>,
+    pub target: Option<TargetResult>,
+    /// When the last milestone finishes, in each schedule.
+    pub finish: Window,
+    pub totals: Totals,
+    /// Plain-language explanations of what is late and why, in milestone order.
+    pub explanations: Vec<Explanation>,
+}
+
+/// A start and a finish day, both inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Window {
+    pub start: Date,
+    pub finish: Date,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Done,
+    OnTrack,
+    AtRisk,
+    Late,
+    NotStarted,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::OnTrack => "on-track",
+            Status::AtRisk => "at-risk",
+            Status::Late => "late",
+            Status::NotStarted => "not-started",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScheduledMilestone {
+    pub id: String,
+    pub title: String,
+    pub kind: Kind,
+    pub goal: Option<String>,
+    pub due: Option<Date>,
+    pub baseline: Window,
+    pub forecast: Window,
+    /// Forecast finish minus due date in days: positive is late, negative is slack. None without
+    /// a due date.
+    pub late_days: Option<i64>,
+    pub status: Status,
+    /// 0 to 100.
+    pub percent: f64,
+    /// Where the baseline says it should be on the as-of date, 0 to 100.
+    pub expected_percent: f64,
+    /// On the chain of milestones that decides when the plan finishes.
+    pub critical: bool,
+    pub effort_hours: f64,
+    /// Development hours still to work in the forecast.
+    pub remaining_hours: f64,
+    pub cost: Option<f64>,
+    /// Logged amount so far, in `unit`.
+    pub logged: f64,
+    /// The unit progress is logged in: the measure's unit, else "hours".
+    pub unit: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Criterion {
+    pub pass: bool,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Smart {
+    pub specific: Criterion,
+    pub measurable: Criterion,
+    pub achievable: Criterion,
+    pub relevant: Criterion,
+    pub time_bound: Criterion,
+}
+
+impl Smart {
+    /// The five criteria in SMART order, with their names.
+    pub fn criteria(&self) -> [(&'static str, &Criterion); 5] {
+        [
+            ("specific", &self.specific),
+            ("measurable", &self.measurable),
+            ("achievable", &self.achievable),
+            ("relevant", &self.relevant),
+            ("time_bound", &self.time_bound),
+        ]
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalResult {
+    pub id: String,
+    pub title: String,
+    pub due: Option<Date>,
+    /// Forecast finish of its last milestone; None when it has no milestones.
+    pub finish: Option<Date>,
+    pub status: Status,
+    /// Criteria passed, 0 to 5.
+    pub score: u8,
+    pub smart: Smart,
+    /// Mean percent of its milestones, 0 to 100.
+    pub percent: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekLoad {
+    /// The Monday of the week.
+    pub week: Date,
+    pub baseline_hours: f64,
+    /// None for weeks before the as-of week.
+    pub forecast_hours: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressRow {
+    pub date: Date,
+    pub milestone: String,
+    pub amount: f64,
+    pub unit: String,
+    /// Running total for the milestone, up to and including this entry.
+    pub total: f64,
+    /// The running total as percent of the milestone's target, capped at 100.
+    pub percent: f64,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Renewal {
+    pub credential: String,
+    pub name: String,
+    pub due: Date,
+    pub ce_hours: Option<f64>,
+    pub every_months: u32,
+    pub source: String,
+    pub verified: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetResult {
+    pub role: String,
+    pub by: Date,
+    /// Forecast finish of the whole plan.
+    pub finish: Date,
+    pub met: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Totals {
+    pub effort_hours: f64,
+    pub remaining_hours: f64,
+    pub cost: f64,
+    pub milestones: usize,
+    pub done: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Explanation {
+    pub milestone: String,
+    pub text: String,
+}
+
+/// The gap between the person and the target role, from the catalog.
+#[derive(Debug, Clone, Serialize)]
+pub struct Gap {
+    pub target_role: String,
+    pub target_name: String,
+    pub items: Vec<GapItem>,
+    /// The fastest route through the career ladder from the current role, when one is known.
+    pub path: Vec<PathStep>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GapItem {
+    /// credential, experience or education
+    pub kind: String,
+    pub id: String,
+    pub name: String,
+    /// What the role needs, in words ("1,750 direct-care hours within 24 months").
+    pub requirement: String,
+    pub held: bool,
+    /// Milestones of the plan that supply it.
+    pub covered_by: Vec<String>,
+    pub source: String,
+    pub verified: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PathStep {
+    pub role: String,
+    pub name: String,
+    pub months: Option<f64>,
+    pub cost: Option<f64>,
+    pub median_pay: Option<f64>,
+    /// "BLS EP, May 2024" and the like.
+    pub pay_source: Option<String>,
+    pub verified: bool,
+}
+
+impl ResolvedPlan {
+    /// Work in the forecast that is under way or starts within `days` of the as-of date.
+    pub fn next_actions(&self, days: i64) -> Vec<&ScheduledMilestone> {
+        let horizon = self.as_of.saturating_add(jiff::Span::new().days(days));
+        let mut v: Vec<&ScheduledMilestone> = self
+            .schedule
+            .milestones
+            .iter()
+            .filter(|m| {
+                m.status != Status::Done
+                    && m.forecast.start <= horizon
+                    && m.forecast.finish >= self.as_of
+            })
+            .collect();
+        v.sort_by_key(|m| (m.forecast.start, m.forecast.finish));
+        v
+    }
+
+    /// The milestone of the plan behind a scheduled one (same index).
+    pub fn milestone_notes(&self, index: usize) -> Option<&str> {
+        self.plan
+            .milestones
+            .get(index)
+            .and_then(|m| m.notes.as_deref())
+    }
+}

@@ -1,0 +1,445 @@
+//! Checks that need the whole plan: references, cycles, duplicates, dates that contradict each
+//! other. A plan that passes becomes a [`CheckedPlan`] that the scheduler can trust.
+
+use std::collections::HashMap;
+
+use crate::Knowledge;
+use crate::diag::Diagnostic;
+use crate::plan::Plan;
+use crate::suggest::did_you_mean;
+
+/// A plan whose references all resolve and whose `after` graph is acyclic.
+#[derive(Debug, Clone)]
+pub struct CheckedPlan {
+    plan: Plan,
+    milestone_index: HashMap<String, usize>,
+    goal_index: HashMap<String, usize>,
+    /// Milestone indices with every milestone after all of its `after` milestones.
+    topo: Vec<usize>,
+    preds: Vec<Vec<usize>>,
+    succs: Vec<Vec<usize>>,
+}
+
+impl CheckedPlan {
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+    pub fn milestone(&self, id: &str) -> Option<usize> {
+        self.milestone_index.get(id).copied()
+    }
+    pub fn goal(&self, id: &str) -> Option<usize> {
+        self.goal_index.get(id).copied()
+    }
+    pub fn topo_order(&self) -> &[usize] {
+        &self.topo
+    }
+    pub fn preds(&self, i: usize) -> &[usize] {
+        &self.preds[i]
+    }
+    pub fn succs(&self, i: usize) -> &[usize] {
+        &self.succs[i]
+    }
+    /// The milestones that serve a goal, in file order.
+    pub fn milestones_of_goal(&self, goal_id: &str) -> Vec<usize> {
+        self.plan
+            .milestones
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.goal.as_deref() == Some(goal_id))
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+pub(crate) fn validate(
+    plan: Plan,
+    knowledge: Option<&dyn Knowledge>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<CheckedPlan> {
+    let sp = |p: &str| plan.spans.get(p);
+
+    // Duplicated ids.
+    let mut milestone_index: HashMap<String, usize> = HashMap::with_capacity(plan.milestones.len());
+    for (i, m) in plan.milestones.iter().enumerate() {
+        if let Some(&first) = milestone_index.get(&m.id) {
+            diags.push(
+                Diagnostic::error("E020", format!("two milestones have the id `{}`", m.id))
+                    .at(
+                        sp(&format!("milestones[{i}].id")),
+                        format!("milestones[{i}].id"),
+                    )
+                    .label(format!(
+                        "already used by milestones[{first}] (`{}`)",
+                        plan.milestones[first].title
+                    ))
+                    .hint("every milestone needs its own id; rename one of them"),
+            );
+        } else {
+            milestone_index.insert(m.id.clone(), i);
+        }
+    }
+    let mut goal_index: HashMap<String, usize> = HashMap::new();
+    for (i, g) in plan.goals.iter().enumerate() {
+        if let Some(&first) = goal_index.get(&g.id) {
+            diags.push(
+                Diagnostic::error("E020", format!("two goals have the id `{}`", g.id))
+                    .at(sp(&format!("goals[{i}].id")), format!("goals[{i}].id"))
+                    .label(format!("already used by goals[{first}]"))
+                    .hint("every goal needs its own id; rename one of them"),
+            );
+        } else {
+            goal_index.insert(g.id.clone(), i);
+        }
+    }
+    let ids: Vec<&str> = plan.milestones.iter().map(|m| m.id.as_str()).collect();
+    let goal_ids: Vec<&str> = plan.goals.iter().map(|g| g.id.as_str()).collect();
+
+    // References.
+    let n = plan.milestones.len();
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut succs: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, m) in plan.milestones.iter().enumerate() {
+        for (j, a) in m.after.iter().enumerate() {
+            let path = format!("milestones[{i}].after[{j}]");
+            match milestone_index.get(a) {
+                Some(&p) => {
+                    if !preds[i].contains(&p) {
+                        preds[i].push(p);
+                        succs[p].push(i);
+                    }
+                }
+                None => {
+                    let hint = match did_you_mean(a, ids.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => "`after` lists the ids of milestones in this plan".to_string(),
+                    };
+                    diags.push(
+                        Diagnostic::error(
+                            "E021",
+                            format!(
+                                "milestone `{}` comes after `{a}`, but no milestone has that id",
+                                m.id
+                            ),
+                        )
+                        .at(sp(&path), path)
+                        .label("unknown milestone")
+                        .hint(hint),
+                    );
+                }
+            }
+        }
+        if let Some(g) = &m.goal
+            && !goal_index.contains_key(g)
+        {
+            let path = format!("milestones[{i}].goal");
+            let hint = match did_you_mean(g, goal_ids.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None if goal_ids.is_empty() => {
+                    "the plan has no goals yet; add a [[goals]] table with this id".to_string()
+                }
+                None => format!("the goals are: {}", goal_ids.join(", ")),
+            };
+            diags.push(
+                Diagnostic::error(
+                    "E022",
+                    format!(
+                        "milestone `{}` serves the goal `{g}`, but there is no such goal",
+                        m.id
+                    ),
+                )
+                .at(sp(&path), path)
+                .label("unknown goal")
+                .hint(hint),
+            );
+        }
+        if let Some(done) = m.done
+            && done < plan.start
+        {
+            let path = format!("milestones[{i}].done");
+            diags.push(
+                Diagnostic::error("E024", format!("milestone `{}` is marked done on {done}, before the plan starts on {}", m.id, plan.start))
+                    .at(sp(&path), path)
+                    .label("before the plan start")
+                    .hint("work finished before the plan belongs in [person] (credentials, experience); or move `start` earlier"),
+            );
+        }
+    }
+
+    // Cycles, found with an iterative depth-first search so a 10,000-step chain cannot overflow.
+    let topo = match topo_sort(&preds) {
+        Ok(order) => order,
+        Err(cycle) => {
+            let names: Vec<&str> = cycle
+                .iter()
+                .map(|&i| plan.milestones[i].id.as_str())
+                .collect();
+            // Point at the `after` entry that closes the loop: the first milestone names the last.
+            let first = cycle[0];
+            let closing = cycle[cycle.len() - 2];
+            let j = plan.milestones[first]
+                .after
+                .iter()
+                .position(|a| *a == plan.milestones[closing].id)
+                .unwrap_or(0);
+            let path = format!("milestones[{first}].after[{j}]");
+            diags.push(
+                Diagnostic::error(
+                    "E023",
+                    format!(
+                        "these milestones wait for each other in a circle: {}",
+                        names.join(" -> ")
+                    ),
+                )
+                .at(sp(&path), path)
+                .label("this closes the circle")
+                .hint("a milestone cannot wait for itself; remove one `after` link in the circle"),
+            );
+            Vec::new()
+        }
+    };
+
+    for (i, b) in plan.capacity.breaks.iter().enumerate() {
+        if b.to < b.from {
+            let path = format!("capacity.breaks[{i}].to");
+            diags.push(
+                Diagnostic::error(
+                    "E025",
+                    format!("this break ends on {} before it begins on {}", b.to, b.from),
+                )
+                .at(sp(&path), path)
+                .label("before `from`")
+                .hint("`from` is the first day of the break and `to` the last; swap them?"),
+            );
+        }
+    }
+
+    for (i, e) in plan.progress.iter().enumerate() {
+        if !milestone_index.contains_key(&e.milestone) {
+            let path = format!("progress[{i}].milestone");
+            let hint = match did_you_mean(&e.milestone, ids.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "progress counts for a milestone of this plan; use its id".to_string(),
+            };
+            diags.push(
+                Diagnostic::error(
+                    "E026",
+                    format!(
+                        "this progress entry is for `{}`, but no milestone has that id",
+                        e.milestone
+                    ),
+                )
+                .at(sp(&path), path)
+                .label("unknown milestone")
+                .hint(hint),
+            );
+        } else if e.date < plan.start {
+            let path = format!("progress[{i}].date");
+            diags.push(
+                Diagnostic::warning(
+                    "W005",
+                    format!(
+                        "progress on {} is before the plan starts ({})",
+                        e.date, plan.start
+                    ),
+                )
+                .at(sp(&path), path)
+                .hint("it still counts; check the date"),
+            );
+        }
+    }
+
+    if plan.capacity.hours_per_week <= 0.0
+        && let Some((i, m)) = plan
+            .milestones
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.effort_hours > 0.0)
+    {
+        let path = format!("milestones[{i}].effort_hours");
+        let cap_span = sp("capacity.hours_per_week").or_else(|| sp(&path));
+        let total: f64 = plan.milestones.iter().map(|m| m.effort_hours).sum();
+        diags.push(
+            Diagnostic::error(
+                "E027",
+                format!(
+                    "the plan can never finish: milestones need {} hours of effort (`{}` needs {}), but capacity.hours_per_week is 0",
+                    crate::read::fmt_num(total),
+                    m.id,
+                    crate::read::fmt_num(m.effort_hours)
+                ),
+            )
+            .at(cap_span, "capacity.hours_per_week")
+            .label("no hours for development")
+            .hint("set [capacity] hours_per_week to the hours you can give each week, for example 6"),
+        );
+    }
+
+    // Warnings: things that are allowed but probably not meant.
+    if let Some(k) = knowledge {
+        let mut role_warn = |role: &str, path: &str| {
+            if !k.has_role(role) {
+                let hint = match k.suggest_role(role) {
+                    Some(s) => format!("did you mean the catalog role `{s}`? (`carepath catalog search` lists roles)"),
+                    None => "free text is fine, but carepath can compare you only with catalog roles (`carepath catalog search WORDS`)".into(),
+                };
+                diags.push(
+                    Diagnostic::warning(
+                        "W001",
+                        format!("the role \"{role}\" is not in the catalog"),
+                    )
+                    .at(sp(path), path)
+                    .label("free-text role")
+                    .hint(hint),
+                );
+            }
+        };
+        if let Some(r) = &plan.person.role {
+            role_warn(r, "person.role");
+        }
+        if let Some(t) = &plan.target {
+            role_warn(&t.role, "target.role");
+        }
+        for (i, c) in plan.person.credentials.iter().enumerate() {
+            if !k.has_credential(c) {
+                let path = format!("person.credentials[{i}]");
+                let mut d = Diagnostic::warning(
+                    "W003",
+                    format!("the credential \"{c}\" is not in the catalog"),
+                )
+                .at(sp(&path), path)
+                .label("free-text credential");
+                d = match k.suggest_credential(c) {
+                    Some(s) => d.hint(format!("did you mean `{s}`?")),
+                    None => d.hint("free text is fine; carepath cannot plan its renewals"),
+                };
+                diags.push(d);
+            }
+        }
+    }
+    for (i, g) in plan.goals.iter().enumerate() {
+        if !plan
+            .milestones
+            .iter()
+            .any(|m| m.goal.as_deref() == Some(g.id.as_str()))
+        {
+            let path = format!("goals[{i}]");
+            diags.push(
+                Diagnostic::warning("W002", format!("the goal `{}` has no milestones", g.id))
+                    .at(sp(&format!("goals[{i}].id")), path)
+                    .label("nothing serves this goal yet")
+                    .hint(format!(
+                        "add `goal = \"{}\"` to the milestones that lead to it",
+                        g.id
+                    )),
+            );
+        }
+        for (j, v) in g.values.iter().enumerate() {
+            if !plan.person.values.contains(v) {
+                let path = format!("goals[{i}].values[{j}]");
+                diags.push(
+                    Diagnostic::warning("W004", format!("the goal `{}` serves the value \"{v}\", which is not among person.values", g.id))
+                        .at(sp(&path), path)
+                        .hint("add it to [person] values, or use one that is there"),
+                );
+            }
+        }
+    }
+    if let Some(t) = &plan.target
+        && t.by <= plan.start
+    {
+        diags.push(
+            Diagnostic::warning(
+                "W006",
+                format!(
+                    "the target date {} is not after the plan start {}",
+                    t.by, plan.start
+                ),
+            )
+            .at(sp("target.by"), "target.by")
+            .hint("set target.by to when you want to be in the new role"),
+        );
+    }
+
+    if diags.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    Some(CheckedPlan {
+        plan,
+        milestone_index,
+        goal_index,
+        topo,
+        preds,
+        succs,
+    })
+}
+
+/// Kahn's algorithm, taking ready milestones in file order; on a cycle, returns one cycle in
+/// order, first element repeated at the end.
+fn topo_sort(preds: &[Vec<usize>]) -> Result<Vec<usize>, Vec<usize>> {
+    let n = preds.len();
+    let mut indeg: Vec<usize> = preds.iter().map(Vec::len).collect();
+    let mut succs: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, ps) in preds.iter().enumerate() {
+        for &p in ps {
+            succs[p].push(i);
+        }
+    }
+    let mut ready: std::collections::BinaryHeap<std::cmp::Reverse<usize>> = (0..n)
+        .filter(|&i| indeg[i] == 0)
+        .map(std::cmp::Reverse)
+        .collect();
+    let mut order = Vec::with_capacity(n);
+    while let Some(std::cmp::Reverse(i)) = ready.pop() {
+        order.push(i);
+        for &s in &succs[i] {
+            indeg[s] -= 1;
+            if indeg[s] == 0 {
+                ready.push(std::cmp::Reverse(s));
+            }
+        }
+    }
+    if order.len() == n {
+        return Ok(order);
+    }
+    // Every node left has a predecessor left: walk predecessors until one repeats.
+    let start = (0..n).find(|&i| indeg[i] > 0).unwrap_or(0);
+    let mut seen = vec![usize::MAX; n];
+    let mut walk = Vec::new();
+    let mut cur = start;
+    while seen[cur] == usize::MAX {
+        seen[cur] = walk.len();
+        walk.push(cur);
+        cur = preds[cur]
+            .iter()
+            .copied()
+            .find(|&p| indeg[p] > 0)
+            .unwrap_or(cur);
+    }
+    // walk[seen[cur]..] follows predecessors; reverse it to read in the order work would flow.
+    let mut cycle: Vec<usize> = walk[seen[cur]..].to_vec();
+    cycle.reverse();
+    // Start the cycle at its earliest milestone in file order, for a stable message.
+    let min_pos = cycle
+        .iter()
+        .enumerate()
+        .min_by_key(|&(_, &v)| v)
+        .map_or(0, |(i, _)| i);
+    cycle.rotate_left(min_pos);
+    cycle.push(cycle[0]);
+    Err(cycle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cycles_come_back_in_order() {
+        // a(0) after c(2); b(1) after a; c after b: a -> b -> c -> a
+        let preds = vec![vec![2], vec![0], vec![1], vec![]];
+        assert_eq!(topo_sort(&preds), Err(vec![0, 1, 2, 0]));
+        let preds = vec![vec![], vec![0], vec![0, 1]];
+        assert_eq!(topo_sort(&preds), Ok(vec![0, 1, 2]));
+        assert_eq!(topo_sort(&[vec![0]]), Err(vec![0, 0]));
+    }
+}
