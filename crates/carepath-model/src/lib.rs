@@ -15,6 +15,7 @@ mod validate;
 
 pub use diag::{Diagnostic, Severity, Source};
 pub use plan::*;
+pub use resolve::{findings, resolve};
 pub use resolved::*;
 pub use validate::CheckedPlan;
 
@@ -29,6 +30,28 @@ pub trait Knowledge {
     fn suggest_credential(&self, _text: &str) -> Option<String> {
         None
     }
+    /// The display name of a catalog role or credential.
+    fn name_of(&self, _id: &str) -> Option<String> {
+        None
+    }
+    /// The credential ids a role requires (for SMART's Relevant: a milestone that supplies one of
+    /// them serves the target).
+    fn role_requirements(&self, _role: &str) -> Vec<String> {
+        Vec::new()
+    }
+    /// How a held credential renews, when the catalog knows it.
+    fn renewal(&self, _credential: &str) -> Option<RenewalRule> {
+        None
+    }
+}
+
+/// A credential's renewal cycle, from the catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenewalRule {
+    pub every_months: u32,
+    pub ce_hours: Option<f64>,
+    pub source: String,
+    pub verified: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,1 @@
+//! SMART checks of goals (being written).
