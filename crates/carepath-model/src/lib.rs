@@ -10,6 +10,9 @@ pub mod node;
 pub mod plan;
 pub mod read;
 pub mod resolved;
+mod resolve;
+pub mod schedule;
+pub mod smart;
 pub mod suggest;
 mod validate;
 
