@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 pub mod json;
+pub mod plugin;
 
 /// The version of the external-exporter protocol (docs/plugins.md). Additive changes keep it.
 pub const PROTOCOL_VERSION: u32 = 1;

@@ -6,6 +6,7 @@
 //! arguments.
 
 pub mod diag;
+pub mod edit;
 pub mod node;
 pub mod plan;
 pub mod read;
@@ -158,4 +159,51 @@ pub fn check(bytes: &[u8], format: Format, knowledge: Option<&dyn Knowledge>) ->
 
 fn shift(s: node::Span, by: usize) -> node::Span {
     s.start + by..s.end + by
+}
+
+/// The JSON Schema of the plan format (`carepath schema`).
+pub const SCHEMA: &str = include_str!("../schema/plan.schema.json");
+
+#[cfg(test)]
+mod schema_tests {
+    use super::read::*;
+    use serde_json::Value;
+
+    fn keys(v: &Value) -> Vec<String> {
+        let mut k: Vec<String> = v["properties"].as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    }
+
+    fn sorted(f: &[&str]) -> Vec<String> {
+        let mut v: Vec<String> = f.iter().map(|s| s.to_string()).collect();
+        v.sort();
+        v
+    }
+
+    /// The schema and the reader must accept exactly the same fields.
+    #[test]
+    fn schema_fields_match_the_reader() {
+        let s: Value = serde_json::from_str(super::SCHEMA).unwrap();
+        let p = &s["properties"];
+        assert_eq!(keys(&s), sorted(TOP_FIELDS));
+        assert_eq!(keys(&p["person"]), sorted(PERSON_FIELDS));
+        assert_eq!(keys(&p["person"]["properties"]["skills"]["items"]), sorted(SKILL_FIELDS));
+        assert_eq!(keys(&p["person"]["properties"]["experience"]["items"]), sorted(EXPERIENCE_FIELDS));
+        assert_eq!(keys(&p["capacity"]), sorted(CAPACITY_FIELDS));
+        assert_eq!(keys(&p["capacity"]["properties"]["breaks"]["items"]), sorted(BREAK_FIELDS));
+        assert_eq!(keys(&p["target"]), sorted(TARGET_FIELDS));
+        assert_eq!(keys(&p["goals"]["items"]), sorted(GOAL_FIELDS));
+        assert_eq!(keys(&s["$defs"]["measure"]), sorted(MEASURE_FIELDS));
+        assert_eq!(keys(&p["milestones"]["items"]), sorted(MILESTONE_FIELDS));
+        assert_eq!(keys(&p["progress"]["items"]), sorted(PROGRESS_FIELDS));
+        let kinds: Vec<&str> = p["milestones"]["items"]["properties"]["kind"]["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let ours: Vec<&str> = super::Kind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(kinds, ours);
+    }
 }

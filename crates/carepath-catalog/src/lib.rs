@@ -1,0 +1,145 @@
+//! The carepath catalog: healthcare roles, the credentials they take, the transitions between
+//! them, and the source of every figure.
+//!
+//! The catalog ships embedded ([`Catalog::embedded`]); a user catalog in the same TOML format
+//! ([`Catalog::from_toml_str`]) can extend or override it ([`Catalog::merge`]). On top of the
+//! data: lookups, [`Catalog::search`], the fastest route between two roles ([`Catalog::path`])
+//! and its rendering as plan milestones ([`Route::to_milestones_toml`]), and an integrity check
+//! ([`check_integrity`]). Pure: no files, no clock, no printing.
+
+mod error;
+mod integrity;
+mod model;
+mod path;
+pub mod render;
+mod search;
+
+use std::sync::OnceLock;
+
+pub use error::CatalogError;
+pub use integrity::check_integrity;
+pub use model::{
+    Catalog, Cost, Credential, CredentialKind, ENTRY, Education, Experience, FORMAT, Months,
+    Outlook, Pathway, Pay, Renewal, Requirement, Role, Source, Track, Transition,
+};
+pub use path::{CredentialRef, Money, Route, RouteStep, StepCost};
+pub use search::{HitKind, SearchHit};
+
+/// The catalog's TOML text, as embedded in the binary.
+pub const EMBEDDED_TOML: &str = include_str!("../data/catalog.toml");
+
+impl Catalog {
+    /// The catalog that ships with carepath, parsed once.
+    pub fn embedded() -> &'static Catalog {
+        static EMBEDDED: OnceLock<Catalog> = OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            // The embedded data is checked by the crate's tests (parse and integrity), so this
+            // cannot fail in a released build.
+            Catalog::from_toml_str(EMBEDDED_TOML).expect("the embedded catalog is valid TOML")
+        })
+    }
+
+    /// Parses a catalog (the embedded one or a user's) from TOML.
+    ///
+    /// Errors carry the parser's message and the byte span of the offending text. The result
+    /// is not checked for integrity: call [`check_integrity`] for that (after merging, for a
+    /// user catalog that refers to embedded entries).
+    pub fn from_toml_str(text: &str) -> Result<Catalog, CatalogError> {
+        let catalog: Catalog = toml::from_str(text).map_err(CatalogError::from_toml)?;
+        if let Some(format) = catalog.format
+            && format != model::FORMAT
+        {
+            let span = format_span(text);
+            return Err(CatalogError::new(
+                format!(
+                    "catalog format {format} is not supported; this version reads format {}",
+                    model::FORMAT
+                ),
+                span,
+            ));
+        }
+        Ok(catalog)
+    }
+
+    /// Adds `other` on top of this catalog: an entry whose id (or source key) already exists
+    /// replaces the existing one in place, as a whole; new entries are appended in `other`'s
+    /// order.
+    pub fn merge(&mut self, other: Catalog) {
+        if other.format.is_some() {
+            self.format = other.format;
+        }
+        merge_by_id(&mut self.roles, other.roles, |r| &r.id);
+        merge_by_id(&mut self.credentials, other.credentials, |c| &c.id);
+        merge_by_id(&mut self.transitions, other.transitions, |t| &t.id);
+        self.sources.extend(other.sources);
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    pub fn credential(&self, id: &str) -> Option<&Credential> {
+        self.credentials.iter().find(|c| c.id == id)
+    }
+
+    pub fn transition(&self, id: &str) -> Option<&Transition> {
+        self.transitions.iter().find(|t| t.id == id)
+    }
+
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        self.sources.get(key)
+    }
+
+    /// Transitions that start at `id` (a role id, or [`ENTRY`]), in catalog order.
+    pub fn transitions_from<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Transition> {
+        self.transitions.iter().filter(move |t| t.from == id)
+    }
+
+    /// Transitions that lead to role `id`, in catalog order.
+    pub fn transitions_to<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Transition> {
+        self.transitions.iter().filter(move |t| t.to == id)
+    }
+
+    /// Roles of one track, in catalog order.
+    pub fn roles_in<'a>(&'a self, track: Track) -> impl Iterator<Item = &'a Role> {
+        self.roles.iter().filter(move |r| r.track == track)
+    }
+
+    /// How a credential is renewed, when the catalog knows.
+    pub fn renewal_of(&self, credential_id: &str) -> Option<&Renewal> {
+        self.credential(credential_id)?.renewal.as_ref()
+    }
+
+    /// Integrity problems of this catalog; see [`check_integrity`].
+    pub fn check_integrity(&self) -> Vec<String> {
+        check_integrity(self)
+    }
+}
+
+fn merge_by_id<T>(base: &mut Vec<T>, extra: Vec<T>, id: impl Fn(&T) -> &String) {
+    for item in extra {
+        match base.iter().position(|existing| id(existing) == id(&item)) {
+            Some(index) => base[index] = item,
+            None => base.push(item),
+        }
+    }
+}
+
+/// The span of the top-level `format = N` value, for the unsupported-format error.
+fn format_span(text: &str) -> Option<std::ops::Range<usize>> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix("format")
+            && rest.trim_start().starts_with('=')
+        {
+            let start = offset + (line.len() - trimmed.len());
+            return Some(start..offset + line.trim_end().len());
+        }
+        if trimmed.starts_with('[') {
+            break;
+        }
+        offset += line.len();
+    }
+    None
+}

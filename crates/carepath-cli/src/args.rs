@@ -1,0 +1,165 @@
+//! The command line, as clap parses it. Values are checked into their real types in `commands`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "carepath",
+    version,
+    about = "Map a healthcare career: check a plan, schedule it within your hours, judge goals by SMART, track progress and export it.",
+    after_help = "Start with `carepath init`, then `carepath check plan.toml` and `carepath show plan.toml`.\nThe plan format: docs/plan-format.md."
+)]
+pub struct Cli {
+    /// The day to plan from, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH when set).
+    #[arg(long, global = true, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// A catalog file that extends or overrides the built-in one.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+    /// When to use colour (honours NO_COLOR).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Output for people (text) or programs (json): check, status, gap, path.
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read and validate a plan, schedule it and check every goal against SMART.
+    Check {
+        plan: PathBuf,
+        /// Also fail (exit 1) on late milestones and failed SMART criteria.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// The plan in the terminal: a timeline, goals with SMART marks, the next 90 days.
+    Show { plan: PathBuf },
+    /// Progress as of the as-of date, per milestone and goal.
+    Status { plan: PathBuf },
+    /// Append one progress entry to the plan file, keeping everything else as it was.
+    Log {
+        plan: PathBuf,
+        /// The milestone id.
+        milestone: String,
+        /// How much was done: in the milestone's measure unit, else hours.
+        amount: String,
+        /// The day of the work (default: the as-of date).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// A short note.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Export the plan: --to pdf,csv,ics,json or an external exporter's name.
+    Export {
+        plan: PathBuf,
+        /// Comma-separated formats.
+        #[arg(long, value_delimiter = ',', required = true, value_name = "FORMATS")]
+        to: Vec<String>,
+        /// A directory (existing, or ending in /), a file (one format), or - for stdout.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<String>,
+        /// Calendar reminders, in days before each event (default 14,1).
+        #[arg(long, value_delimiter = ',', value_name = "DAYS")]
+        remind: Option<Vec<u32>>,
+        /// Also write milestones as calendar tasks (VTODO).
+        #[arg(long)]
+        todo: bool,
+        /// Write a UTF-8 byte-order mark in CSV files (for older Excel).
+        #[arg(long)]
+        bom: bool,
+        /// CSV field delimiter, such as ';' for locales that use a decimal comma.
+        #[arg(long, value_name = "CHAR")]
+        delimiter: Option<String>,
+        /// One CSV table: milestones, goals, progress, weekly-load, renewals.
+        #[arg(long, value_name = "NAME")]
+        table: Option<String>,
+        /// PDF page size (default: letter for region US, a4 elsewhere).
+        #[arg(long, value_enum)]
+        paper: Option<PaperArg>,
+    },
+    /// List the exporters: built-in ones and carepath-export-NAME programs on PATH.
+    Exporters,
+    /// The built-in catalog of healthcare roles and credentials.
+    Catalog {
+        #[command(subcommand)]
+        command: CatalogCommand,
+    },
+    /// What you lack for the target role: credentials, experience, education.
+    Gap { plan: PathBuf },
+    /// The fastest route between two roles through the career ladder.
+    Path {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        /// Print the steps as plan milestones to paste into a plan.
+        #[arg(long)]
+        emit_milestones: bool,
+    },
+    /// Write a starter plan that passes `check`; asks questions in a terminal.
+    Init {
+        /// Where to write the plan.
+        #[arg(short, long, default_value = "plan.toml")]
+        output: PathBuf,
+        /// Your current role (a catalog id, or free text).
+        #[arg(long)]
+        role: Option<String>,
+        /// The role you aim at.
+        #[arg(long)]
+        target: Option<String>,
+        /// Your name.
+        #[arg(long)]
+        name: Option<String>,
+        /// Hours a week you can give to development.
+        #[arg(long)]
+        hours: Option<f64>,
+        /// What drives you, comma-separated (patient-care, leadership, …).
+        #[arg(long, value_delimiter = ',')]
+        values: Option<Vec<String>>,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema of the plan format.
+    Schema,
+    /// Print shell completions.
+    Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// Every role, by track.
+    List,
+    /// One role or credential.
+    Show { id: String },
+    /// Roles and credentials matching words.
+    Search {
+        #[arg(required = true)]
+        words: Vec<String>,
+    },
+}

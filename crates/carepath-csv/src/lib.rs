@@ -1,0 +1,494 @@
+#![doc = include_str!("../README.md")]
+
+use std::borrow::Cow;
+use std::io::Write;
+
+use carepath_export::{ExportContext, ExportError, ExportOptions, Exporter};
+use carepath_model::ResolvedPlan;
+use jiff::civil::Date;
+
+/// The table names, in the order `parts` lists them; each is written as `NAME.csv`.
+pub const TABLES: &[&str] = &["milestones", "goals", "progress", "weekly-load", "renewals"];
+
+/// What a spreadsheet should make of a column's cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellType {
+    /// Free text; neutralised against formulas (see [`neutralise`]).
+    Text,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// Dot decimal, at most 2 decimals, no thousands separator, no trailing zeros; may be
+    /// negative (`late_days`). Never neutralised.
+    Number,
+    /// `TRUE` or `FALSE`, which spreadsheets read as booleans.
+    Boolean,
+}
+
+/// Declares a table's column names and types side by side so they can't drift apart.
+macro_rules! columns {
+    ($names:ident, $types:ident: $($name:literal $ty:ident),+ $(,)?) => {
+        const $names: &[&str] = &[$($name),+];
+        const $types: &[CellType] = &[$(CellType::$ty),+];
+    };
+}
+
+columns!(MILESTONE_COLUMNS, MILESTONE_TYPES:
+    "id" Text, "title" Text, "kind" Text, "goal" Text,
+    "baseline_start" Date, "baseline_finish" Date, "forecast_start" Date, "forecast_finish" Date,
+    "due" Date, "late_days" Number, "status" Text, "percent" Number, "expected_percent" Number,
+    "critical" Boolean, "effort_hours" Number, "remaining_hours" Number, "cost" Number,
+    "logged" Number, "unit" Text,
+);
+columns!(GOAL_COLUMNS, GOAL_TYPES:
+    "id" Text, "title" Text, "due" Date, "finish" Date, "status" Text, "score" Number,
+    "percent" Number,
+    "specific" Boolean, "specific_reason" Text,
+    "measurable" Boolean, "measurable_reason" Text,
+    "achievable" Boolean, "achievable_reason" Text,
+    "relevant" Boolean, "relevant_reason" Text,
+    "time_bound" Boolean, "time_bound_reason" Text,
+);
+columns!(PROGRESS_COLUMNS, PROGRESS_TYPES:
+    "date" Date, "milestone" Text, "amount" Number, "unit" Text, "total" Number,
+    "percent" Number, "note" Text,
+);
+columns!(WEEKLY_LOAD_COLUMNS, WEEKLY_LOAD_TYPES:
+    "week" Date, "baseline_hours" Number, "forecast_hours" Number,
+);
+columns!(RENEWAL_COLUMNS, RENEWAL_TYPES:
+    "credential" Text, "name" Text, "due" Date, "ce_hours" Number, "every_months" Number,
+    "source" Text, "verified" Boolean,
+);
+
+/// One CSV table of the export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Milestones,
+    Goals,
+    Progress,
+    WeeklyLoad,
+    Renewals,
+}
+
+impl Table {
+    pub const ALL: [Table; 5] = [
+        Table::Milestones,
+        Table::Goals,
+        Table::Progress,
+        Table::WeeklyLoad,
+        Table::Renewals,
+    ];
+
+    /// The name used with `--table` and as the file stem.
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Milestones => "milestones",
+            Table::Goals => "goals",
+            Table::Progress => "progress",
+            Table::WeeklyLoad => "weekly-load",
+            Table::Renewals => "renewals",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Table> {
+        Table::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// The header row, in its stable order.
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            Table::Milestones => MILESTONE_COLUMNS,
+            Table::Goals => GOAL_COLUMNS,
+            Table::Progress => PROGRESS_COLUMNS,
+            Table::WeeklyLoad => WEEKLY_LOAD_COLUMNS,
+            Table::Renewals => RENEWAL_COLUMNS,
+        }
+    }
+
+    /// The type of each column, parallel to [`Table::columns`].
+    pub fn cell_types(self) -> &'static [CellType] {
+        match self {
+            Table::Milestones => MILESTONE_TYPES,
+            Table::Goals => GOAL_TYPES,
+            Table::Progress => PROGRESS_TYPES,
+            Table::WeeklyLoad => WEEKLY_LOAD_TYPES,
+            Table::Renewals => RENEWAL_TYPES,
+        }
+    }
+}
+
+/// The header row of the table with this name, or None for a name that is not one of [`TABLES`].
+pub fn columns(table: &str) -> Option<&'static [&'static str]> {
+    Table::parse(table).map(Table::columns)
+}
+
+/// `--to csv`. Pure: it writes what the resolved plan says and never recomputes anything.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct CsvExporter;
+
+impl Exporter for CsvExporter {
+    fn name(&self) -> &str {
+        "csv"
+    }
+    fn description(&self) -> &str {
+        "milestones, goals, progress, weekly load and renewals as CSV tables for spreadsheets"
+    }
+    fn extension(&self) -> &str {
+        "csv"
+    }
+    fn media_type(&self) -> &str {
+        "text/csv"
+    }
+
+    /// The table chosen with `--table`, else every table. The list depends on the options only,
+    /// never on the plan: `renewals` is always there, header-only when the plan has none, so a
+    /// script reading the output directory always finds the same five files.
+    fn parts(&self, ctx: &ExportContext) -> Vec<Option<String>> {
+        match &ctx.options.table {
+            Some(t) => vec![Some(t.clone())],
+            None => TABLES.iter().map(|t| Some((*t).to_owned())).collect(),
+        }
+    }
+
+    /// Writes the table `part` names; with no part, the table chosen with `--table` (a single
+    /// output such as stdout can hold one table only).
+    fn write(
+        &self,
+        plan: &ResolvedPlan,
+        ctx: &ExportContext,
+        part: Option<&str>,
+        out: &mut dyn Write,
+    ) -> Result<(), ExportError> {
+        let name = match part.or(ctx.options.table.as_deref()) {
+            Some(name) => name,
+            None => {
+                return Err(ExportError::Invalid(format!(
+                    "CSV has one file per table, and this output can hold only one: choose it \
+                     with `--table NAME` ({}), or write them all with `-o DIRECTORY`",
+                    TABLES.join(", ")
+                )));
+            }
+        };
+        let table = parse_table(name)?;
+        let settings = Settings::from_options(&ctx.options)?;
+        write_table(plan, table, settings, out)
+    }
+}
+
+/// How the bytes are laid out, validated from [`ExportOptions`].
+#[derive(Debug, Clone, Copy)]
+struct Settings {
+    delimiter: u8,
+    bom: bool,
+}
+
+impl Settings {
+    fn from_options(options: &ExportOptions) -> Result<Settings, ExportError> {
+        Ok(Settings {
+            delimiter: delimiter_byte(options.delimiter)?,
+            bom: options.bom,
+        })
+    }
+}
+
+/// Checks the options this exporter reads (`delimiter`, `table`) so a caller can refuse them
+/// before writing anything.
+pub fn check_options(options: &ExportOptions) -> Result<(), ExportError> {
+    delimiter_byte(options.delimiter)?;
+    if let Some(t) = &options.table {
+        parse_table(t)?;
+    }
+    Ok(())
+}
+
+fn parse_table(name: &str) -> Result<Table, ExportError> {
+    Table::parse(name).ok_or_else(|| {
+        let hint = carepath_model::suggest::did_you_mean(name, TABLES.iter().copied())
+            .map(|s| format!(" (did you mean `{s}`?)"))
+            .unwrap_or_default();
+        ExportError::Invalid(format!(
+            "there is no CSV table `{name}`{hint}; the tables are {}",
+            TABLES.join(", ")
+        ))
+    })
+}
+
+/// A delimiter must be one ASCII byte that cannot also occur inside an unquoted number or date
+/// (`.`, `-`, `+`, digits) or be mistaken for quoting, a line break or the `'` that neutralised
+/// text begins with. `,` `;` tab `|` and the like are fine.
+fn delimiter_byte(c: char) -> Result<u8, ExportError> {
+    let ok = c == '\t'
+        || c == ' '
+        || (c.is_ascii_punctuation() && !matches!(c, '"' | '\'' | '.' | '-' | '+'));
+    if ok {
+        Ok(c as u8)
+    } else {
+        Err(ExportError::Invalid(format!(
+            "{} can't be a CSV delimiter: it would make cells ambiguous; use one ASCII \
+             punctuation character such as `,` (the default), `;` or `|`, or `\\t` for tab \
+             (not a quote, an apostrophe, `.`, `-`, `+`, a letter, a digit or a line break)",
+            describe(c)
+        )))
+    }
+}
+
+fn describe(c: char) -> String {
+    match c {
+        '\n' => "a line feed".into(),
+        '\r' => "a carriage return".into(),
+        c if c.is_control() => format!("the control character U+{:04X}", u32::from(c)),
+        c => format!("`{c}`"),
+    }
+}
+
+fn write_table(
+    plan: &ResolvedPlan,
+    table: Table,
+    settings: Settings,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    if settings.bom {
+        out.write_all(b"\xEF\xBB\xBF")?;
+    }
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(settings.delimiter)
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(out);
+    w.write_record(table.columns()).map_err(csv_error)?;
+    let s = &plan.schedule;
+    match table {
+        Table::Milestones => {
+            for m in &s.milestones {
+                w.write_record([
+                    text(&m.id),
+                    text(&m.title),
+                    text(m.kind.as_str()),
+                    opt_text(m.goal.as_deref()),
+                    date(Some(m.baseline.start)),
+                    date(Some(m.baseline.finish)),
+                    date(Some(m.forecast.start)),
+                    date(Some(m.forecast.finish)),
+                    date(m.due),
+                    m.late_days.map(|d| d.to_string()).unwrap_or_default().into(),
+                    text(m.status.as_str()),
+                    number(m.percent),
+                    number(m.expected_percent),
+                    boolean(m.critical),
+                    number(m.effort_hours),
+                    number(m.remaining_hours),
+                    m.cost.map(number).unwrap_or_default(),
+                    number(m.logged),
+                    text(&m.unit),
+                ])
+                .map_err(csv_error)?;
+            }
+        }
+        Table::Goals => {
+            for g in &s.goals {
+                let mut row = vec![
+                    text(&g.id),
+                    text(&g.title),
+                    date(g.due),
+                    date(g.finish),
+                    text(g.status.as_str()),
+                    g.score.to_string().into(),
+                    number(g.percent),
+                ];
+                for (_, c) in g.smart.criteria() {
+                    row.push(boolean(c.pass));
+                    row.push(text(&c.reason));
+                }
+                w.write_record(&row).map_err(csv_error)?;
+            }
+        }
+        Table::Progress => {
+            for p in &s.progress {
+                w.write_record([
+                    date(Some(p.date)),
+                    text(&p.milestone),
+                    number(p.amount),
+                    text(&p.unit),
+                    number(p.total),
+                    number(p.percent),
+                    opt_text(p.note.as_deref()),
+                ])
+                .map_err(csv_error)?;
+            }
+        }
+        Table::WeeklyLoad => {
+            for l in &s.weekly_load {
+                w.write_record([
+                    date(Some(l.week)),
+                    number(l.baseline_hours),
+                    l.forecast_hours.map(number).unwrap_or_default(),
+                ])
+                .map_err(csv_error)?;
+            }
+        }
+        Table::Renewals => {
+            for r in &s.renewals {
+                w.write_record([
+                    text(&r.credential),
+                    text(&r.name),
+                    date(Some(r.due)),
+                    r.ce_hours.map(number).unwrap_or_default(),
+                    r.every_months.to_string().into(),
+                    text(&r.source),
+                    boolean(r.verified),
+                ])
+                .map_err(csv_error)?;
+            }
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn csv_error(e: csv::Error) -> ExportError {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => ExportError::Io(e),
+        other => ExportError::Invalid(format!("could not write CSV: {other:?}")),
+    }
+}
+
+/// The characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+fn is_trigger(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
+}
+
+/// Makes a text cell safe to open in a spreadsheet: text that begins with `=`, `+`, `-`, `@`,
+/// tab or carriage return, possibly after apostrophes of its own, gets one `'` in front. The
+/// spreadsheet then shows it as text, with the `'` visible; [`restore`] takes it off again.
+/// Only text cells pass through here: numbers and dates are never touched, so `-3` stays a
+/// number.
+pub fn neutralise(text: &str) -> Cow<'_, str> {
+    if text.trim_start_matches('\'').starts_with(is_trigger) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The text a cell held before [`neutralise`]: one leading `'` less where one was added. Every
+/// text survives the pair exactly, including text that starts with `'` itself.
+pub fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(is_trigger) => rest,
+        _ => cell,
+    }
+}
+
+fn text(s: &str) -> Cow<'_, str> {
+    neutralise(s)
+}
+
+fn opt_text(s: Option<&str>) -> Cow<'_, str> {
+    s.map(neutralise).unwrap_or_default()
+}
+
+fn date(d: Option<Date>) -> Cow<'static, str> {
+    d.map(|d| Cow::Owned(d.to_string())).unwrap_or_default()
+}
+
+fn boolean(b: bool) -> Cow<'static, str> {
+    Cow::Borrowed(if b { "TRUE" } else { "FALSE" })
+}
+
+/// A plain number: rounded to 2 decimals, dot decimal, no thousands separator, no exponent and no
+/// trailing zeros (`12`, `12.5`, `0.33`). Not-a-number and infinities, which a resolved plan
+/// never holds, give an empty cell rather than text a spreadsheet would misread.
+pub fn format_number(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let mut s = format!("{x:.2}");
+    let trimmed = s.trim_end_matches('0').trim_end_matches('.').len();
+    s.truncate(trimmed);
+    if s == "-0" {
+        s.remove(0);
+    }
+    s
+}
+
+fn number(x: f64) -> Cow<'static, str> {
+    Cow::Owned(format_number(x))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_plain() {
+        let cases = [
+            (12.0, "12"),
+            (12.5, "12.5"),
+            (12.50001, "12.5"),
+            (0.333333, "0.33"),
+            (2.0 / 3.0, "0.67"),
+            (100.0, "100"),
+            (1750.0, "1750"),
+            (1234567.891, "1234567.89"),
+            (0.0, "0"),
+            (-0.0, "0"),
+            (-0.001, "0"),
+            (-3.0, "-3"),
+            (-2.25, "-2.25"),
+            (1e20, "100000000000000000000"),
+            (0.004, "0"),
+            (0.006, "0.01"),
+            (f64::NAN, ""),
+            (f64::INFINITY, ""),
+        ];
+        for (x, want) in cases {
+            assert_eq!(format_number(x), want, "{x}");
+        }
+    }
+
+    #[test]
+    fn formula_triggers_get_one_apostrophe() {
+        for t in ["=1+2", "+1", "-5", "@SUM(A1)", "\tx", "\rx", "'=x", "''-x"] {
+            assert_eq!(neutralise(t), format!("'{t}"), "{t:?}");
+            assert_eq!(restore(&neutralise(t)), t);
+        }
+        for t in ["", "plain", "'", "'quoted'", " =leading space", "\n=x", "a=b", "＝1"] {
+            assert_eq!(neutralise(t), t, "{t:?}");
+            assert_eq!(restore(t), t);
+        }
+    }
+
+    #[test]
+    fn column_names_and_types_line_up() {
+        assert_eq!(
+            Table::ALL.map(Table::name).as_slice(),
+            TABLES,
+            "TABLES and Table::ALL list the same tables in the same order"
+        );
+        for t in Table::ALL {
+            assert_eq!(t.columns().len(), t.cell_types().len(), "{}", t.name());
+            assert_eq!(Table::parse(t.name()), Some(t));
+            assert_eq!(columns(t.name()), Some(t.columns()));
+            for c in t.columns() {
+                assert!(
+                    c.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                    "{c} is snake_case"
+                );
+            }
+        }
+        assert_eq!(columns("milestone"), None);
+    }
+
+    #[test]
+    fn delimiters() {
+        for ok in [',', ';', '\t', '|', ':', ' '] {
+            assert!(delimiter_byte(ok).is_ok(), "{ok:?}");
+        }
+        for bad in ['"', '\'', '\n', '\r', '.', '-', '+', 'a', '7', 'é', '\0', '；'] {
+            let Err(ExportError::Invalid(m)) = delimiter_byte(bad) else {
+                panic!("{bad:?} accepted");
+            };
+            assert!(m.contains("delimiter"), "{m}");
+        }
+    }
+}

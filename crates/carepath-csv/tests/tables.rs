@@ -1,0 +1,301 @@
+//! The tables as a user gets them: columns, layout, options, errors, determinism, speed.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use carepath_csv::{CsvExporter, TABLES, Table, check_options, columns};
+use carepath_export::{ExportError, ExportOptions, Exporter};
+use common::{context, export, read_back, sample, try_export};
+
+fn text(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).expect("CSV is UTF-8")
+}
+
+/// Snapshots show records one per line; the CRLF terminator has its own test below.
+fn snapshot_text(bytes: &[u8]) -> String {
+    text(bytes).replace("\r\n", "\n")
+}
+
+#[test]
+fn every_table_of_the_sample() {
+    let plan = sample();
+    for t in TABLES {
+        insta::assert_snapshot!(format!("sample-{t}"), snapshot_text(&export(&plan, t)));
+    }
+}
+
+#[test]
+fn header_rows_are_the_documented_columns() {
+    let plan = sample();
+    for t in Table::ALL {
+        let rows = read_back(&export(&plan, t.name()), b',');
+        assert_eq!(rows[0], t.columns(), "{}", t.name());
+        assert_eq!(columns(t.name()), Some(t.columns()));
+    }
+}
+
+#[test]
+fn records_end_with_crlf_and_nothing_else() {
+    let plan = sample();
+    for t in TABLES {
+        let bytes = export(&plan, t);
+        let records = read_back(&bytes, b',').len();
+        let crlf = bytes.windows(2).filter(|w| w == b"\r\n").count();
+        let lf = bytes.iter().filter(|&&b| b == b'\n').count();
+        assert!(bytes.ends_with(b"\r\n"), "{t}");
+        assert_eq!(crlf, records, "{t}: one CRLF per record");
+        assert_eq!(lf, crlf, "{t}: no bare LF outside quoted text");
+    }
+}
+
+#[test]
+fn milestones_have_exactly_one_row_each_in_plan_order() {
+    let plan = common::hostile();
+    let rows = read_back(&export(&plan, "milestones"), b',');
+    let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    let want: Vec<&str> = plan
+        .schedule
+        .milestones
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(ids, want);
+}
+
+#[test]
+fn negative_late_days_stay_numbers() {
+    let plan = sample();
+    let rows = read_back(&export(&plan, "milestones"), b',');
+    let col = |name: &str| rows[0].iter().position(|c| c == name).unwrap();
+    let (late, id, title) = (col("late_days"), col("id"), col("title"));
+    let precept = rows.iter().find(|r| r[id] == "precept").unwrap();
+    assert_eq!(precept[late], "-11", "slack is a plain negative number");
+    let exam = rows.iter().find(|r| r[id] == "cnl-exam").unwrap();
+    assert_eq!(exam[late], "16");
+    assert_eq!(exam[title], "'=Sit the CNL exam", "while text is neutralised");
+    let reflect = rows.iter().find(|r| r[id] == "reflect").unwrap();
+    assert_eq!(reflect[late], "", "no due date, no late_days");
+    assert_eq!(reflect[title], "'-journal weekly, 15 minutes");
+}
+
+#[test]
+fn cells_are_plain_iso_dates_and_numbers() {
+    let rows = read_back(&export(&sample(), "milestones"), b',');
+    let msn = &rows[2];
+    assert_eq!(msn[0], "msn-core");
+    let get = |name: &str| &msn[rows[0].iter().position(|c| c == name).unwrap()];
+    assert_eq!(get("baseline_start"), "2026-01-05");
+    assert_eq!(get("forecast_finish"), "2027-01-22");
+    assert_eq!(get("percent"), "18.5");
+    assert_eq!(get("expected_percent"), "25.33");
+    assert_eq!(get("effort_hours"), "180");
+    assert_eq!(get("cost"), "5400.5");
+    assert_eq!(get("critical"), "TRUE");
+    let reflect = &rows[4];
+    assert_eq!(reflect[rows[0].iter().position(|c| c == "cost").unwrap()], "");
+}
+
+#[test]
+fn bom_only_when_asked() {
+    let plan = sample();
+    let mut ctx = context();
+    for t in TABLES {
+        let plain = try_export(&plan, &ctx, t).unwrap();
+        assert!(plain.starts_with(Table::parse(t).unwrap().columns()[0].as_bytes()));
+    }
+    ctx.options.bom = true;
+    for t in TABLES {
+        let with = try_export(&plan, &ctx, t).unwrap();
+        assert_eq!(&with[..3], b"\xEF\xBB\xBF", "{t}");
+        assert_eq!(&with[3..], export(&plan, t), "{t}: the BOM is the only difference");
+    }
+}
+
+#[test]
+fn semicolon_and_tab_delimiters() {
+    let plan = common::hostile();
+    for (d, b) in [(';', b';'), ('\t', b'\t'), ('|', b'|')] {
+        let mut ctx = context();
+        ctx.options.delimiter = d;
+        for t in TABLES {
+            let bytes = try_export(&plan, &ctx, t).unwrap();
+            let header = Table::parse(t).unwrap().columns().join(&d.to_string());
+            assert!(text(&bytes).starts_with(&format!("{header}\r\n")), "{d:?} {t}");
+            assert_eq!(
+                read_back(&bytes, b),
+                read_back(&export(&plan, t), b','),
+                "{d:?} {t}: the same cells"
+            );
+        }
+    }
+    let mut ctx = context();
+    ctx.options.delimiter = ';';
+    let semi = try_export(&sample(), &ctx, "milestones").unwrap();
+    assert!(
+        text(&semi).contains(";\"Precept two new graduates, \"\"by the book\"\"; then debrief\";"),
+        "a cell holding the delimiter is quoted"
+    );
+    assert!(
+        text(&semi).contains(";'-journal weekly, 15 minutes;"),
+        "a comma needs no quotes when it isn't the delimiter"
+    );
+}
+
+#[test]
+fn ambiguous_delimiters_are_refused() {
+    for bad in ['"', '\n', '\r', '\'', '.', '-', '+', 'x', '0', 'é'] {
+        let mut ctx = context();
+        ctx.options.delimiter = bad;
+        let err = try_export(&sample(), &ctx, "milestones").unwrap_err();
+        let ExportError::Invalid(message) = &err else {
+            panic!("{bad:?}: {err}");
+        };
+        assert!(message.contains("delimiter"), "{message}");
+        assert!(check_options(&ctx.options).is_err());
+    }
+    let mut options = ExportOptions::default();
+    assert!(check_options(&options).is_ok());
+    options.delimiter = ';';
+    options.table = Some("weekly-load".into());
+    assert!(check_options(&options).is_ok());
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let mut ctx = context();
+    ctx.options.bom = true;
+    ctx.options.delimiter = ';';
+    for t in TABLES {
+        let a = try_export(&common::hostile(), &ctx, t).unwrap();
+        let b = try_export(&common::hostile(), &ctx, t).unwrap();
+        assert_eq!(a, b, "{t}");
+    }
+}
+
+#[test]
+fn parts_are_every_table_or_the_chosen_one() {
+    let mut ctx = context();
+    let all: Vec<Option<String>> = CsvExporter.parts(&ctx);
+    assert_eq!(
+        all,
+        ["milestones", "goals", "progress", "weekly-load", "renewals"].map(|t| Some(t.into()))
+    );
+    let mut empty = sample();
+    empty.schedule.renewals.clear();
+    let renewals = export(&empty, "renewals");
+    assert_eq!(
+        text(&renewals),
+        "credential,name,due,ce_hours,every_months,source,verified\r\n",
+        "no renewals: the file is there, with its header"
+    );
+
+    ctx.options.table = Some("progress".into());
+    assert_eq!(CsvExporter.parts(&ctx), vec![Some("progress".to_owned())]);
+    let mut out = Vec::new();
+    CsvExporter
+        .write(&sample(), &ctx, None, &mut out)
+        .expect("no part: the --table one");
+    assert_eq!(out, export(&sample(), "progress"));
+}
+
+#[test]
+fn unknown_tables_and_missing_choices_are_explained() {
+    let ctx = context();
+    let Err(ExportError::Invalid(m)) = try_export(&sample(), &ctx, "milestone") else {
+        panic!("an unknown table is refused");
+    };
+    assert!(m.contains("`milestone`"), "{m}");
+    assert!(m.contains("did you mean `milestones`?"), "{m}");
+    assert!(
+        m.contains("milestones, goals, progress, weekly-load, renewals"),
+        "{m}"
+    );
+    let mut options = ExportOptions::default();
+    options.table = Some("weekly_load".into());
+    assert!(check_options(&options).is_err());
+
+    let mut out = Vec::new();
+    let Err(ExportError::Invalid(m)) = CsvExporter.write(&sample(), &ctx, None, &mut out) else {
+        panic!("one output, no table chosen");
+    };
+    assert!(m.contains("--table"), "{m}");
+    assert!(out.is_empty());
+}
+
+#[test]
+fn exporter_identity() {
+    assert_eq!(CsvExporter.name(), "csv");
+    assert_eq!(CsvExporter.extension(), "csv");
+    assert_eq!(CsvExporter.media_type(), "text/csv");
+    assert!(!CsvExporter.is_binary());
+    assert!(!CsvExporter.description().is_empty());
+}
+
+/// The README is the column reference people read; it must list what the code writes.
+#[test]
+fn readme_documents_every_column_in_order() {
+    let readme = include_str!("../README.md");
+    for t in Table::ALL {
+        let heading = format!("### `{}.csv`", t.name());
+        let section = readme
+            .split(&heading)
+            .nth(1)
+            .unwrap_or_else(|| panic!("README has no section {heading}"));
+        let section = section.split("\n#").next().unwrap();
+        let documented: Vec<&str> = section
+            .lines()
+            .filter_map(|l| l.strip_prefix("| `"))
+            .filter_map(|l| l.split('`').next())
+            .collect();
+        assert_eq!(documented, t.columns(), "README section {heading}");
+    }
+}
+
+/// A plan the size of `gen-big-plan.py 10000`: every table well under a second, in a debug build.
+#[test]
+fn ten_thousand_milestones_well_under_a_second() {
+    let mut plan = sample();
+    let template = plan.schedule.milestones[1].clone();
+    plan.schedule.milestones = (0..10_000)
+        .map(|i| {
+            let mut m = template.clone();
+            m.id = format!("m{i:05}");
+            m.title = format!("Milestone {i}, with a comma and \"quotes\"");
+            m
+        })
+        .collect();
+    let week = plan.schedule.weekly_load[3].clone();
+    plan.schedule.weekly_load = (0..1000).map(|_| week.clone()).collect();
+    let row = plan.schedule.progress[1].clone();
+    plan.schedule.progress = (0..10_000).map(|_| row.clone()).collect();
+
+    let start = Instant::now();
+    let mut bytes = 0;
+    for t in TABLES {
+        let mut out = std::io::sink();
+        let mut counter = Counter(&mut out, 0);
+        CsvExporter
+            .write(&plan, &context(), Some(t), &mut counter)
+            .unwrap();
+        bytes += counter.1;
+    }
+    let took = start.elapsed();
+    eprintln!("10,000 milestones: {bytes} bytes in {took:?}");
+    assert!(took < Duration::from_millis(500), "took {took:?}");
+    let rows = read_back(&export(&plan, "milestones"), b',');
+    assert_eq!(rows.len(), 10_001);
+}
+
+struct Counter<'a>(&'a mut dyn std::io::Write, usize);
+
+impl std::io::Write for Counter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.0.write(buf)?;
+        self.1 += n;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}

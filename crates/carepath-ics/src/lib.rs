@@ -1,0 +1,408 @@
+//! `--to ics`: the plan as an iCalendar file (RFC 5545) for Google Calendar, Apple Calendar,
+//! Outlook, Thunderbird and the like.
+//!
+//! One all-day event per milestone (on its due date, else its forecast finish), one per goal
+//! deadline and one per credential renewal, each with reminders; with `--todo`, one task per
+//! milestone as well. UIDs derive from the plan id and the item's id only, so importing a newer
+//! export updates the events it imported before instead of adding copies. Everything else that
+//! varies comes from the [`ExportContext`]: the same plan and as-of date give the same bytes.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::Write;
+
+use carepath_export::{ExportContext, ExportError, Exporter};
+use carepath_model::{GoalResult, Milestone, Renewal, ResolvedPlan, ScheduledMilestone, Status};
+use jiff::civil::Date;
+
+pub mod writer;
+
+use writer::Writer;
+
+/// The iCalendar exporter (`--to ics`).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct IcsExporter;
+
+impl Exporter for IcsExporter {
+    fn name(&self) -> &str {
+        "ics"
+    }
+    fn description(&self) -> &str {
+        "milestones, goal deadlines and renewals as calendar events with reminders (iCalendar)"
+    }
+    fn extension(&self) -> &str {
+        "ics"
+    }
+    fn media_type(&self) -> &str {
+        "text/calendar"
+    }
+    fn write(
+        &self,
+        plan: &ResolvedPlan,
+        ctx: &ExportContext,
+        _part: Option<&str>,
+        out: &mut dyn Write,
+    ) -> Result<(), ExportError> {
+        out.write_all(calendar(plan, ctx)?.as_bytes())?;
+        Ok(())
+    }
+}
+
+/// The whole calendar, every line ending in CRLF.
+pub fn calendar(plan: &ResolvedPlan, ctx: &ExportContext) -> Result<String, ExportError> {
+    let s = &plan.schedule;
+    let items = s.milestones.len() * if ctx.options.todo { 2 } else { 1 } + s.goals.len();
+    let mut cal = Calendar {
+        w: Writer::with_capacity(1024 + 1200 * (items + s.renewals.len())),
+        plan,
+        stamp: ctx.as_of,
+        reminders: reminders(&ctx.options.remind),
+        goals: s.goals.iter().map(|g| (g.id.as_str(), g)).collect(),
+        milestones: plan
+            .plan
+            .milestones
+            .iter()
+            .map(|m| (m.id.as_str(), m))
+            .collect(),
+        scratch: String::new(),
+    };
+    cal.header(&ctx.generator);
+    for m in &s.milestones {
+        cal.milestone_event(m)?;
+    }
+    for g in &s.goals {
+        cal.goal_event(g)?;
+    }
+    for r in &s.renewals {
+        cal.renewal_event(r)?;
+    }
+    if ctx.options.todo {
+        for m in &s.milestones {
+            cal.milestone_task(m);
+        }
+    }
+    cal.w.end("VCALENDAR");
+    Ok(cal.w.finish())
+}
+
+/// The UID of a milestone's event: `<milestone-id>.<plan-id>@carepath`.
+pub fn milestone_uid(plan_id: &str, milestone_id: &str) -> String {
+    uid(&[milestone_id], plan_id)
+}
+
+/// The UID of a milestone's task (`--todo`): `<milestone-id>.task.<plan-id>@carepath`.
+pub fn task_uid(plan_id: &str, milestone_id: &str) -> String {
+    uid(&[milestone_id, "task"], plan_id)
+}
+
+/// The UID of a goal's deadline event: `<goal-id>.goal.<plan-id>@carepath`.
+pub fn goal_uid(plan_id: &str, goal_id: &str) -> String {
+    uid(&[goal_id, "goal"], plan_id)
+}
+
+/// The UID of a renewal event: `<credential>-<YYYYMMDD>.renewal.<plan-id>@carepath`.
+pub fn renewal_uid(plan_id: &str, credential: &str, due: Date) -> String {
+    let id = format!(
+        "{credential}-{:04}{:02}{:02}",
+        due.year(),
+        due.month(),
+        due.day()
+    );
+    uid(&[&id, "renewal"], plan_id)
+}
+
+/// Joins the parts with dots. Ids are `[a-z0-9-]`; anything else is percent-encoded, so no part
+/// holds a dot and UIDs of different kinds, items or plans can never coincide.
+fn uid(parts: &[&str], plan_id: &str) -> String {
+    let mut out = String::with_capacity(64);
+    for part in parts.iter().chain([&plan_id]) {
+        for b in part.bytes() {
+            if b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' {
+                out.push(char::from(b));
+            } else {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+        out.push('.');
+    }
+    out.pop();
+    out.push_str("@carepath");
+    out
+}
+
+/// Reminder offsets in days, furthest first, each once.
+fn reminders(days: &[u32]) -> Vec<u32> {
+    let mut v = days.to_vec();
+    v.sort_unstable_by(|a, b| b.cmp(a));
+    v.dedup();
+    v
+}
+
+struct Calendar<'a> {
+    w: Writer,
+    plan: &'a ResolvedPlan,
+    stamp: Date,
+    reminders: Vec<u32>,
+    goals: HashMap<&'a str, &'a GoalResult>,
+    milestones: HashMap<&'a str, &'a Milestone>,
+    /// Reused for descriptions, so a large plan does not allocate one per event.
+    scratch: String,
+}
+
+/// What one all-day event says.
+struct Event<'a> {
+    uid: String,
+    day: Date,
+    summary: &'a str,
+    category: &'a str,
+    /// CONFIRMED for a fixed date, TENTATIVE for a forecast that may move.
+    status: &'static str,
+    /// Reminders are set only for what is still to do.
+    remind: bool,
+}
+
+impl Calendar<'_> {
+    fn header(&mut self, generator: &str) {
+        let p = &self.plan.plan;
+        self.w.begin("VCALENDAR");
+        self.w.raw("VERSION", "2.0");
+        self.w
+            .text("PRODID", &format!("-//carepath//{generator}//EN"));
+        self.w.raw("CALSCALE", "GREGORIAN");
+        self.w.raw("METHOD", "PUBLISH");
+        self.w
+            .text("X-WR-CALNAME", &format!("carepath: {}", p.title));
+        self.w.text(
+            "X-WR-CALDESC",
+            &format!(
+                "Career plan of {}: {} (as of {})",
+                p.person.name, p.title, self.plan.as_of
+            ),
+        );
+    }
+
+    fn milestone_event(&mut self, m: &ScheduledMilestone) -> Result<(), ExportError> {
+        self.milestone_description(m);
+        let (day, status) = match m.due {
+            Some(due) => (due, "CONFIRMED"),
+            None => (m.forecast.finish, "TENTATIVE"),
+        };
+        self.event(Event {
+            uid: milestone_uid(&self.plan.plan_id, &m.id),
+            day,
+            summary: &m.title,
+            category: m.kind.as_str(),
+            status,
+            remind: m.status != Status::Done,
+        })
+    }
+
+    fn goal_event(&mut self, g: &GoalResult) -> Result<(), ExportError> {
+        let Some(due) = g.due else {
+            return Ok(());
+        };
+        let d = &mut self.scratch;
+        d.clear();
+        let _ = writeln!(
+            d,
+            "Status: {}, {}% done",
+            g.status.as_str(),
+            percent(g.percent)
+        );
+        match g.finish {
+            Some(finish) => {
+                let _ = writeln!(d, "Forecast finish: {finish}");
+            }
+            None => d.push_str("Forecast finish: none yet, the goal has no milestones\n"),
+        }
+        let _ = writeln!(d, "SMART: {} of 5", g.score);
+        for (name, c) in g.smart.criteria() {
+            if !c.pass {
+                let _ = writeln!(d, "Not yet {}: {}", name.replace('_', "-"), c.reason);
+            }
+        }
+        let summary = format!("Goal deadline: {}", g.title);
+        self.plan_line();
+        self.event(Event {
+            uid: goal_uid(&self.plan.plan_id, &g.id),
+            day: due,
+            summary: &summary,
+            category: "goal",
+            status: "CONFIRMED",
+            remind: g.status != Status::Done,
+        })
+    }
+
+    fn renewal_event(&mut self, r: &Renewal) -> Result<(), ExportError> {
+        let d = &mut self.scratch;
+        d.clear();
+        let _ = writeln!(
+            d,
+            "Renewal of {} ({}), every {} months",
+            r.name, r.credential, r.every_months
+        );
+        if let Some(h) = r.ce_hours {
+            let _ = writeln!(d, "Continuing education: {} hours", number(h));
+        }
+        let _ = writeln!(d, "Source: {}", r.source);
+        if !r.verified {
+            d.push_str("Not yet verified against the source: check with the issuer\n");
+        }
+        let summary = format!("Renew {}", r.name);
+        self.plan_line();
+        self.event(Event {
+            uid: renewal_uid(&self.plan.plan_id, &r.credential, r.due),
+            day: r.due,
+            summary: &summary,
+            category: "renewal",
+            status: "CONFIRMED",
+            remind: true,
+        })
+    }
+
+    fn milestone_task(&mut self, m: &ScheduledMilestone) {
+        self.milestone_description(m);
+        let done = m.status == Status::Done;
+        let w = &mut self.w;
+        w.begin("VTODO");
+        w.raw("UID", &task_uid(&self.plan.plan_id, &m.id));
+        w.midnight_utc("DTSTAMP", self.stamp);
+        w.date("DUE", m.due.unwrap_or(m.forecast.finish));
+        w.text("SUMMARY", &m.title);
+        w.text("DESCRIPTION", &self.scratch);
+        w.text_list("CATEGORIES", [m.kind.as_str()]);
+        let status = if done {
+            "COMPLETED"
+        } else if m.status == Status::NotStarted || m.forecast.start > self.plan.as_of {
+            "NEEDS-ACTION"
+        } else {
+            "IN-PROCESS"
+        };
+        w.raw("STATUS", status);
+        // A task at 99.6% is not complete; only a done one says 100.
+        let pct = if done { 100 } else { percent(m.percent).min(99) };
+        w.integer("PERCENT-COMPLETE", pct);
+        if done {
+            // Noon UTC is the same calendar day from UTC-11 to UTC+11.
+            w.noon_utc("COMPLETED", m.forecast.finish);
+        }
+        w.end("VTODO");
+    }
+
+    /// Leaves the description of a milestone in `scratch`.
+    fn milestone_description(&mut self, m: &ScheduledMilestone) {
+        let d = &mut self.scratch;
+        d.clear();
+        if let Some(goal) = &m.goal {
+            let title = self.goals.get(goal.as_str()).map_or(goal.as_str(), |g| &g.title);
+            let _ = writeln!(d, "Goal: {title}");
+        }
+        let _ = writeln!(d, "Kind: {}", m.kind);
+        let _ = writeln!(
+            d,
+            "Status: {}, {}% done (expected by now: {}%)",
+            m.status.as_str(),
+            percent(m.percent),
+            percent(m.expected_percent)
+        );
+        if let Some(due) = m.due {
+            let _ = writeln!(d, "Due: {due}");
+        }
+        let _ = write!(d, "Forecast finish: {}", m.forecast.finish);
+        match m.late_days {
+            Some(n) if n > 0 => {
+                let _ = write!(d, ", {n} {} late", days(n));
+            }
+            Some(n) if n < 0 => {
+                let _ = write!(d, ", {} {} to spare", -n, days(-n));
+            }
+            Some(_) => d.push_str(", on the due date"),
+            None => {}
+        }
+        d.push('\n');
+        if m.critical {
+            d.push_str("On the critical chain: it decides when the plan finishes\n");
+        }
+        if let Some(notes) = self.milestones.get(m.id.as_str()).and_then(|p| p.notes.as_deref())
+        {
+            let _ = writeln!(d, "Notes: {notes}");
+        }
+        self.plan_line();
+    }
+
+    fn plan_line(&mut self) {
+        let _ = write!(
+            self.scratch,
+            "Plan: {} (as of {})",
+            self.plan.plan.title, self.plan.as_of
+        );
+    }
+
+    /// Writes an all-day event whose description is in `scratch`. Its reminders come after all
+    /// of its properties: Outlook refuses an event with a property after a VALARM.
+    fn event(&mut self, e: Event<'_>) -> Result<(), ExportError> {
+        let next = e.day.tomorrow().map_err(|_| {
+            ExportError::Invalid(format!(
+                "\"{}\" falls on {}, past the last day a calendar can hold",
+                e.summary, e.day
+            ))
+        })?;
+        let w = &mut self.w;
+        w.begin("VEVENT");
+        w.raw("UID", &e.uid);
+        w.midnight_utc("DTSTAMP", self.stamp);
+        w.date("DTSTART", e.day);
+        w.date("DTEND", next);
+        w.text("SUMMARY", e.summary);
+        w.text("DESCRIPTION", &self.scratch);
+        w.text_list("CATEGORIES", [e.category]);
+        w.raw("STATUS", e.status);
+        w.raw("TRANSP", "TRANSPARENT");
+        if e.remind {
+            for &n in &self.reminders {
+                // An alarm already in the past at the as-of date would only pop up as missed.
+                let fires = e.day.checked_sub(jiff::Span::new().days(i64::from(n)));
+                if fires.is_ok_and(|f| f >= self.stamp) {
+                    alarm(w, n, e.summary);
+                }
+            }
+        }
+        w.end("VEVENT");
+        Ok(())
+    }
+}
+
+fn alarm(w: &mut Writer, days_before: u32, summary: &str) {
+    w.begin("VALARM");
+    w.raw("ACTION", "DISPLAY");
+    let (trigger, when) = match days_before {
+        0 => ("PT0S".to_string(), "Today".to_string()),
+        1 => ("-P1D".to_string(), "Tomorrow".to_string()),
+        n => (format!("-P{n}D"), format!("In {n} days")),
+    };
+    w.text("DESCRIPTION", &format!("{when}: {summary}"));
+    w.raw("TRIGGER", &trigger);
+    w.end("VALARM");
+}
+
+/// A percentage as a whole number, 0 to 100.
+fn percent(p: f64) -> i64 {
+    if p.is_finite() {
+        p.clamp(0.0, 100.0).round() as i64
+    } else {
+        0
+    }
+}
+
+/// A plain number: no decimals when it is whole.
+fn number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+fn days(n: i64) -> &'static str {
+    if n == 1 { "day" } else { "days" }
+}

@@ -1,0 +1,417 @@
+//! Plans for the iCalendar tests: a hand-written plan, a plan of text that breaks naive
+//! exporters, the repository's fixtures, and a plan of 10,000 milestones.
+#![allow(dead_code)] // each test binary uses its own share of the helpers
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use carepath_export::ExportContext;
+use carepath_model::{
+    CheckedPlan, Criterion, Format, GoalResult, ProgressRow, Renewal, ResolvedPlan, Schedule,
+    ScheduledMilestone, Smart, Status, Totals, Window,
+};
+use jiff::Span;
+use jiff::civil::{Date, date};
+
+pub const PLAN: &str = r#"
+format = 1
+id = "sam-rt-to-ecmo"
+title = "Respiratory therapist to ECMO specialist"
+start = 2026-01-05
+
+[person]
+name = "Sam Okafor-Nguyễn"
+credentials = ["bls", "acls"]
+values = ["patient-care", "lifelong-learning"]
+
+[capacity]
+hours_per_week = 5
+
+[[goals]]
+id = "ecmo"
+title = "Run ECMO circuits in the CVICU by mid-2027"
+due = 2027-06-30
+values = ["patient-care"]
+
+[[goals]]
+id = "network"
+title = "Find a mentor, and shadow 3 perfusionists"
+
+[[milestones]]
+id = "acls"
+title = "Renew ACLS"
+kind = "certification"
+effort_hours = 8
+due = 2026-03-31
+done = 2026-02-20
+notes = "Sim lab, Saturday slot; bring the card."
+
+[[milestones]]
+id = "rrt"
+title = "Pass the RRT exams (TMC, then CSE)"
+kind = "exam"
+goal = "ecmo"
+effort_hours = 80
+due = 2026-09-30
+
+[[milestones]]
+id = "ecmo-course"
+title = "ECMO specialist course: 40 h, \"hands-on\" wet lab"
+kind = "training"
+goal = "ecmo"
+after = ["rrt"]
+effort_hours = 40
+cost = 1200
+
+[[milestones]]
+id = "mentor"
+title = "Ask Dr. Reyes to mentor me"
+kind = "mentorship"
+goal = "network"
+not_before = 2026-04-01
+notes = """First line of the notes.
+Second line, with a comma; and a semicolon."""
+
+[[progress]]
+date = 2026-02-10
+milestone = "rrt"
+amount = 20
+note = "Practice tests"
+
+[[progress]]
+date = 2026-05-10
+milestone = "rrt"
+amount = 30
+"#;
+
+/// Titles that break naive exporters; each must come back from a calendar exactly.
+pub fn nasty_titles() -> Vec<String> {
+    let long: String = "Ψυχολόγος 護理師 🩺 ICU, PACU; ED\\ "
+        .chars()
+        .cycle()
+        .take(300)
+        .collect();
+    vec![
+        "Commas, semicolons; colons: all three".into(),
+        "\"Double\" and 'single' quotes".into(),
+        "Backslash \\ and a literal \\n and a trailing \\".into(),
+        "Line one\nline two".into(),
+        "Tab\tseparated\ttitle".into(),
+        "Emoji 🩺💉🏥 nurse 👩🏽‍⚕️ flag 🇻🇳".into(),
+        "重症监护认证考试（CCRN）、日本語の題名、한국어 제목".into(),
+        long,
+        "=HYPERLINK(\"http://example.invalid\",\"x\")".into(),
+        "+1 shift a week".into(),
+        "-5 days of leave".into(),
+        "@charge-nurse sign-off".into(),
+        "Zoë Nguyễn — Đà Nẵng, Łódź, Ирина, ממרכז רפואי".into(),
+        "<b>html</b> & ampersand".into(),
+        format!("{}\\,;", "x".repeat(60)),
+    ]
+}
+
+/// Titles with carriage returns: a calendar reads them back with LF line breaks.
+pub fn carriage_return_titles() -> Vec<(String, String)> {
+    vec![
+        ("CRLF line\r\nbreak".into(), "CRLF line\nbreak".into()),
+        ("Bare CR\rbreak".into(), "Bare CR\nbreak".into()),
+    ]
+}
+
+pub fn checked(bytes: &[u8], format: Format) -> CheckedPlan {
+    let checked = carepath_model::check(bytes, format, None);
+    let errors: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| format!("{d:?}"))
+        .collect();
+    checked
+        .plan
+        .unwrap_or_else(|| panic!("the test plan does not check: {errors:#?}"))
+}
+
+/// The hand-written plan, resolved as of `as_of`, with a renewal the catalog would add.
+pub fn plan(as_of: Date) -> ResolvedPlan {
+    let mut r = resolve(&checked(PLAN.as_bytes(), Format::Toml), as_of);
+    r.schedule.renewals.push(Renewal {
+        credential: "bls".into(),
+        name: "Basic Life Support (BLS)".into(),
+        due: date(2027, 2, 28),
+        ce_hours: None,
+        every_months: 24,
+        source: "American Heart Association".into(),
+        verified: true,
+    });
+    r.schedule.renewals.push(Renewal {
+        credential: "acls".into(),
+        name: "ACLS; Advanced Cardiovascular Life Support".into(),
+        due: date(2028, 3, 31),
+        ce_hours: Some(4.5),
+        every_months: 24,
+        source: "AHA, \"HeartCode\" program".into(),
+        verified: false,
+    });
+    r
+}
+
+/// A plan whose milestones carry the nasty titles (through the JSON reader, so the text takes
+/// the path a user's text takes).
+pub fn nasty_plan(as_of: Date) -> ResolvedPlan {
+    let mut titles = nasty_titles();
+    titles.extend(carriage_return_titles().into_iter().map(|(raw, _)| raw));
+    let milestones: Vec<serde_json::Value> = titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let day = date(2026, 2, 1).saturating_add(Span::new().days(7 * i as i64));
+            serde_json::json!({
+                "id": format!("m{i}"),
+                "title": t,
+                "kind": "other",
+                "goal": "g",
+                "due": day.to_string(),
+                "notes": format!("Notes for {t}\nsecond line"),
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "format": 1,
+        "id": "nasty-text",
+        "title": "Nasty text; commas, \"quotes\" & 🩺",
+        "start": "2026-01-05",
+        "person": { "name": "Zoë \"Z\" Nguyễn, RN; CCRN" },
+        "goals": [{ "id": "g", "title": "Goal, with; specials\\ and 🩺", "due": "2027-12-31" }],
+        "milestones": milestones,
+    });
+    resolve(
+        &checked(&serde_json::to_vec(&doc).unwrap(), Format::Json),
+        as_of,
+    )
+}
+
+/// A plan of `n` milestones, for the linear-time check.
+pub fn large_plan(n: usize, as_of: Date) -> ResolvedPlan {
+    let mut toml = String::from(
+        "format = 1\nid = \"large\"\ntitle = \"Large\"\nstart = 2026-01-05\n\
+         [person]\nname = \"L\"\n[[goals]]\nid = \"g\"\ntitle = \"Pass every exam\"\ndue = 2060-01-01\n",
+    );
+    for i in 0..n {
+        toml.push_str(&format!(
+            "[[milestones]]\nid = \"m{i}\"\ntitle = \"Milestone {i}: ÉCG, 🩺; study\"\n\
+             kind = \"exam\"\ngoal = \"g\"\ndue = {}\nnotes = \"Notes, notes; notes\"\n",
+            date(2026, 2, 1).saturating_add(Span::new().days((i % 5000) as i64))
+        ));
+    }
+    resolve(&checked(toml.as_bytes(), Format::Toml), as_of)
+}
+
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+/// Every good fixture plan: its file stem and the plan resolved as of `as_of`.
+pub fn fixtures(as_of: Date) -> Vec<(String, ResolvedPlan)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
+        .expect("the fixtures directory")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    paths.sort();
+    let fixtures: Vec<(String, ResolvedPlan)> = paths
+        .iter()
+        .filter_map(|p| {
+            let format = Format::from_path(p.to_str()?)?;
+            let bytes = std::fs::read(p).unwrap();
+            let stem = p.file_stem()?.to_str()?.to_string();
+            Some((stem, resolve(&checked(&bytes, format), as_of)))
+        })
+        .collect();
+    assert!(fixtures.len() >= 5, "the fixtures went missing");
+    fixtures
+}
+
+pub fn context(as_of: Date) -> ExportContext {
+    let mut ctx = ExportContext::new(as_of);
+    ctx.generator = "carepath 0.1.0".into();
+    ctx
+}
+
+pub fn export(plan: &ResolvedPlan, ctx: &ExportContext) -> String {
+    carepath_ics::calendar(plan, ctx).expect("the export succeeds")
+}
+
+/// Resolves a checked plan. The planning engine (`carepath_model::resolve`) is written in
+/// parallel with this crate; until it lands, this is a small stand-in scheduler that gives every
+/// field a plausible, deterministic value. The exporter only reads the resolved plan, so the
+/// iCalendar tests do not depend on the scheduling rules.
+pub fn resolve(checked: &CheckedPlan, as_of: Date) -> ResolvedPlan {
+    let plan = checked.plan().clone();
+    let days = |d: Date, n: i64| d.saturating_add(Span::new().days(n));
+    let between = |a: Date, b: Date| b.since(a).map_or(0, |s| s.get_days() as i64);
+    let mut logged: HashMap<&str, f64> = HashMap::new();
+    let mut progress = Vec::new();
+    for e in plan.progress.iter().filter(|e| e.date <= as_of) {
+        let total = logged.entry(e.milestone.as_str()).or_default();
+        *total += e.amount;
+        progress.push(ProgressRow {
+            date: e.date,
+            milestone: e.milestone.clone(),
+            amount: e.amount,
+            unit: "hours".into(),
+            total: *total,
+            percent: 0.0,
+            note: e.note.clone(),
+        });
+    }
+    let n = plan.milestones.len();
+    let milestones: Vec<ScheduledMilestone> = plan
+        .milestones
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let start = m.not_before.unwrap_or(plan.start).max(plan.start);
+            let finish = m
+                .due
+                .unwrap_or_else(|| days(start, 60 * (i as i64 + 1)))
+                .max(start);
+            let baseline = Window { start, finish };
+            let amount = logged.get(m.id.as_str()).copied().unwrap_or(0.0);
+            let target = m
+                .measure
+                .as_ref()
+                .and_then(|x| x.target)
+                .unwrap_or(m.effort_hours);
+            let done = m.done.filter(|d| *d <= as_of);
+            let percent = match (done, target > 0.0) {
+                (Some(_), _) => 100.0,
+                (None, true) => (amount / target * 100.0).min(100.0),
+                (None, false) => 0.0,
+            };
+            let forecast = match done {
+                Some(d) => Window {
+                    start: start.min(d),
+                    finish: d,
+                },
+                // Every 10 days past the start slip the forecast by one day.
+                None => Window {
+                    start: start.max(as_of),
+                    finish: days(finish, between(plan.start, as_of).max(0) / 10),
+                },
+            };
+            let late_days = m.due.map(|d| between(d, forecast.finish));
+            let status = if done.is_some() {
+                Status::Done
+            } else if late_days.is_some_and(|l| l > 0) {
+                Status::Late
+            } else if forecast.finish > baseline.finish {
+                Status::AtRisk
+            } else if forecast.start > as_of && amount == 0.0 {
+                Status::NotStarted
+            } else {
+                Status::OnTrack
+            };
+            let span = between(baseline.start, baseline.finish).max(1) as f64;
+            let expected = (between(baseline.start, as_of) as f64 / span * 100.0).clamp(0.0, 100.0);
+            ScheduledMilestone {
+                id: m.id.clone(),
+                title: m.title.clone(),
+                kind: m.kind,
+                goal: m.goal.clone(),
+                due: m.due,
+                baseline,
+                forecast,
+                late_days,
+                status,
+                percent,
+                expected_percent: expected,
+                critical: i + 1 == n,
+                effort_hours: m.effort_hours,
+                remaining_hours: m.effort_hours * (1.0 - percent / 100.0),
+                cost: m.cost,
+                logged: amount,
+                unit: "hours".into(),
+            }
+        })
+        .collect();
+    let goals = plan
+        .goals
+        .iter()
+        .map(|g| {
+            let mine: Vec<&ScheduledMilestone> = milestones
+                .iter()
+                .filter(|m| m.goal.as_deref() == Some(g.id.as_str()))
+                .collect();
+            let finish = mine.iter().map(|m| m.forecast.finish).max();
+            let all_done = !mine.is_empty() && mine.iter().all(|m| m.status == Status::Done);
+            let status = if all_done {
+                Status::Done
+            } else if matches!((finish, g.due), (Some(f), Some(d)) if f > d) {
+                Status::Late
+            } else {
+                Status::OnTrack
+            };
+            let crit = |pass: bool, reason: &str| Criterion {
+                pass,
+                reason: reason.into(),
+            };
+            let smart = Smart {
+                specific: crit(!mine.is_empty(), "it has milestones"),
+                measurable: crit(true, "its milestones each have a clear completion"),
+                achievable: crit(status != Status::Late, "the forecast finishes by its due date"),
+                relevant: crit(!g.values.is_empty(), "it serves one of the person's values"),
+                time_bound: crit(g.due.is_some(), "it has a due date after the start"),
+            };
+            let score = smart.criteria().iter().filter(|(_, c)| c.pass).count() as u8;
+            let percent = if mine.is_empty() {
+                0.0
+            } else {
+                mine.iter().map(|m| m.percent).sum::<f64>() / mine.len() as f64
+            };
+            GoalResult {
+                id: g.id.clone(),
+                title: g.title.clone(),
+                due: g.due,
+                finish,
+                status,
+                score,
+                smart,
+                percent,
+            }
+        })
+        .collect();
+    let finish = Window {
+        start: milestones
+            .iter()
+            .map(|m| m.baseline.finish)
+            .max()
+            .unwrap_or(plan.start),
+        finish: milestones
+            .iter()
+            .map(|m| m.forecast.finish)
+            .max()
+            .unwrap_or(plan.start),
+    };
+    ResolvedPlan {
+        carepath: carepath_model::DOCUMENT_VERSION,
+        as_of,
+        plan_id: plan.effective_id(),
+        schedule: Schedule {
+            totals: Totals {
+                milestones: milestones.len(),
+                done: milestones.iter().filter(|m| m.status == Status::Done).count(),
+                ..Totals::default()
+            },
+            milestones,
+            goals,
+            weekly_load: Vec::new(),
+            progress,
+            renewals: Vec::new(),
+            target: None,
+            finish,
+            explanations: Vec::new(),
+        },
+        plan,
+        gap: None,
+    }
+}

@@ -1,0 +1,444 @@
+//! The calendar as a user's client sees it: structure, reminders, UIDs, determinism, and
+//! snapshots of the hand-written plan, the nasty-text plan and every fixture.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use carepath_export::{ExportContext, Exporter};
+use carepath_ics::writer::{MAX_LINE_OCTETS, unescape, unfold};
+use carepath_ics::{IcsExporter, goal_uid, milestone_uid, task_uid};
+use common::{context, export};
+use jiff::civil::{Date, date};
+
+const AS_OF: Date = date(2026, 3, 1);
+
+/// The snapshot form: CRLF shown as a newline. Asserts first that there is no other kind of
+/// line end, and that no physical line is longer than 75 octets.
+fn readable(ics: &str) -> String {
+    assert_wire_format(ics);
+    ics.replace("\r\n", "\n")
+}
+
+fn assert_wire_format(ics: &str) {
+    assert!(ics.ends_with("\r\n"), "the calendar ends with CRLF");
+    let body = &ics[..ics.len() - 2];
+    assert!(
+        !body.replace("\r\n", "").contains(['\r', '\n']),
+        "a CR or LF outside a CRLF line end"
+    );
+    for (i, line) in body.split("\r\n").enumerate() {
+        assert!(
+            line.len() <= MAX_LINE_OCTETS,
+            "line {} has {} octets: {line:?}",
+            i + 1,
+            line.len()
+        );
+        assert!(!line.is_empty(), "line {} is empty", i + 1);
+    }
+}
+
+/// A component: its name, its own properties in order, and its subcomponents.
+#[derive(Debug, Default)]
+struct Component {
+    name: String,
+    props: Vec<(String, String)>,
+    children: Vec<Component>,
+    /// Whether a property came after the first subcomponent.
+    prop_after_child: bool,
+}
+
+impl Component {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.props
+            .iter()
+            .find(|(k, _)| k == name || k.starts_with(&format!("{name};")))
+            .map(|(_, v)| v.as_str())
+    }
+    fn all(&self, name: &str) -> Vec<&Component> {
+        self.children.iter().filter(|c| c.name == name).collect()
+    }
+}
+
+fn parse(ics: &str) -> Component {
+    let mut stack = vec![Component::default()];
+    for line in unfold(ics) {
+        let (key, value) = line.split_once(':').expect("every line has a colon");
+        match key {
+            "BEGIN" => stack.push(Component {
+                name: value.into(),
+                ..Component::default()
+            }),
+            "END" => {
+                let c = stack.pop().unwrap();
+                assert_eq!(c.name, value, "END matches BEGIN");
+                stack.last_mut().unwrap().children.push(c);
+            }
+            _ => {
+                let top = stack.last_mut().unwrap();
+                top.prop_after_child |= !top.children.is_empty();
+                top.props.push((key.into(), value.into()));
+            }
+        }
+    }
+    assert_eq!(stack.len(), 1, "every BEGIN has an END");
+    let mut root = stack.pop().unwrap();
+    assert_eq!(root.children.len(), 1, "one VCALENDAR");
+    root.children.pop().unwrap()
+}
+
+fn uids(ics: &str) -> BTreeSet<String> {
+    let cal = parse(ics);
+    cal.children
+        .iter()
+        .map(|c| c.get("UID").expect("every component has a UID").to_string())
+        .collect()
+}
+
+fn parse_date(v: &str) -> Date {
+    Date::strptime("%Y%m%d", v).unwrap()
+}
+
+#[test]
+fn the_exporter_names_itself() {
+    let e = IcsExporter;
+    assert_eq!(e.name(), "ics");
+    assert_eq!(e.extension(), "ics");
+    assert_eq!(e.media_type(), "text/calendar");
+    assert!(!e.is_binary());
+    assert_eq!(e.parts(&context(AS_OF)), vec![None]);
+}
+
+#[test]
+fn snapshot_of_the_hand_written_plan() {
+    let mut ctx = context(AS_OF);
+    ctx.options.todo = true;
+    insta::assert_snapshot!(readable(&export(&common::plan(AS_OF), &ctx)));
+}
+
+#[test]
+fn snapshot_of_the_nasty_text_plan() {
+    insta::assert_snapshot!(readable(&export(
+        &common::nasty_plan(AS_OF),
+        &context(AS_OF)
+    )));
+}
+
+#[test]
+fn snapshots_of_every_fixture() {
+    for (name, plan) in common::fixtures(AS_OF) {
+        let ics = export(&plan, &context(AS_OF));
+        insta::assert_snapshot!(format!("fixture-{name}"), readable(&ics));
+    }
+}
+
+#[test]
+fn the_calendar_header_says_what_it_is() {
+    let cal = parse(&export(&common::plan(AS_OF), &context(AS_OF)));
+    assert_eq!(cal.name, "VCALENDAR");
+    assert_eq!(cal.get("VERSION"), Some("2.0"));
+    assert_eq!(cal.get("PRODID"), Some("-//carepath//carepath 0.1.0//EN"));
+    assert_eq!(cal.get("CALSCALE"), Some("GREGORIAN"));
+    assert_eq!(cal.get("METHOD"), Some("PUBLISH"));
+    assert_eq!(
+        cal.get("X-WR-CALNAME"),
+        Some("carepath: Respiratory therapist to ECMO specialist")
+    );
+}
+
+#[test]
+fn every_event_is_all_day_with_dtend_the_next_day_and_alarms_last() {
+    let mut plans = vec![common::plan(AS_OF), common::nasty_plan(AS_OF)];
+    plans.extend(common::fixtures(AS_OF).into_iter().map(|(_, p)| p));
+    let mut ctx = context(AS_OF);
+    ctx.options.todo = true;
+    for plan in &plans {
+        let ics = export(plan, &ctx);
+        assert_wire_format(&ics);
+        let cal = parse(&ics);
+        let events = cal.all("VEVENT");
+        let goals_with_due = plan.schedule.goals.iter().filter(|g| g.due.is_some());
+        assert_eq!(
+            events.len(),
+            plan.schedule.milestones.len() + goals_with_due.count() + plan.schedule.renewals.len(),
+            "{}",
+            plan.plan_id
+        );
+        for ev in events {
+            for name in ["UID", "DTSTAMP", "SUMMARY", "DESCRIPTION", "CATEGORIES"] {
+                assert!(ev.get(name).is_some(), "{name} in {ev:?}");
+            }
+            assert_eq!(ev.get("DTSTAMP"), Some("20260301T000000Z"));
+            let (start_key, start) = ev.props.iter().find(|(k, _)| k.starts_with("DTSTART")).unwrap();
+            let (end_key, end) = ev.props.iter().find(|(k, _)| k.starts_with("DTEND")).unwrap();
+            assert_eq!(start_key, "DTSTART;VALUE=DATE");
+            assert_eq!(end_key, "DTEND;VALUE=DATE");
+            assert_eq!(parse_date(end), parse_date(start).tomorrow().unwrap());
+            // Outlook refuses an event with a property after its first VALARM.
+            assert!(!ev.prop_after_child, "a property after a VALARM: {ev:?}");
+            for alarm in ev.all("VALARM") {
+                assert_eq!(alarm.get("ACTION"), Some("DISPLAY"));
+                assert!(alarm.get("DESCRIPTION").is_some());
+                let trigger = alarm.get("TRIGGER").unwrap();
+                assert!(trigger == "PT0S" || trigger.starts_with("-P"), "{trigger}");
+            }
+        }
+    }
+}
+
+#[test]
+fn reminders_follow_the_remind_option() {
+    let plan = common::plan(AS_OF);
+    let mut ctx = context(AS_OF);
+    ctx.options.remind = vec![1, 30, 7, 7];
+    let cal = parse(&export(&plan, &ctx));
+    let rrt = cal
+        .all("VEVENT")
+        .into_iter()
+        .find(|e| e.get("UID") == Some(&milestone_uid("sam-rt-to-ecmo", "rrt")))
+        .unwrap();
+    let triggers: Vec<&str> = rrt
+        .all("VALARM")
+        .iter()
+        .map(|a| a.get("TRIGGER").unwrap())
+        .collect();
+    assert_eq!(triggers, ["-P30D", "-P7D", "-P1D"], "furthest first, each once");
+
+    ctx.options.remind = Vec::new();
+    assert!(!export(&plan, &ctx).contains("BEGIN:VALARM"));
+}
+
+#[test]
+fn default_reminders_are_14_days_and_1_day_before() {
+    let cal = parse(&export(&common::plan(AS_OF), &ExportContext::new(AS_OF)));
+    let goal = cal
+        .all("VEVENT")
+        .into_iter()
+        .find(|e| e.get("UID") == Some(&goal_uid("sam-rt-to-ecmo", "ecmo")))
+        .unwrap();
+    let alarms: Vec<(&str, &str)> = goal
+        .all("VALARM")
+        .iter()
+        .map(|a| (a.get("TRIGGER").unwrap(), a.get("DESCRIPTION").unwrap()))
+        .collect();
+    assert_eq!(
+        alarms,
+        [
+            (
+                "-P14D",
+                "In 14 days: Goal deadline: Run ECMO circuits in the CVICU by mid-2027"
+            ),
+            (
+                "-P1D",
+                "Tomorrow: Goal deadline: Run ECMO circuits in the CVICU by mid-2027"
+            )
+        ]
+    );
+}
+
+#[test]
+fn done_milestones_and_past_reminders_get_no_alarm() {
+    let plan = common::plan(date(2026, 3, 25));
+    let cal = parse(&export(&plan, &context(date(2026, 3, 25))));
+    let event = |id: &str| {
+        cal.all("VEVENT")
+            .into_iter()
+            .find(|e| e.get("UID") == Some(&milestone_uid("sam-rt-to-ecmo", id)))
+            .unwrap()
+    };
+    // Done on 2026-02-20, due 2026-03-31.
+    assert!(event("acls").all("VALARM").is_empty());
+    let acls = event("acls");
+    assert!(acls.get("DESCRIPTION").unwrap().contains("Status: done"));
+    // Due 2026-09-30: both reminders are still ahead.
+    assert_eq!(event("rrt").all("VALARM").len(), 2);
+
+    // Six days before a due date, the 14-day reminder would only pop up as missed.
+    let plan = common::plan(date(2026, 9, 24));
+    let cal = parse(&export(&plan, &context(date(2026, 9, 24))));
+    let rrt = cal
+        .all("VEVENT")
+        .into_iter()
+        .find(|e| e.get("UID") == Some(&milestone_uid("sam-rt-to-ecmo", "rrt")))
+        .unwrap();
+    let triggers: Vec<&str> = rrt
+        .all("VALARM")
+        .iter()
+        .map(|a| a.get("TRIGGER").unwrap())
+        .collect();
+    assert_eq!(triggers, ["-P1D"]);
+}
+
+#[test]
+fn a_milestone_without_a_due_date_sits_on_its_forecast_finish_as_tentative() {
+    let plan = common::plan(AS_OF);
+    let course = plan
+        .schedule
+        .milestones
+        .iter()
+        .find(|m| m.id == "ecmo-course")
+        .unwrap();
+    assert!(course.due.is_none());
+    let cal = parse(&export(&plan, &context(AS_OF)));
+    let ev = cal
+        .all("VEVENT")
+        .into_iter()
+        .find(|e| e.get("UID") == Some(&milestone_uid("sam-rt-to-ecmo", "ecmo-course")))
+        .unwrap();
+    assert_eq!(parse_date(ev.get("DTSTART").unwrap()), course.forecast.finish);
+    assert_eq!(ev.get("STATUS"), Some("TENTATIVE"));
+    assert_eq!(ev.get("CATEGORIES"), Some("training"));
+    assert_eq!(
+        unescape(ev.get("SUMMARY").unwrap()),
+        "ECMO specialist course: 40 h, \"hands-on\" wet lab"
+    );
+}
+
+#[test]
+fn todo_adds_one_task_per_milestone() {
+    let plan = common::plan(AS_OF);
+    let mut ctx = context(AS_OF);
+    assert!(!export(&plan, &ctx).contains("VTODO"));
+    ctx.options.todo = true;
+    let cal = parse(&export(&plan, &ctx));
+    let tasks = cal.all("VTODO");
+    assert_eq!(tasks.len(), plan.schedule.milestones.len());
+    let task = |id: &str| {
+        tasks
+            .iter()
+            .find(|t| t.get("UID") == Some(&task_uid("sam-rt-to-ecmo", id)))
+            .unwrap()
+    };
+    let acls = task("acls");
+    assert_eq!(acls.get("STATUS"), Some("COMPLETED"));
+    assert_eq!(acls.get("PERCENT-COMPLETE"), Some("100"));
+    assert_eq!(acls.get("COMPLETED"), Some("20260220T120000Z"));
+    assert_eq!(acls.get("DUE;VALUE=DATE"), Some("20260331"));
+    let rrt = task("rrt");
+    assert_eq!(rrt.get("STATUS"), Some("IN-PROCESS"));
+    assert_eq!(rrt.get("PERCENT-COMPLETE"), Some("25"), "20 of 80 hours");
+    let mentor = task("mentor");
+    assert_eq!(mentor.get("STATUS"), Some("NEEDS-ACTION"));
+    for t in &tasks {
+        assert!(t.children.is_empty(), "tasks carry no alarms of their own");
+        assert!(t.get("DTSTART").is_none(), "DUE alone: DTSTART would have to precede it");
+    }
+    let events: BTreeSet<&str> = cal.all("VEVENT").iter().map(|e| e.get("UID").unwrap()).collect();
+    assert!(tasks.iter().all(|t| !events.contains(t.get("UID").unwrap())));
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let mut ctx = context(AS_OF);
+    ctx.options.todo = true;
+    let a = export(&common::plan(AS_OF), &ctx);
+    let b = export(&common::plan(AS_OF), &ctx);
+    assert_eq!(a, b);
+    let mut written = Vec::new();
+    IcsExporter
+        .write(&common::plan(AS_OF), &ctx, None, &mut written)
+        .unwrap();
+    assert_eq!(written, a.as_bytes(), "the trait writes exactly the calendar");
+}
+
+#[test]
+fn uids_survive_a_newer_export_with_more_progress() {
+    let mut ctx = context(AS_OF);
+    ctx.options.todo = true;
+    let before = export(&common::plan(AS_OF), &ctx);
+    let later = date(2026, 11, 15);
+    let mut newer = common::plan(later);
+    newer.schedule.milestones[1].percent = 80.0;
+    let mut ctx_later = context(later);
+    ctx_later.options.todo = true;
+    let after = export(&newer, &ctx_later);
+    assert_ne!(before, after, "the newer export says something new");
+    assert_eq!(uids(&before), uids(&after));
+    let n = parse(&before).children.len();
+    assert_eq!(uids(&before).len(), n, "no two components share a UID");
+}
+
+#[test]
+fn two_plans_share_no_uid() {
+    let mut ctx = context(AS_OF);
+    ctx.options.todo = true;
+    let a = common::plan(AS_OF);
+    let mut b = a.clone();
+    b.plan_id = "someone-else".into();
+    let (ua, ub) = (uids(&export(&a, &ctx)), uids(&export(&b, &ctx)));
+    assert_eq!(ua.len(), ub.len());
+    assert!(ua.is_disjoint(&ub));
+
+    let mut all = BTreeSet::new();
+    let mut count = 0;
+    for (_, plan) in common::fixtures(AS_OF) {
+        let u = uids(&export(&plan, &ctx));
+        count += u.len();
+        all.extend(u);
+    }
+    assert_eq!(all.len(), count, "the fixtures share no UID");
+}
+
+#[test]
+fn uids_of_different_kinds_never_collide() {
+    // A milestone called `goal-x` against a goal `x`, and a plan id with a dot in it.
+    assert_ne!(milestone_uid("p", "goal-x"), goal_uid("p", "x"));
+    assert_ne!(milestone_uid("a.goal.p", "x"), goal_uid("p", "x"));
+    assert_ne!(milestone_uid("p", "x"), task_uid("p", "x"));
+    assert_eq!(milestone_uid("zoe-rn-to-acnp", "ccrn-exam"), "ccrn-exam.zoe-rn-to-acnp@carepath");
+    assert_eq!(goal_uid("zoe-rn-to-acnp", "ccrn"), "ccrn.goal.zoe-rn-to-acnp@carepath");
+    assert_eq!(
+        carepath_ics::renewal_uid("zoe-rn-to-acnp", "bls", date(2027, 2, 28)),
+        "bls-20270228.renewal.zoe-rn-to-acnp@carepath"
+    );
+}
+
+#[test]
+fn nasty_titles_come_back_intact() {
+    let plan = common::nasty_plan(AS_OF);
+    let cal = parse(&export(&plan, &context(AS_OF)));
+    let summaries: Vec<String> = cal
+        .all("VEVENT")
+        .iter()
+        .filter(|e| e.get("CATEGORIES") == Some("other"))
+        .map(|e| unescape(e.get("SUMMARY").unwrap()))
+        .collect();
+    let mut expected = common::nasty_titles();
+    expected.extend(common::carriage_return_titles().into_iter().map(|(_, read)| read));
+    assert_eq!(summaries, expected);
+    let goal = cal.all("VEVENT").into_iter().find(|e| e.get("CATEGORIES") == Some("goal")).unwrap();
+    assert_eq!(
+        unescape(goal.get("SUMMARY").unwrap()),
+        "Goal deadline: Goal, with; specials\\ and 🩺"
+    );
+}
+
+#[test]
+fn ten_thousand_milestones_export_in_linear_time() {
+    let small = common::large_plan(1_000, AS_OF);
+    let large = common::large_plan(10_000, AS_OF);
+    let mut ctx = context(AS_OF);
+    ctx.options.todo = true;
+    let time = |plan| {
+        let t = Instant::now();
+        let ics = export(plan, &ctx);
+        (t.elapsed(), ics)
+    };
+    let (t_small, ics_small) = time(&small);
+    let (t_large, ics_large) = time(&large);
+    assert_wire_format(&ics_large);
+    assert_eq!(
+        parse(&ics_large).all("VEVENT").len(),
+        10_001,
+        "every milestone and the goal"
+    );
+    // The release build does this in tens of milliseconds; an unoptimised build on a busy CI
+    // machine gets generous room. Quadratic work would take 100 times as long, not 10.
+    assert!(t_large < Duration::from_secs(3), "10,000 milestones took {t_large:?}");
+    assert!(ics_large.len() > 9 * ics_small.len());
+    assert!(
+        t_large < t_small * 40 + Duration::from_millis(50),
+        "1,000 milestones took {t_small:?}, 10,000 took {t_large:?}"
+    );
+}

@@ -1,0 +1,214 @@
+//! Appending a progress entry to a plan's text while keeping every other byte as it was: comments,
+//! layout, key order, everything. Only the new entry (and at most a line break before it) is added.
+
+use jiff::civil::Date;
+
+use crate::node::{Node, NodeKind, parse_json, parse_toml};
+use crate::read::fmt_num;
+use crate::Format;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEntry {
+    pub date: Date,
+    pub milestone: String,
+    pub amount: f64,
+    pub note: Option<String>,
+}
+
+/// Returns the new text with the entry appended to the plan's progress log.
+pub fn append_progress(text: &str, format: Format, entry: &NewEntry) -> Result<String, String> {
+    match format {
+        Format::Toml => append_toml(text, entry),
+        Format::Json => append_json(text, entry),
+    }
+}
+
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn append_toml(text: &str, e: &NewEntry) -> Result<String, String> {
+    let root = parse_toml(text).map_err(|e| e.message)?;
+    let mut out = String::with_capacity(text.len() + 128);
+    match root.get("progress") {
+        // `progress = [ { … }, … ]` written inline: add one more inline table inside the brackets.
+        Some(Node { kind: NodeKind::Array(items), span }) if is_inline_array(text, span) => {
+            let close = text[..span.end].rfind(']').ok_or("cannot find the end of the progress list")?;
+            let inline = format!(
+                "{{ date = {}, milestone = {}, amount = {}{} }}",
+                e.date,
+                toml_string(&e.milestone),
+                fmt_num(e.amount),
+                e.note.as_ref().map(|n| format!(", note = {}", toml_string(n))).unwrap_or_default()
+            );
+            let (insert_at, piece) = match items.last() {
+                None => (close, inline),
+                Some(last) => {
+                    let between = &text[last.span.end..close];
+                    match between.find(',') {
+                        // A trailing comma is already there: add after it.
+                        Some(comma) => (last.span.end + comma + 1, format!(" {inline},")),
+                        None => (last.span.end, format!(", {inline}")),
+                    }
+                }
+            };
+            out.push_str(&text[..insert_at]);
+            out.push_str(&piece);
+            out.push_str(&text[insert_at..]);
+        }
+        Some(Node { kind: NodeKind::Array(_), .. }) | None => {
+            out.push_str(text);
+            if !text.is_empty() && !text.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push_str("\n[[progress]]\n");
+            out.push_str(&format!("date = {}\n", e.date));
+            out.push_str(&format!("milestone = {}\n", toml_string(&e.milestone)));
+            out.push_str(&format!("amount = {}\n", fmt_num(e.amount)));
+            if let Some(n) = &e.note {
+                out.push_str(&format!("note = {}\n", toml_string(n)));
+            }
+        }
+        Some(_) => return Err("`progress` is not a list, so carepath cannot add to it".into()),
+    }
+    Ok(out)
+}
+
+fn is_inline_array(text: &str, span: &std::ops::Range<usize>) -> bool {
+    text[span.clone()].trim_start().starts_with('[') && !text[span.clone()].trim_start().starts_with("[[")
+}
+
+fn json_entry(e: &NewEntry, indent: &str, step: &str) -> String {
+    let s = |v: &str| serde_json::to_string(v).unwrap_or_else(|_| "\"\"".into());
+    let mut fields = vec![
+        format!("\"date\": \"{}\"", e.date),
+        format!("\"milestone\": {}", s(&e.milestone)),
+        format!("\"amount\": {}", fmt_num(e.amount)),
+    ];
+    if let Some(n) = &e.note {
+        fields.push(format!("\"note\": {}", s(n)));
+    }
+    let inner = format!("{indent}{step}");
+    format!("{{\n{inner}{}\n{indent}}}", fields.join(&format!(",\n{inner}")))
+}
+
+/// The whitespace at the start of the line holding `pos`.
+fn indent_at(text: &str, pos: usize) -> &str {
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let rest = &text[line_start..];
+    &rest[..rest.len() - rest.trim_start_matches([' ', '\t']).len()]
+}
+
+fn append_json(text: &str, e: &NewEntry) -> Result<String, String> {
+    let root = parse_json(text).map_err(|e| e.message)?;
+    let NodeKind::Table(entries) = &root.kind else {
+        return Err("the plan is not a JSON object".into());
+    };
+    let mut out = String::with_capacity(text.len() + 128);
+    // The indentation step the file uses, from its first field.
+    let step = entries.first().map(|(k, _)| indent_at(text, k.span.start).to_string()).filter(|s| !s.is_empty()).unwrap_or_else(|| "  ".into());
+    match root.get("progress") {
+        Some(Node { kind: NodeKind::Array(items), span }) => match items.last() {
+            Some(last) => {
+                let indent = indent_at(text, last.span.start).to_string();
+                let entry = json_entry(e, &indent, &step);
+                out.push_str(&text[..last.span.end]);
+                out.push_str(&format!(",\n{indent}{entry}"));
+                out.push_str(&text[last.span.end..]);
+            }
+            None => {
+                let key_indent = indent_at(text, span.start).to_string();
+                let indent = format!("{key_indent}{step}");
+                let entry = json_entry(e, &indent, &step);
+                let close = span.end - 1;
+                out.push_str(&text[..span.start + 1]);
+                out.push_str(&format!("\n{indent}{entry}\n{key_indent}"));
+                out.push_str(&text[close..]);
+            }
+        },
+        Some(_) => return Err("`progress` is not a list, so carepath cannot add to it".into()),
+        None => {
+            let entry_indent = format!("{step}{step}");
+            let entry = json_entry(e, &entry_indent, &step);
+            match entries.last() {
+                Some((_, last)) => {
+                    out.push_str(&text[..last.span.end]);
+                    out.push_str(&format!(",\n{step}\"progress\": [\n{entry_indent}{entry}\n{step}]"));
+                    out.push_str(&text[last.span.end..]);
+                }
+                None => {
+                    let close = root.span.end - 1;
+                    out.push_str(&text[..close]);
+                    out.push_str(&format!("\n{step}\"progress\": [\n{entry_indent}{entry}\n{step}]\n"));
+                    out.push_str(&text[close..]);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn entry() -> NewEntry {
+        NewEntry { date: date(2026, 6, 30), milestone: "icu-hours".into(), amount: 144.5, note: Some("June \"nights\"".into()) }
+    }
+
+    #[test]
+    fn toml_appends_a_table_and_keeps_the_rest() {
+        let text = "format = 1 # the version\n[[milestones]]\nid = \"icu-hours\" # keep me";
+        let out = append_progress(text, Format::Toml, &entry()).unwrap();
+        assert!(out.starts_with(text));
+        assert_eq!(
+            &out[text.len()..],
+            "\n\n[[progress]]\ndate = 2026-06-30\nmilestone = \"icu-hours\"\namount = 144.5\nnote = \"June \\\"nights\\\"\"\n"
+        );
+        let node = parse_toml(&out).unwrap();
+        assert!(matches!(&node.get("progress").unwrap().kind, NodeKind::Array(v) if v.len() == 1));
+    }
+
+    #[test]
+    fn toml_inline_progress_list_grows_in_place() {
+        let text = "progress = [\n  { date = 2026-05-31, milestone = \"a\", amount = 1 },\n]\ntitle = \"x\"\n";
+        let out = append_progress(text, Format::Toml, &entry()).unwrap();
+        let node = parse_toml(&out).unwrap();
+        assert!(matches!(&node.get("progress").unwrap().kind, NodeKind::Array(v) if v.len() == 2));
+        assert!(out.ends_with("]\ntitle = \"x\"\n"));
+    }
+
+    #[test]
+    fn json_appends_into_existing_or_new_list() {
+        let text = "{\n  \"format\": 1,\n  \"progress\": [\n    {\"date\": \"2026-05-31\", \"milestone\": \"a\", \"amount\": 1}\n  ]\n}\n";
+        let out = append_progress(text, Format::Json, &entry()).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["progress"][1]["amount"], 144.5);
+        assert!(out.starts_with("{\n  \"format\": 1,\n  \"progress\": [\n    {\"date\": \"2026-05-31\", \"milestone\": \"a\", \"amount\": 1},\n    {"));
+
+        let text = "{\n  \"format\": 1\n}";
+        let out = append_progress(text, Format::Json, &entry()).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["progress"][0]["milestone"], "icu-hours");
+        assert!(out.starts_with("{\n  \"format\": 1,\n  \"progress\": ["));
+
+        let text = "{\"format\": 1, \"progress\": []}";
+        let out = append_progress(text, Format::Json, &entry()).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["progress"][0]["date"], "2026-06-30");
+    }
+}

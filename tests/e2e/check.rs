@@ -1,0 +1,160 @@
+//! `carepath check`: every bad plan gets its own clear message; good plans pass.
+
+use crate::*;
+
+/// Each bad fixture, the code it must report, and the exit code.
+const BAD: &[(&str, &str, i32)] = &[
+    ("after-unknown.toml", "E021", 1),
+    ("bad-date-literal.toml", "E003", 1),
+    ("bad-date.toml", "E007", 1),
+    ("bad-duration.toml", "E011", 1),
+    ("bad-id.toml", "E010", 1),
+    ("break-reversed.toml", "E025", 1),
+    ("cycle.toml", "E023", 1),
+    ("done-before-start.toml", "E024", 1),
+    ("duplicate-id.toml", "E020", 1),
+    ("empty.toml", "E002", 1),
+    ("format-2.toml", "E008", 1),
+    ("goal-unknown.toml", "E022", 1),
+    ("many-errors.toml", "E004", 1),
+    ("missing-field.toml", "E006", 1),
+    ("negative-amount.toml", "E012", 1),
+    ("negative-cost.toml", "E012", 1),
+    ("negative-effort.toml", "E012", 1),
+    ("progress-unknown.toml", "E026", 1),
+    ("skill-level.toml", "E013", 1),
+    ("syntax.json", "E003", 1),
+    ("syntax.toml", "E003", 1),
+    ("unknown-field.toml", "E004", 1),
+    ("unknown-kind.toml", "E009", 1),
+    ("wrong-type.json", "E005", 1),
+    ("wrong-type.toml", "E005", 1),
+    ("zero-capacity.toml", "E027", 1),
+];
+
+#[test]
+fn every_bad_plan_gets_its_own_message() {
+    let mut all = String::new();
+    for (file, code, exit) in BAD {
+        let path = format!("fixtures/bad/{file}");
+        let r = run(carepath().arg("check").arg(&path));
+        assert_eq!(r.code, *exit, "{file}: exit code\n{}{}", r.stdout, r.stderr);
+        assert!(r.stdout.contains(&format!("error[{code}]")), "{file} should report {code}:\n{}", r.stdout);
+        assert!(r.stdout.contains(&format!("--> {path}:")), "{file}: the message names the file:\n{}", r.stdout);
+        all.push_str(&format!("==== {file}\n{}\n", r.stdout));
+    }
+    insta::assert_snapshot!("bad_plans", all);
+}
+
+#[test]
+fn many_errors_are_reported_together() {
+    let r = run(carepath().args(["check", "fixtures/bad/many-errors.toml"]));
+    let codes: Vec<&str> = r.stdout.lines().filter_map(|l| l.strip_prefix("error[")).map(|l| &l[..4]).collect();
+    assert!(codes.len() >= 4, "{}", r.stdout);
+    assert!(r.stdout.contains("the plan has errors (5 errors"), "{}", r.stdout);
+}
+
+#[test]
+fn messages_show_the_line_and_a_hint() {
+    let r = run(carepath().args(["check", "fixtures/bad/unknown-field.toml"]));
+    assert!(r.stdout.contains("unknown field `efort_hours`"), "{}", r.stdout);
+    assert!(r.stdout.contains("did you mean `effort_hours`?"), "{}", r.stdout);
+    assert!(r.stdout.contains("efort_hours ="), "the line itself is shown:\n{}", r.stdout);
+    let r = run(carepath().args(["check", "fixtures/bad/cycle.toml"]));
+    assert!(r.stdout.contains(" -> "), "the cycle is named in order:\n{}", r.stdout);
+}
+
+#[test]
+fn json_findings_have_file_line_and_column() {
+    let r = run(carepath().args(["--format", "json", "check", "fixtures/bad/after-unknown.toml"]));
+    assert_eq!(r.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "E021");
+    assert_eq!(d["file"], "fixtures/bad/after-unknown.toml");
+    assert!(d["line"].as_u64().unwrap() > 1);
+    assert!(d["column"].as_u64().unwrap() >= 1);
+    assert!(d["path"].as_str().unwrap().contains(".after["));
+    assert_eq!(v["valid"], false);
+}
+
+#[test]
+fn good_fixtures_pass() {
+    for f in ["rn-to-acnp.toml", "lab-to-data-analytics.json", "sonography-student-to-cardiac.toml", "cna-to-rn.toml", "minimal.toml"] {
+        let r = run(carepath().arg("check").arg(fixture(f)));
+        assert_eq!(r.code, 0, "{f}:\n{}{}", r.stdout, r.stderr);
+        assert!(r.stdout.contains("the plan is valid"), "{f}:\n{}", r.stdout);
+        assert!(!r.stdout.contains("error["), "{f}:\n{}", r.stdout);
+    }
+}
+
+/// Hostile input never panics, and exits 1 or 2 with a located message.
+#[test]
+fn hostile_files_get_messages_not_panics() {
+    let dir = scratch("hostile");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.toml", Vec::new(), "E002"),
+        ("binary.toml", vec![0x00, 0xff, 0xfe, 0x89, b'P', b'N', b'G', 0x0d, 0x0a], "E001"),
+        ("deep.json", "[".repeat(200_000).into_bytes(), "nested more than"),
+        ("deep.toml", format!("a = {}", "[".repeat(100_000)).into_bytes(), "E003"),
+        ("big.toml", {
+            let mut v = b"title = \"".to_vec();
+            v.extend(std::iter::repeat_n(b'x', 10 * 1024 * 1024));
+            v
+        }, "E003"),
+        ("big.json", {
+            let mut v = b"{\"title\": \"".to_vec();
+            v.extend(std::iter::repeat_n(b'y', 10 * 1024 * 1024));
+            v.extend(b"\"}");
+            v
+        }, "E006"),
+        ("feb30.json", br#"{"format": 1, "title": "t", "start": "2026-02-30", "person": {"name": "A"}}"#.to_vec(), "February 2026 has 28 days"),
+        ("type.json", br#"{"format": "1", "title": 5, "start": "2026-01-05", "person": {"name": "A"}}"#.to_vec(), "E005"),
+    ];
+    for (name, bytes, expect) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let r = run(carepath().arg("check").arg(&path));
+        assert!(r.code == 1 || r.code == 2, "{name}: exit {}", r.code);
+        assert!(r.stdout.contains(expect), "{name}: expected {expect}:\n{}", &r.stdout[..r.stdout.len().min(2000)]);
+        assert!(r.stdout.len() < 4000, "{name}: the message stays short ({} bytes)", r.stdout.len());
+        assert!(r.stdout.contains(":1:") || !expect.starts_with("E00"), "{name}: points at a line:\n{}", r.stdout);
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let r = run(carepath().args(["check", "no-such-plan.toml"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no-such-plan.toml: no such file") || r.stderr.contains("cannot read no-such-plan.toml"), "{}", r.stderr);
+    let r = run(carepath().args(["check", "README.md"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains(".toml or .json"), "{}", r.stderr);
+    let r = run(carepath().args(["--as-of", "2026-02-30", "check", "fixtures/minimal.toml"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("February 2026 has 28 days"), "{}", r.stderr);
+}
+
+/// The published schema accepts every good fixture and says what is wrong with bad ones.
+#[test]
+fn fixtures_validate_against_the_schema() {
+    let Some(py) = python() else {
+        skip_or_fail("python jsonschema", "scripts/test creates .venv with it");
+        return;
+    };
+    let dir = scratch("schema");
+    let schema = dir.join("plan.schema.json");
+    let r = run(carepath().arg("schema"));
+    assert_eq!(r.code, 0);
+    std::fs::write(&schema, &r.stdout).unwrap();
+    let script = repo().join("tests/tools/validate_schema.py");
+    let good = ["rn-to-acnp.toml", "lab-to-data-analytics.json", "sonography-student-to-cardiac.toml", "cna-to-rn.toml", "minimal.toml"];
+    for f in good {
+        let out = std::process::Command::new(&py).arg(&script).arg(&schema).arg(fixture(f)).output().unwrap();
+        assert!(out.status.success(), "{f}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    for f in ["bad/unknown-field.toml", "bad/unknown-kind.toml", "bad/wrong-type.json"] {
+        let out = std::process::Command::new(&py).arg(&script).arg(&schema).arg(fixture(f)).output().unwrap();
+        assert!(!out.status.success(), "{f} should not validate");
+    }
+}
