@@ -8,6 +8,7 @@
 //! ([`check_integrity`]). Pure: no files, no clock, no printing.
 
 mod error;
+mod gap;
 mod integrity;
 mod model;
 mod path;
@@ -17,6 +18,7 @@ mod search;
 use std::sync::OnceLock;
 
 pub use error::CatalogError;
+pub use gap::gap;
 pub use integrity::check_integrity;
 pub use model::{
     Catalog, Cost, Credential, CredentialKind, ENTRY, Education, Experience, FORMAT, Months,
@@ -101,7 +103,7 @@ impl Catalog {
     }
 
     /// Roles of one track, in catalog order.
-    pub fn roles_in<'a>(&'a self, track: Track) -> impl Iterator<Item = &'a Role> {
+    pub fn roles_in(&self, track: Track) -> impl Iterator<Item = &Role> {
         self.roles.iter().filter(move |r| r.track == track)
     }
 

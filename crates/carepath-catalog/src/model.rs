@@ -469,7 +469,6 @@ fn usd() -> String {
 }
 
 // serde's skip_serializing_if hands over a reference.
-#[allow(clippy::trivially_copy_pass_by_ref)]
 fn is_false(value: &bool) -> bool {
     !*value
 }

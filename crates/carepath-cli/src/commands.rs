@@ -17,7 +17,14 @@ pub struct Env {
     pub as_of: Date,
     pub color: bool,
     pub format: OutputFormat,
-    pub knowledge: Option<Box<dyn Knowledge>>,
+    pub catalog: carepath_catalog::Catalog,
+}
+
+impl Env {
+    /// What the plan model may ask of the catalog.
+    pub fn knowledge(&self) -> Option<&dyn Knowledge> {
+        Some(&self.catalog)
+    }
 }
 
 pub fn emit(out: &mut dyn Write, text: &str) -> Outcome {
@@ -64,7 +71,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
         }
         _ => {}
     }
-    let env = Env { as_of: as_of(cli.as_of.as_deref())?, color, format: cli.format, knowledge: crate::catalog::knowledge(cli.catalog.as_deref())? };
+    let env = Env { as_of: as_of(cli.as_of.as_deref())?, color, format: cli.format, catalog: crate::catalog::load(cli.catalog.as_deref(), color)? };
     match cli.command {
         Command::Check { plan, strict } => check(&env, &plan, strict, out),
         Command::Show { plan } => {
@@ -143,7 +150,7 @@ pub fn load(env: &Env, path: &Path) -> Result<Loaded, Failure> {
         Failure::usage(format!("{name}: carepath reads plans in .toml or .json files; rename the file with one of these extensions"))
     })?;
     let bytes = files::read_plan(path)?;
-    let checked = carepath_model::check(&bytes, format, env.knowledge.as_deref());
+    let checked = carepath_model::check(&bytes, format, env.knowledge());
     let text = String::from_utf8_lossy(&bytes).into_owned();
     Ok(Loaded { name, text, checked })
 }
@@ -176,7 +183,7 @@ pub fn load_resolved(env: &Env, path: &Path) -> Result<(CheckedPlan, ResolvedPla
 }
 
 pub fn resolve(env: &Env, checked: &CheckedPlan) -> ResolvedPlan {
-    let mut resolved = carepath_model::resolve(checked, env.as_of, env.knowledge.as_deref());
+    let mut resolved = carepath_model::resolve(checked, env.as_of, env.knowledge());
     resolved.gap = crate::catalog::gap_of(env, checked.plan());
     resolved
 }
@@ -223,7 +230,7 @@ fn check(env: &Env, path: &Path, strict: bool, out: &mut dyn Write) -> Outcome {
         OutputFormat::Text => {
             let mut text = render_diagnostics(env, &loaded.name, &loaded.text, &diags);
             if let Some(r) = &resolved {
-                text.push_str(&crate::render::smart_summary(r, &render_options(env)));
+                text.push_str(&smart_summary(r));
             }
             let verdict = if errors > 0 { "has errors" } else { "is valid" };
             text.push_str(&format!(
@@ -279,7 +286,7 @@ fn log(env: &Env, path: &Path, milestone: &str, amount: &str, date: Option<&str>
     let new_text = carepath_model::edit::append_progress(&loaded.text, format, &entry)
         .map_err(|e| Failure::usage(format!("{}: cannot add the entry: {e}; nothing was written", loaded.name)))?;
     // Never write a file that would not read back.
-    let again = carepath_model::check(new_text.as_bytes(), format, env.knowledge.as_deref());
+    let again = carepath_model::check(new_text.as_bytes(), format, env.knowledge());
     if again.plan.is_none() {
         return Err(Failure::usage(format!("{}: the entry could not be added cleanly; nothing was written (please report this)", loaded.name)));
     }
@@ -428,4 +435,29 @@ fn export(env: &Env, path: &Path, to: &[String], output: Option<&str>, options: 
             emit(out, &text)
         }
     }
+}
+
+/// SMART results at a glance, for `check`.
+fn smart_summary(r: &ResolvedPlan) -> String {
+    if r.schedule.goals.is_empty() {
+        return String::new();
+    }
+    let width = r.schedule.goals.iter().map(|g| g.id.chars().count()).max().unwrap_or(4).min(24);
+    let mut t = format!("SMART goals (as of {}):\n", r.as_of);
+    for g in &r.schedule.goals {
+        let marks: Vec<String> = g
+            .smart
+            .criteria()
+            .iter()
+            .map(|(name, c)| format!("{}{}", name[..1].to_uppercase(), if c.pass { "✓" } else { "✗" }))
+            .collect();
+        t.push_str(&format!("  {:<width$}  {}  {}/5  {}\n", g.id, marks.join(" "), g.score, g.title));
+        for (name, c) in g.smart.criteria() {
+            if !c.pass {
+                t.push_str(&format!("  {:<width$}    {}: {}\n", "", name.replace('_', "-"), c.reason));
+            }
+        }
+    }
+    t.push('\n');
+    t
 }

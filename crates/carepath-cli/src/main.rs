@@ -3,8 +3,12 @@
 //! library crates.
 
 mod args;
+mod catalog;
 mod commands;
+mod exporters;
 mod files;
+mod init;
+mod render;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;

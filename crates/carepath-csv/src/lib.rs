@@ -256,11 +256,15 @@ fn write_table(
         .quote_style(csv::QuoteStyle::Necessary)
         .from_writer(out);
     w.write_record(table.columns()).map_err(csv_error)?;
+    let mut record = |cells: &[Cow<'_, str>]| {
+        w.write_record(cells.iter().map(|c| c.as_bytes()))
+            .map_err(csv_error)
+    };
     let s = &plan.schedule;
     match table {
         Table::Milestones => {
             for m in &s.milestones {
-                w.write_record([
+                record(&[
                     text(&m.id),
                     text(&m.title),
                     text(m.kind.as_str()),
@@ -270,7 +274,10 @@ fn write_table(
                     date(Some(m.forecast.start)),
                     date(Some(m.forecast.finish)),
                     date(m.due),
-                    m.late_days.map(|d| d.to_string()).unwrap_or_default().into(),
+                    m.late_days
+                        .map(|d| d.to_string())
+                        .unwrap_or_default()
+                        .into(),
                     text(m.status.as_str()),
                     number(m.percent),
                     number(m.expected_percent),
@@ -280,8 +287,7 @@ fn write_table(
                     m.cost.map(number).unwrap_or_default(),
                     number(m.logged),
                     text(&m.unit),
-                ])
-                .map_err(csv_error)?;
+                ])?;
             }
         }
         Table::Goals => {
@@ -299,12 +305,12 @@ fn write_table(
                     row.push(boolean(c.pass));
                     row.push(text(&c.reason));
                 }
-                w.write_record(&row).map_err(csv_error)?;
+                record(&row)?;
             }
         }
         Table::Progress => {
             for p in &s.progress {
-                w.write_record([
+                record(&[
                     date(Some(p.date)),
                     text(&p.milestone),
                     number(p.amount),
@@ -312,23 +318,21 @@ fn write_table(
                     number(p.total),
                     number(p.percent),
                     opt_text(p.note.as_deref()),
-                ])
-                .map_err(csv_error)?;
+                ])?;
             }
         }
         Table::WeeklyLoad => {
             for l in &s.weekly_load {
-                w.write_record([
+                record(&[
                     date(Some(l.week)),
                     number(l.baseline_hours),
                     l.forecast_hours.map(number).unwrap_or_default(),
-                ])
-                .map_err(csv_error)?;
+                ])?;
             }
         }
         Table::Renewals => {
             for r in &s.renewals {
-                w.write_record([
+                record(&[
                     text(&r.credential),
                     text(&r.name),
                     date(Some(r.due)),
@@ -336,8 +340,7 @@ fn write_table(
                     r.every_months.to_string().into(),
                     text(&r.source),
                     boolean(r.verified),
-                ])
-                .map_err(csv_error)?;
+                ])?;
             }
         }
     }
@@ -452,7 +455,16 @@ mod tests {
             assert_eq!(neutralise(t), format!("'{t}"), "{t:?}");
             assert_eq!(restore(&neutralise(t)), t);
         }
-        for t in ["", "plain", "'", "'quoted'", " =leading space", "\n=x", "a=b", "＝1"] {
+        for t in [
+            "",
+            "plain",
+            "'",
+            "'quoted'",
+            " =leading space",
+            "\n=x",
+            "a=b",
+            "＝1",
+        ] {
             assert_eq!(neutralise(t), t, "{t:?}");
             assert_eq!(restore(t), t);
         }
@@ -484,7 +496,9 @@ mod tests {
         for ok in [',', ';', '\t', '|', ':', ' '] {
             assert!(delimiter_byte(ok).is_ok(), "{ok:?}");
         }
-        for bad in ['"', '\'', '\n', '\r', '.', '-', '+', 'a', '7', 'é', '\0', '；'] {
+        for bad in [
+            '"', '\'', '\n', '\r', '.', '-', '+', 'a', '7', 'é', '\0', '；',
+        ] {
             let Err(ExportError::Invalid(m)) = delimiter_byte(bad) else {
                 panic!("{bad:?} accepted");
             };

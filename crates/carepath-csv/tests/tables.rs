@@ -73,7 +73,10 @@ fn negative_late_days_stay_numbers() {
     assert_eq!(precept[late], "-11", "slack is a plain negative number");
     let exam = rows.iter().find(|r| r[id] == "cnl-exam").unwrap();
     assert_eq!(exam[late], "16");
-    assert_eq!(exam[title], "'=Sit the CNL exam", "while text is neutralised");
+    assert_eq!(
+        exam[title], "'=Sit the CNL exam",
+        "while text is neutralised"
+    );
     let reflect = rows.iter().find(|r| r[id] == "reflect").unwrap();
     assert_eq!(reflect[late], "", "no due date, no late_days");
     assert_eq!(reflect[title], "'-journal weekly, 15 minutes");
@@ -93,7 +96,10 @@ fn cells_are_plain_iso_dates_and_numbers() {
     assert_eq!(get("cost"), "5400.5");
     assert_eq!(get("critical"), "TRUE");
     let reflect = &rows[4];
-    assert_eq!(reflect[rows[0].iter().position(|c| c == "cost").unwrap()], "");
+    assert_eq!(
+        reflect[rows[0].iter().position(|c| c == "cost").unwrap()],
+        ""
+    );
 }
 
 #[test]
@@ -108,7 +114,11 @@ fn bom_only_when_asked() {
     for t in TABLES {
         let with = try_export(&plan, &ctx, t).unwrap();
         assert_eq!(&with[..3], b"\xEF\xBB\xBF", "{t}");
-        assert_eq!(&with[3..], export(&plan, t), "{t}: the BOM is the only difference");
+        assert_eq!(
+            &with[3..],
+            export(&plan, t),
+            "{t}: the BOM is the only difference"
+        );
     }
 }
 
@@ -121,7 +131,10 @@ fn semicolon_and_tab_delimiters() {
         for t in TABLES {
             let bytes = try_export(&plan, &ctx, t).unwrap();
             let header = Table::parse(t).unwrap().columns().join(&d.to_string());
-            assert!(text(&bytes).starts_with(&format!("{header}\r\n")), "{d:?} {t}");
+            assert!(
+                text(&bytes).starts_with(&format!("{header}\r\n")),
+                "{d:?} {t}"
+            );
             assert_eq!(
                 read_back(&bytes, b),
                 read_back(&export(&plan, t), b','),
@@ -211,8 +224,10 @@ fn unknown_tables_and_missing_choices_are_explained() {
         m.contains("milestones, goals, progress, weekly-load, renewals"),
         "{m}"
     );
-    let mut options = ExportOptions::default();
-    options.table = Some("weekly_load".into());
+    let options = ExportOptions {
+        table: Some("weekly_load".into()),
+        ..ExportOptions::default()
+    };
     assert!(check_options(&options).is_err());
 
     let mut out = Vec::new();

@@ -203,12 +203,16 @@ impl Calendar<'_> {
         };
         let d = &mut self.scratch;
         d.clear();
-        let _ = writeln!(
-            d,
-            "Status: {}, {}% done",
-            g.status.as_str(),
-            percent(g.percent)
-        );
+        if g.status == Status::Done {
+            d.push_str("Status: done\n");
+        } else {
+            let _ = writeln!(
+                d,
+                "Status: {}, {}% done",
+                g.status.as_str(),
+                percent(g.percent)
+            );
+        }
         match g.finish {
             Some(finish) => {
                 let _ = writeln!(d, "Forecast finish: {finish}");
@@ -218,7 +222,9 @@ impl Calendar<'_> {
         let _ = writeln!(d, "SMART: {} of 5", g.score);
         for (name, c) in g.smart.criteria() {
             if !c.pass {
-                let _ = writeln!(d, "Not yet {}: {}", name.replace('_', "-"), c.reason);
+                // The model's reasons start with "fails: ", which "Not yet" already says.
+                let reason = c.reason.strip_prefix("fails: ").unwrap_or(&c.reason);
+                let _ = writeln!(d, "Not yet {}: {reason}", name.replace('_', "-"));
             }
         }
         let summary = format!("Goal deadline: {}", g.title);
@@ -236,11 +242,7 @@ impl Calendar<'_> {
     fn renewal_event(&mut self, r: &Renewal) -> Result<(), ExportError> {
         let d = &mut self.scratch;
         d.clear();
-        let _ = writeln!(
-            d,
-            "Renewal of {} ({}), every {} months",
-            r.name, r.credential, r.every_months
-        );
+        let _ = writeln!(d, "Renewal of {}, every {} months", r.name, r.every_months);
         if let Some(h) = r.ce_hours {
             let _ = writeln!(d, "Continuing education: {} hours", number(h));
         }
@@ -280,7 +282,11 @@ impl Calendar<'_> {
         };
         w.raw("STATUS", status);
         // A task at 99.6% is not complete; only a done one says 100.
-        let pct = if done { 100 } else { percent(m.percent).min(99) };
+        let pct = if done {
+            100
+        } else {
+            percent(m.percent).min(99)
+        };
         w.integer("PERCENT-COMPLETE", pct);
         if done {
             // Noon UTC is the same calendar day from UTC-11 to UTC+11.
@@ -294,24 +300,39 @@ impl Calendar<'_> {
         let d = &mut self.scratch;
         d.clear();
         if let Some(goal) = &m.goal {
-            let title = self.goals.get(goal.as_str()).map_or(goal.as_str(), |g| &g.title);
+            let title = self
+                .goals
+                .get(goal.as_str())
+                .map_or(goal.as_str(), |g| &g.title);
             let _ = writeln!(d, "Goal: {title}");
         }
         let _ = writeln!(d, "Kind: {}", m.kind);
-        let _ = writeln!(
-            d,
-            "Status: {}, {}% done (expected by now: {}%)",
-            m.status.as_str(),
-            percent(m.percent),
-            percent(m.expected_percent)
-        );
+        if m.status == Status::Done {
+            d.push_str("Status: done\n");
+        } else {
+            let _ = writeln!(
+                d,
+                "Status: {}, {}% done (expected by now: {}%)",
+                m.status.as_str(),
+                percent(m.percent),
+                percent(m.expected_percent)
+            );
+        }
         if let Some(due) = m.due {
             let _ = writeln!(d, "Due: {due}");
         }
-        let _ = write!(d, "Forecast finish: {}", m.forecast.finish);
+        let finish = if m.status == Status::Done {
+            "Done on"
+        } else {
+            "Forecast finish"
+        };
+        let _ = write!(d, "{finish}: {}", m.forecast.finish);
         match m.late_days {
             Some(n) if n > 0 => {
                 let _ = write!(d, ", {n} {} late", days(n));
+            }
+            Some(n) if n < 0 && m.status == Status::Done => {
+                let _ = write!(d, ", {} {} early", -n, days(-n));
             }
             Some(n) if n < 0 => {
                 let _ = write!(d, ", {} {} to spare", -n, days(-n));
@@ -323,7 +344,10 @@ impl Calendar<'_> {
         if m.critical {
             d.push_str("On the critical chain: it decides when the plan finishes\n");
         }
-        if let Some(notes) = self.milestones.get(m.id.as_str()).and_then(|p| p.notes.as_deref())
+        if let Some(notes) = self
+            .milestones
+            .get(m.id.as_str())
+            .and_then(|p| p.notes.as_deref())
         {
             let _ = writeln!(d, "Notes: {notes}");
         }

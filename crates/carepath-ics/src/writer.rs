@@ -278,7 +278,10 @@ mod tests {
     /// Every physical line of `ics` (without its CRLF), checked for the rules a strict importer
     /// applies.
     fn physical_lines(ics: &str) -> Vec<&str> {
-        assert!(ics.ends_with("\r\n"), "the stream must end with CRLF: {ics:?}");
+        assert!(
+            ics.ends_with("\r\n"),
+            "the stream must end with CRLF: {ics:?}"
+        );
         let lines: Vec<&str> = ics[..ics.len() - 2].split("\r\n").collect();
         for l in &lines {
             assert!(
@@ -314,7 +317,10 @@ mod tests {
         );
         assert_eq!(escape_text("one\ntwo"), r"one\ntwo");
         assert_eq!(escape_text("\\n is not a newline"), r"\\n is not a newline");
-        assert_eq!(escape_text("colon: and \"quotes\""), "colon: and \"quotes\"");
+        assert_eq!(
+            escape_text("colon: and \"quotes\""),
+            "colon: and \"quotes\""
+        );
     }
 
     #[test]
@@ -327,7 +333,10 @@ mod tests {
     #[test]
     fn keeps_tabs_and_drops_other_control_characters() {
         assert_eq!(escape_text("a\tb"), "a\tb");
-        assert_eq!(escape_text("bell\u{7}nul\0esc\u{1b}del\u{7f}"), "bellnulescdel");
+        assert_eq!(
+            escape_text("bell\u{7}nul\0esc\u{1b}del\u{7f}"),
+            "bellnulescdel"
+        );
     }
 
     #[test]
@@ -397,7 +406,11 @@ mod tests {
             "Zoë Nguyễn — Đà Nẵng",
         ];
         for text in nasty {
-            assert_eq!(round_trip("SUMMARY", text), normalize_text(text), "{text:?}");
+            assert_eq!(
+                round_trip("SUMMARY", text),
+                normalize_text(text),
+                "{text:?}"
+            );
         }
         assert_eq!(round_trip("SUMMARY", "a\r\nb\rc"), "a\nb\nc");
     }

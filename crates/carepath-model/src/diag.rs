@@ -147,7 +147,7 @@ const MAX_SHOWN: usize = 100;
 /// Renders one finding the way compilers do:
 ///
 /// ```text
-/// error[E021]: milestone `ccrn-exam` comes after `icu-hour`, which is not a milestone
+/// error[E021]: milestone `ccrn-exam` comes after `icu-hour`, but no milestone has that id
 ///   --> plan.toml:42:10
 ///    |
 /// 42 | after = ["icu-hour"]

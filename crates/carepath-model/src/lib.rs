@@ -7,6 +7,8 @@
 
 pub mod diag;
 pub mod edit;
+#[doc(hidden)]
+pub mod generate;
 pub mod node;
 pub mod plan;
 pub mod read;

@@ -246,11 +246,12 @@ impl JsonParser<'_> {
                     self.ws();
                     match self.s.get(self.pos) {
                         Some(b',') => {
+                            let comma = self.pos;
                             self.pos += 1;
                             self.ws();
                             if self.s.get(self.pos) == Some(&b']') {
                                 return Err(self.err_at(
-                                    self.pos - 1,
+                                    comma,
                                     "a comma before `]`",
                                     Some("JSON allows no comma after the last item of a list"),
                                 ));
@@ -348,11 +349,12 @@ impl JsonParser<'_> {
             self.ws();
             match self.s.get(self.pos) {
                 Some(b',') => {
+                    let comma = self.pos;
                     self.pos += 1;
                     self.ws();
                     if self.s.get(self.pos) == Some(&b'}') {
                         return Err(self.err_at(
-                            self.pos - 1,
+                            comma,
                             "a comma before `}`",
                             Some("JSON allows no comma after the last field of an object"),
                         ));
@@ -573,7 +575,7 @@ mod tests {
 
     #[test]
     fn json_trailing_comma_and_duplicate_keys() {
-        let err = parse_json(r#"{"a": 1,}"#).unwrap_err();
+        let err = parse_json("{\"a\": 1,\n}").unwrap_err();
         assert!(err.message.contains("comma before `}`"));
         assert_eq!(err.span.start, 7);
         let err = parse_json(r#"{"a": 1, "a": 2}"#).unwrap_err();

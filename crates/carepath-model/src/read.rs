@@ -559,7 +559,7 @@ impl Reader {
             .amount(&t, "hours_per_week", "hours a week")
             .unwrap_or(0.0);
         let max_parallel = match self.int(&t, "max_parallel") {
-            Some((n, _, _)) if n >= 1 && n <= 1000 => n as u32,
+            Some((n, _, _)) if (1..=1000).contains(&n) => n as u32,
             Some((n, span, p)) => {
                 self.push(
                     Diagnostic::error(

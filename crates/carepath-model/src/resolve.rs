@@ -1,15 +1,996 @@
-//! Builds the resolved plan (being written).
+//! Builds the resolved plan: both schedules, status and progress per milestone, goals with their
+//! SMART results, weekly load, renewals, and plain-language explanations of what is late.
+//!
+//! Rules (see also [`crate::schedule`] for how the schedules are made):
+//! - **Status** of a milestone, first match wins: `done` (marked done, or its logged amount
+//!   reached its target by the as-of date); `late` (forecast finish after its due date, or it
+//!   cannot be scheduled and has a due date); `at-risk` (forecast finish after the baseline
+//!   finish, or it cannot be scheduled); `not-started` (forecast start after the as-of date and
+//!   nothing logged); `on-track`.
+//! - **Percent** = logged amount / measure target, else / `effort_hours`, capped at 100 (100 when
+//!   done; 0 with neither). **Expected percent** = the share of the baseline window's days that
+//!   have passed by the end of the as-of day (0 before it starts, 100 from its finish on).
+//!   Both are rounded to one decimal.
+//! - **Late days** = forecast finish minus due date (negative: days of slack).
+//! - **Critical chain**: from the milestone that finishes last in the forecast (the first in file
+//!   order on a tie), back through the predecessor that actually bound each start.
+//! - **Goals**: finish = the latest forecast finish of their milestones; status `done` when all
+//!   are done, `late` when one is late or the finish is after the goal's due date, `at-risk` when
+//!   one is at risk, `not-started` when none has started (or it has none), else `on-track`.
+//! - **Renewals**: for each held credential the catalog knows a renewal rule for, a due date every
+//!   `every_months` from the plan start up to the forecast finish (at least one).
+//!
+//! Everything is computed in file order with no hash-map iteration, so the same plan and as-of
+//! date give the same document, byte for byte.
 
 use jiff::civil::Date;
 
-use crate::{CheckedPlan, Diagnostic, Knowledge, ResolvedPlan};
+use crate::plan::{Milestone, Plan};
+use crate::resolved::*;
+use crate::schedule::{
+    self, FinishBound, Logged, StartBound, day_number, from_day_number, monday_of, units_to_hours,
+};
+use crate::{CheckedPlan, Diagnostic, Knowledge, smart};
 
-/// Schedules a checked plan (baseline and forecast), judges its goals and tracks progress.
-pub fn resolve(_plan: &CheckedPlan, _as_of: Date, _knowledge: Option<&dyn Knowledge>) -> ResolvedPlan {
-    unimplemented!("the planning engine is being written")
+/// Extra weekly hours tried when explaining a late milestone.
+const EXTRA_HOURS: f64 = 2.0;
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
 }
 
-/// Warnings for `check`: late milestones and failed SMART criteria, located in the plan file.
-pub fn findings(_plan: &CheckedPlan, _resolved: &ResolvedPlan) -> Vec<Diagnostic> {
-    Vec::new()
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn days_between(a: Date, b: Date) -> i64 {
+    day_number(b) - day_number(a)
+}
+
+/// A number with thousands separators, to two decimals at most: 1750 -> "1,750",
+/// 12.5 -> "12.5".
+pub(crate) fn thousands(x: f64) -> String {
+    Th(x).to_string()
+}
+
+/// [`thousands`], written in place.
+pub(crate) struct Th(pub f64);
+
+impl std::fmt::Display for Th {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let x = round2(self.0);
+        if !x.is_finite() || x.abs() >= 1e15 {
+            return write!(f, "{x}");
+        }
+        let a = x.abs();
+        let mut int = a.trunc() as u64;
+        let mut cents = ((a - a.trunc()) * 100.0).round() as u64;
+        if cents >= 100 {
+            int += 1;
+            cents = 0;
+        }
+        if x < 0.0 && (int > 0 || cents > 0) {
+            f.write_str("-")?;
+        }
+        let mut buf = [0u8; 32];
+        let mut k = buf.len();
+        let mut digits = 0;
+        loop {
+            if digits > 0 && digits % 3 == 0 {
+                k -= 1;
+                buf[k] = b',';
+            }
+            k -= 1;
+            buf[k] = b'0' + (int % 10) as u8;
+            int /= 10;
+            digits += 1;
+            if int == 0 {
+                break;
+            }
+        }
+        f.write_str(std::str::from_utf8(&buf[k..]).unwrap_or_default())?;
+        match cents {
+            0 => Ok(()),
+            c if c % 10 == 0 => write!(f, ".{}", c / 10),
+            c => write!(f, ".{c:02}"),
+        }
+    }
+}
+
+fn days_text(n: i64) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// The unit progress is logged in: the measure's unit, else "hours".
+fn unit_of(m: &Milestone) -> String {
+    m.measure
+        .as_ref()
+        .and_then(|x| x.unit.clone())
+        .unwrap_or_else(|| "hours".into())
+}
+
+/// "h" for hours, else the unit as written.
+fn short_unit(unit: &str) -> &str {
+    match unit {
+        "hours" | "hour" | "h" | "hrs" => "h",
+        u => u,
+    }
+}
+
+/// Schedules a checked plan (baseline and forecast), judges its goals and tracks progress.
+pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge>) -> ResolvedPlan {
+    let p = plan.plan();
+    let logs = schedule::logged(plan, as_of);
+    let prio = schedule::Prepared::new(plan);
+    let base = schedule::baseline_with(plan, &prio, p.capacity.hours_per_week);
+    let fc = schedule::forecast(plan, &prio, &base, as_of, &logs, p.capacity.hours_per_week);
+
+    let mut milestones: Vec<ScheduledMilestone> = p
+        .milestones
+        .iter()
+        .enumerate()
+        .map(|(i, m)| scheduled(m, i, as_of, &logs[i], &base, &fc))
+        .collect();
+    mark_critical(&mut milestones, &fc);
+
+    let any_late = milestones.iter().any(|m| m.status == Status::Late);
+    let more = (any_late && fc.day_units > 0).then(|| {
+        schedule::forecast(
+            plan,
+            &prio,
+            &base,
+            as_of,
+            &logs,
+            p.capacity.hours_per_week + EXTRA_HOURS,
+        )
+    });
+    let explanations = explain(plan, as_of, &fc, more.as_ref(), &milestones);
+
+    let plan_finish = milestones
+        .iter()
+        .map(|m| m.forecast.finish)
+        .max()
+        .unwrap_or(p.start)
+        .max(p.start);
+    let goals = goals(plan, &milestones, &fc, knowledge);
+    let weekly_load = weekly_load(p, as_of, &base, &fc, &milestones);
+    let progress = progress_rows(plan);
+    let renewals = renewals(p, plan_finish, knowledge);
+    let totals = Totals {
+        effort_hours: round2(p.milestones.iter().map(|m| m.effort_hours).sum()),
+        remaining_hours: round2(milestones.iter().map(|m| m.remaining_hours).sum()),
+        cost: round2(p.milestones.iter().filter_map(|m| m.cost).sum()),
+        milestones: milestones.len(),
+        done: milestones
+            .iter()
+            .filter(|m| m.status == Status::Done)
+            .count(),
+    };
+    let target = p.target.as_ref().map(|t| TargetResult {
+        role: t.role.clone(),
+        by: t.by,
+        finish: plan_finish,
+        met: plan_finish <= t.by,
+    });
+
+    ResolvedPlan {
+        carepath: DOCUMENT_VERSION,
+        as_of,
+        plan_id: p.effective_id(),
+        plan: plan_without_spans(p),
+        schedule: Schedule {
+            milestones,
+            goals,
+            weekly_load,
+            progress,
+            renewals,
+            target,
+            finish: Window {
+                start: p.start,
+                finish: plan_finish,
+            },
+            totals,
+            explanations,
+        },
+        gap: None,
+    }
+}
+
+/// The plan as read, for the document. Source spans are left out: they are not part of the
+/// document (never serialised), they are the bulk of a big plan's memory, and findings are
+/// located through the [`CheckedPlan`], not through the resolved plan.
+fn plan_without_spans(p: &Plan) -> Plan {
+    Plan {
+        format: p.format,
+        id: p.id.clone(),
+        title: p.title.clone(),
+        start: p.start,
+        currency: p.currency.clone(),
+        person: p.person.clone(),
+        capacity: p.capacity.clone(),
+        target: p.target.clone(),
+        goals: p.goals.clone(),
+        milestones: p.milestones.clone(),
+        progress: p.progress.clone(),
+        spans: Default::default(),
+    }
+}
+
+fn scheduled(
+    m: &Milestone,
+    i: usize,
+    as_of: Date,
+    log: &Logged,
+    base: &schedule::Schedule,
+    fc: &schedule::Schedule,
+) -> ScheduledMilestone {
+    let baseline = Window {
+        start: base.start[i],
+        finish: base.finish[i],
+    };
+    let forecast = Window {
+        start: fc.start[i],
+        finish: fc.finish[i],
+    };
+    let done = m.done.is_some() || log.reached.is_some();
+    let late_days = m.due.map(|d| days_between(d, forecast.finish));
+    let status = if done {
+        Status::Done
+    } else if late_days.is_some_and(|d| d > 0) {
+        Status::Late
+    } else if forecast.finish > baseline.finish || fc.unschedulable[i] {
+        Status::AtRisk
+    } else if forecast.start > as_of && log.first.is_none() {
+        Status::NotStarted
+    } else {
+        Status::OnTrack
+    };
+    let percent = if done {
+        100.0
+    } else {
+        match schedule::target_of(m) {
+            Some(t) => round1((log.amount / t * 100.0).clamp(0.0, 100.0)),
+            None => 0.0,
+        }
+    };
+    let expected_percent = if as_of < baseline.start {
+        0.0
+    } else if as_of >= baseline.finish {
+        100.0
+    } else {
+        let passed = days_between(baseline.start, as_of) + 1;
+        let total = days_between(baseline.start, baseline.finish) + 1;
+        round1(passed as f64 / total as f64 * 100.0)
+    };
+    let remaining_hours = if done {
+        0.0
+    } else {
+        round2(units_to_hours(fc.work[i]))
+    };
+    ScheduledMilestone {
+        id: m.id.clone(),
+        title: m.title.clone(),
+        kind: m.kind,
+        goal: m.goal.clone(),
+        due: m.due,
+        baseline,
+        forecast,
+        late_days,
+        status,
+        percent,
+        expected_percent,
+        critical: false,
+        effort_hours: m.effort_hours,
+        remaining_hours,
+        cost: m.cost,
+        logged: round2(log.amount),
+        unit: unit_of(m),
+    }
+}
+
+/// The predecessors that bound `i`'s forecast start, earliest first (not including `i`).
+fn binding_chain(fc: &schedule::Schedule, i: usize) -> Vec<usize> {
+    binding_chain_up_to(fc, i, usize::MAX).0
+}
+
+/// At most `max` of the predecessors that bound `i`'s start (the nearest ones), earliest first,
+/// and whether the chain goes on before them.
+fn binding_chain_up_to(fc: &schedule::Schedule, i: usize, max: usize) -> (Vec<usize>, bool) {
+    let mut chain = Vec::new();
+    let mut cur = i;
+    // The bound always points to an earlier milestone in an acyclic plan; the length check is a
+    // second guard against ever looping.
+    while let StartBound::After(p) = fc.start_bound[cur] {
+        if chain.len() >= max.min(fc.start.len()) {
+            chain.reverse();
+            return (chain, true);
+        }
+        chain.push(p);
+        cur = p;
+    }
+    chain.reverse();
+    (chain, false)
+}
+
+/// The most milestones an explanation names in a chain; longer chains are shown by their end.
+const CHAIN_SHOWN: usize = 5;
+
+/// Whether a milestone's finish comes from work that could only be placed from the first work
+/// day (the as-of date), so that its start, and what came before it, did not decide it.
+fn work_held_to_as_of(fc: &schedule::Schedule, i: usize) -> bool {
+    fc.finish_bound[i] == FinishBound::Effort && fc.work_from > fc.start[i]
+}
+
+/// The part of the binding chain that decides `i`'s finish: back from `i` until a milestone
+/// whose finish did not depend on its start; at most [`CHAIN_SHOWN`] of them, and whether it
+/// goes on before them.
+fn deciding_chain(fc: &schedule::Schedule, i: usize) -> (Vec<usize>, bool) {
+    if work_held_to_as_of(fc, i) {
+        return (Vec::new(), false);
+    }
+    let (mut chain, mut more) = binding_chain_up_to(fc, i, CHAIN_SHOWN);
+    if let Some(k) = chain.iter().rposition(|&j| work_held_to_as_of(fc, j)) {
+        chain.drain(..k);
+        more = false;
+    }
+    (chain, more)
+}
+
+fn mark_critical(ms: &mut [ScheduledMilestone], fc: &schedule::Schedule) {
+    let Some(last) = (0..ms.len()).max_by_key(|&i| (ms[i].forecast.finish, std::cmp::Reverse(i)))
+    else {
+        return;
+    };
+    ms[last].critical = true;
+    for j in binding_chain(fc, last) {
+        ms[j].critical = true;
+    }
+}
+
+/// What a milestone waits for, in words ("1,750 h at 36 h a week", "4 weeks"); None when it
+/// finishes on its start day.
+fn what_takes(m: &Milestone, i: usize, fc: &schedule::Schedule) -> Option<String> {
+    let mut out = String::new();
+    write_what_takes(&mut out, m, i, fc).then_some(out)
+}
+
+/// [`what_takes`], written in place; false when there is nothing to say.
+fn write_what_takes(out: &mut String, m: &Milestone, i: usize, fc: &schedule::Schedule) -> bool {
+    use std::fmt::Write;
+    let _ = match fc.finish_bound[i] {
+        FinishBound::Accrual => {
+            let Some((target, per_week)) = m
+                .measure
+                .as_ref()
+                .and_then(|x| Some((x.target?, x.per_week?)))
+            else {
+                return false;
+            };
+            let unit = unit_of(m);
+            let u = short_unit(&unit);
+            write!(out, "{} {u} at {} {u} a week", Th(target), Th(per_week))
+        }
+        FinishBound::Duration => match m.duration {
+            Some(d) => write!(out, "{d}"),
+            None => return false,
+        },
+        FinishBound::Effort if work_held_to_as_of(fc, i) => write!(
+            out,
+            "{} h of work left at {} h a week from {}",
+            Th(units_to_hours(fc.work[i])),
+            Th(fc.hours_per_week),
+            Ymd(fc.work_from)
+        ),
+        FinishBound::Effort => write!(
+            out,
+            "{} h of work at {} h a week",
+            Th(units_to_hours(fc.work[i])),
+            Th(fc.hours_per_week)
+        ),
+        FinishBound::Done => write!(out, "done {}", Ymd(fc.finish[i])),
+        FinishBound::Start | FinishBound::Never => return false,
+    };
+    true
+}
+
+/// Days with development hours in `a..=b`.
+fn working_days(fc: &schedule::Schedule, a: Date, b: Date) -> i64 {
+    let (a, b) = (day_number(a), day_number(b));
+    if b < a {
+        return 0;
+    }
+    let mut n = b - a + 1;
+    for &(x, y) in &fc.breaks {
+        let (x, y) = (day_number(x).max(a), day_number(y).min(b));
+        if x <= y {
+            n -= y - x + 1;
+        }
+    }
+    n
+}
+
+fn explain(
+    plan: &CheckedPlan,
+    as_of: Date,
+    fc: &schedule::Schedule,
+    more: Option<&schedule::Schedule>,
+    ms: &[ScheduledMilestone],
+) -> Vec<Explanation> {
+    let p = plan.plan();
+    let total_work: u64 = fc.work.iter().sum();
+    let mut out = Vec::new();
+    for (i, sm) in ms.iter().enumerate() {
+        let m = &p.milestones[i];
+        let text = if fc.unschedulable[i] {
+            unschedulable_text(plan, fc, i, total_work)
+        } else if sm.status == Status::Late {
+            late_text(plan, as_of, fc, more, ms, i)
+        } else {
+            continue;
+        };
+        out.push(Explanation {
+            milestone: m.id.clone(),
+            text,
+        });
+    }
+    out
+}
+
+fn unschedulable_text(
+    plan: &CheckedPlan,
+    fc: &schedule::Schedule,
+    i: usize,
+    total_work: u64,
+) -> String {
+    let p = plan.plan();
+    let m = &p.milestones[i];
+    if fc.day_units == 0 && fc.work[i] > 0 {
+        return format!(
+            "{} can never finish: it needs {} h of work, but capacity.hours_per_week is 0",
+            m.id,
+            Th(units_to_hours(fc.work[i]))
+        );
+    }
+    let horizon = Ymd(fc.horizon);
+    if let Some(&q) = plan.preds(i).iter().find(|&&q| fc.unschedulable[q]) {
+        return format!(
+            "{} can never finish: it waits for {}, which cannot finish before {horizon}",
+            m.id, p.milestones[q].id
+        );
+    }
+    if fc.work[i] > 0 {
+        format!(
+            "{} can never finish: it cannot finish before {horizon}, {} years after {}; the plan \
+             holds {} h of work at {} h a week",
+            m.id,
+            schedule::HORIZON_YEARS,
+            Ymd(fc.work_from),
+            Th(units_to_hours(total_work)),
+            Th(fc.hours_per_week)
+        )
+    } else {
+        format!(
+            "{} can never finish: its start or its waiting time reaches past {horizon}, {} years \
+             after {}",
+            m.id,
+            schedule::HORIZON_YEARS,
+            Ymd(fc.work_from)
+        )
+    }
+}
+
+fn late_text(
+    plan: &CheckedPlan,
+    as_of: Date,
+    fc: &schedule::Schedule,
+    more: Option<&schedule::Schedule>,
+    ms: &[ScheduledMilestone],
+    i: usize,
+) -> String {
+    use std::fmt::Write;
+    let p = plan.plan();
+    let m = &p.milestones[i];
+    let (Some(due), Some(late)) = (m.due, ms[i].late_days) else {
+        return String::new();
+    };
+    let finish = fc.finish[i];
+    // One string, written in place: a big plan can have thousands of these.
+    let mut out = String::with_capacity(320);
+    let _ = write!(
+        out,
+        "{} is due {} but can finish {} at the earliest ({} late); ",
+        m.id,
+        Ymd(due),
+        Ymd(finish),
+        days_text(late)
+    );
+
+    let (chain, truncated) = deciding_chain(fc, i);
+    if chain.is_empty() {
+        out.push_str(&own_reason(m, i, fc));
+    } else {
+        out.push_str("the chain ");
+        if truncated {
+            out.push_str("… -> ");
+        }
+        for (k, &j) in chain.iter().enumerate() {
+            if k > 0 {
+                out.push_str(" -> ");
+            }
+            out.push_str(&p.milestones[j].id);
+            let mark = out.len();
+            out.push_str(" (");
+            if write_what_takes(&mut out, &p.milestones[j], j, fc) {
+                out.push(')');
+            } else {
+                out.truncate(mark);
+            }
+        }
+        out.push_str(" decides it");
+        let first = chain[0];
+        if !truncated
+            && fc.start_bound[first] == StartBound::NotBefore
+            && !work_held_to_as_of(fc, first)
+            && let Some(nb) = p.milestones[first].not_before
+        {
+            let _ = write!(
+                out,
+                ", and {} cannot start before {}",
+                p.milestones[first].id,
+                Ymd(nb)
+            );
+        }
+    }
+
+    let extra = thousands(EXTRA_HOURS);
+    let more_fixes = match more {
+        Some(s2) if s2.finish[i] <= due && !s2.unschedulable[i] => {
+            let _ = write!(
+                out,
+                "; {extra} more hours a week would bring it in on time ({})",
+                Ymd(s2.finish[i])
+            );
+            true
+        }
+        Some(s2) if s2.finish[i] < finish && !s2.unschedulable[i] => {
+            let _ = write!(
+                out,
+                "; {extra} more hours a week would help ({}, {} late)",
+                Ymd(s2.finish[i]),
+                days_text(days_between(due, s2.finish[i]))
+            );
+            false
+        }
+        _ => {
+            let _ = write!(out, "; {extra} more hours a week would not help");
+            false
+        }
+    };
+
+    // What would help, written straight into the text: "a, b or c".
+    enum Fix {
+        Due,
+        Start(usize),
+        Accrue(usize, f64),
+    }
+    let mut fixes: Vec<Fix> = vec![Fix::Due];
+    let along = (if truncated { &[][..] } else { &chain[..] })
+        .iter()
+        .copied()
+        .chain(std::iter::once(i));
+    let mut first_not_done = true;
+    for j in along {
+        if ms[j].status == Status::Done {
+            continue;
+        }
+        if std::mem::take(&mut first_not_done)
+            && fc.start[j] > as_of
+            && matches!(
+                fc.start_bound[j],
+                StartBound::NotBefore | StartBound::PlanStart
+            )
+        {
+            fixes.push(Fix::Start(j));
+        }
+        // Durations (program lengths, processing times) are rarely the person's to change, so
+        // they are not offered as a way out; accrual can sometimes be sped up (overtime).
+        if fc.finish_bound[j] == FinishBound::Accrual
+            && let Some(pw) = p.milestones[j].measure.as_ref().and_then(|x| x.per_week)
+        {
+            fixes.push(Fix::Accrue(j, pw));
+        }
+    }
+    out.push_str(if more_fixes { ", and so would " } else { ", " });
+    for (k, fix) in fixes.iter().enumerate() {
+        if k > 0 {
+            out.push_str(if k + 1 == fixes.len() { " or " } else { ", " });
+        }
+        let _ = match *fix {
+            Fix::Due => write!(out, "moving the due date to {} or later", Ymd(finish)),
+            Fix::Start(j) => write!(out, "starting {} earlier", p.milestones[j].id),
+            Fix::Accrue(j, pw) => {
+                let unit = unit_of(&p.milestones[j]);
+                write!(
+                    out,
+                    "accruing {} faster than {} {} a week",
+                    p.milestones[j].id,
+                    Th(pw),
+                    short_unit(&unit)
+                )
+            }
+        };
+    }
+    if !more_fixes {
+        out.push_str(" would");
+    }
+    out
+}
+
+/// A date as YYYY-MM-DD, written without the general-purpose date printer: explanations name
+/// many dates.
+struct Ymd(Date);
+
+impl std::fmt::Display for Ymd {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = self.0;
+        if !(0..=9999).contains(&d.year()) {
+            return std::fmt::Display::fmt(&d, f);
+        }
+        let (y, m, dd) = (d.year() as u16, d.month() as u8, d.day() as u8);
+        let digit = |x: u16| b'0' + (x % 10) as u8;
+        let b = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(u16::from(m) / 10),
+            digit(u16::from(m)),
+            b'-',
+            digit(u16::from(dd) / 10),
+            digit(u16::from(dd)),
+        ];
+        f.write_str(std::str::from_utf8(&b).unwrap_or_default())
+    }
+}
+
+/// Why a milestone with no binding predecessor finishes when it does.
+fn own_reason(m: &Milestone, i: usize, fc: &schedule::Schedule) -> String {
+    let start = match fc.start_bound[i] {
+        StartBound::NotBefore => format!(
+            "it cannot start before {}",
+            m.not_before.unwrap_or(fc.start[i])
+        ),
+        StartBound::Logged => format!("it started {}", fc.start[i]),
+        _ => format!("it starts {}", fc.start[i]),
+    };
+    match fc.finish_bound[i] {
+        FinishBound::Effort if work_held_to_as_of(fc, i) => {
+            let need = fc.work[i].div_ceil(fc.day_units.max(1)) as i64;
+            let had = working_days(fc, fc.work_from, fc.finish[i]);
+            let shared = if had > need {
+                ", shared with other milestones"
+            } else {
+                ""
+            };
+            format!(
+                "it is not marked done, and its {} h of work left can only be placed from {} at {} h a week{shared}",
+                thousands(units_to_hours(fc.work[i])),
+                fc.work_from,
+                thousands(fc.hours_per_week)
+            )
+        }
+        FinishBound::Effort => {
+            let ready = fc.start[i].max(fc.work_from);
+            let need = fc.work[i].div_ceil(fc.day_units.max(1)) as i64;
+            let had = working_days(fc, ready, fc.finish[i]);
+            let shared = if had > need {
+                ", shared with other milestones"
+            } else {
+                ""
+            };
+            format!(
+                "{start} and needs {} h of work at {} h a week{shared}",
+                thousands(units_to_hours(fc.work[i])),
+                thousands(fc.hours_per_week)
+            )
+        }
+        _ => match what_takes(m, i, fc) {
+            Some(w) => format!("{start} and takes {w}"),
+            None => start,
+        },
+    }
+}
+
+fn goals(
+    plan: &CheckedPlan,
+    ms: &[ScheduledMilestone],
+    fc: &schedule::Schedule,
+    knowledge: Option<&dyn Knowledge>,
+) -> Vec<GoalResult> {
+    let p = plan.plan();
+    let mut by_goal: Vec<Vec<usize>> = vec![Vec::new(); p.goals.len()];
+    for (i, m) in p.milestones.iter().enumerate() {
+        if let Some(g) = m.goal.as_deref().and_then(|g| plan.goal(g)) {
+            by_goal[g].push(i);
+        }
+    }
+    p.goals
+        .iter()
+        .zip(&by_goal)
+        .map(|(g, idx)| {
+            let milestones: Vec<&Milestone> = idx.iter().map(|&i| &p.milestones[i]).collect();
+            let scheduled: Vec<&ScheduledMilestone> = idx.iter().map(|&i| &ms[i]).collect();
+            let unschedulable: Vec<&str> = idx
+                .iter()
+                .filter(|&&i| fc.unschedulable[i])
+                .map(|&i| p.milestones[i].id.as_str())
+                .collect();
+            let smart = smart::check(p, g, &milestones, &scheduled, &unschedulable, knowledge);
+            let score = smart.criteria().iter().filter(|(_, c)| c.pass).count() as u8;
+            let finish = scheduled.iter().map(|m| m.forecast.finish).max();
+            let has = |s: Status| scheduled.iter().any(|m| m.status == s);
+            let status = if scheduled.is_empty() {
+                Status::NotStarted
+            } else if scheduled.iter().all(|m| m.status == Status::Done) {
+                Status::Done
+            } else if has(Status::Late) || matches!((finish, g.due), (Some(f), Some(d)) if f > d) {
+                Status::Late
+            } else if has(Status::AtRisk) {
+                Status::AtRisk
+            } else if scheduled.iter().all(|m| m.status == Status::NotStarted) {
+                Status::NotStarted
+            } else {
+                Status::OnTrack
+            };
+            let percent = if scheduled.is_empty() {
+                0.0
+            } else {
+                round1(scheduled.iter().map(|m| m.percent).sum::<f64>() / scheduled.len() as f64)
+            };
+            GoalResult {
+                id: g.id.clone(),
+                title: g.title.clone(),
+                due: g.due,
+                finish,
+                status,
+                score,
+                smart,
+                percent,
+            }
+        })
+        .collect()
+}
+
+fn weekly_load(
+    p: &Plan,
+    as_of: Date,
+    base: &schedule::Schedule,
+    fc: &schedule::Schedule,
+    ms: &[ScheduledMilestone],
+) -> Vec<WeekLoad> {
+    let first = monday_of(day_number(p.start));
+    let last = ms
+        .iter()
+        .map(|m| day_number(m.baseline.finish).max(day_number(m.forecast.finish)))
+        .max()
+        .unwrap_or(first)
+        .max(first);
+    let weeks = ((monday_of(last) - first) / 7 + 1) as usize;
+    let b = base.weekly_units(first, weeks);
+    let f = fc.weekly_units(first, weeks);
+    let as_of_week = monday_of(day_number(as_of));
+    (0..weeks)
+        .map(|w| {
+            let monday = first + 7 * w as i64;
+            WeekLoad {
+                week: from_day_number(monday),
+                baseline_hours: round2(units_to_hours(b[w])),
+                forecast_hours: (monday >= as_of_week).then(|| round2(units_to_hours(f[w]))),
+            }
+        })
+        .collect()
+}
+
+/// One row per progress entry, in date order (entries of one day in file order), with the
+/// running total of its milestone.
+fn progress_rows(plan: &CheckedPlan) -> Vec<ProgressRow> {
+    let p = plan.plan();
+    let mut entries: Vec<&crate::plan::ProgressEntry> = p.progress.iter().collect();
+    entries.sort_by_key(|e| e.date);
+    let mut totals = vec![0.0f64; p.milestones.len()];
+    entries
+        .into_iter()
+        .filter_map(|e| {
+            let i = plan.milestone(&e.milestone)?;
+            let m = &p.milestones[i];
+            totals[i] += e.amount;
+            let percent = match schedule::target_of(m) {
+                Some(t) => round1((totals[i] / t * 100.0).clamp(0.0, 100.0)),
+                None => 0.0,
+            };
+            Some(ProgressRow {
+                date: e.date,
+                milestone: e.milestone.clone(),
+                amount: e.amount,
+                unit: unit_of(m),
+                total: round2(totals[i]),
+                percent,
+                note: e.note.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The most renewal dates listed for one credential.
+const MAX_RENEWALS: u32 = 200;
+
+fn renewals(p: &Plan, finish: Date, knowledge: Option<&dyn Knowledge>) -> Vec<Renewal> {
+    let Some(k) = knowledge else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for c in &p.person.credentials {
+        let Some(rule) = k.renewal(c) else {
+            continue;
+        };
+        if rule.every_months == 0 {
+            continue;
+        }
+        let name = k.name_of(c).unwrap_or_else(|| c.clone());
+        for n in 1..=MAX_RENEWALS {
+            let months = i64::from(n) * i64::from(rule.every_months);
+            let due = p.start.saturating_add(jiff::Span::new().months(months));
+            if n > 1 && due > finish {
+                break;
+            }
+            out.push(Renewal {
+                credential: c.clone(),
+                name: name.clone(),
+                due,
+                ce_hours: rule.ce_hours,
+                every_months: rule.every_months,
+                source: rule.source.clone(),
+                verified: rule.verified,
+            });
+            if due >= Date::MAX {
+                break;
+            }
+        }
+    }
+    out.sort_by(|a, b| (a.due, &a.credential).cmp(&(b.due, &b.credential)));
+    out
+}
+
+/// Warnings for `check`: late milestones (W010), failed SMART criteria (W011), predecessors taken
+/// as finished because a later milestone has progress logged (W012), and milestones that cannot
+/// be scheduled (W013), located in the plan file.
+pub fn findings(plan: &CheckedPlan, resolved: &ResolvedPlan) -> Vec<Diagnostic> {
+    let p = plan.plan();
+    let sp = |path: &str| p.spans.get(path);
+    let as_of = resolved.as_of;
+    let ms = &resolved.schedule.milestones;
+    let horizon = schedule::horizon(as_of.max(p.start));
+    // Only looked up, never iterated: the output order stays the plan's.
+    let texts: std::collections::HashMap<&str, &str> = resolved
+        .schedule
+        .explanations
+        .iter()
+        .map(|e| (e.milestone.as_str(), e.text.as_str()))
+        .collect();
+    let explanation = |id: &str| texts.get(id).map(|t| t.to_string());
+    let mut out = Vec::new();
+
+    for (i, sm) in ms.iter().enumerate().take(p.milestones.len()) {
+        let m = &p.milestones[i];
+        if sm.forecast.finish >= horizon {
+            let path = format!("milestones[{i}]");
+            out.push(
+                Diagnostic::warning(
+                    "W013",
+                    explanation(&m.id).unwrap_or_else(|| format!("{} cannot be scheduled", m.id)),
+                )
+                .at(sp(&format!("milestones[{i}].id")), path)
+                .label("cannot be scheduled")
+                .hint(
+                    "give the plan more hours a week, or less effort, or remove what it waits for",
+                ),
+            );
+        } else if sm.status == Status::Late
+            && let (Some(due), Some(late)) = (sm.due, sm.late_days)
+        {
+            let path = format!("milestones[{i}].due");
+            out.push(
+                Diagnostic::warning(
+                    "W010",
+                    explanation(&m.id).unwrap_or_else(|| {
+                        format!("{} is due {due} but finishes {}", m.id, sm.forecast.finish)
+                    }),
+                )
+                .at(
+                    sp(&path).or_else(|| sp(&format!("milestones[{i}].id"))),
+                    path,
+                )
+                .label(format!("{} late", days_text(late)))
+                .hint(format!(
+                    "move the due date to {} or later, or start what comes before it earlier",
+                    sm.forecast.finish
+                )),
+            );
+        }
+    }
+
+    for (gi, g) in resolved.schedule.goals.iter().enumerate() {
+        for (name, c) in g.smart.criteria() {
+            if c.pass {
+                continue;
+            }
+            let word = name.replace('_', "-");
+            let hint = match name {
+                "specific" => {
+                    "name the outcome (a credential, a role, a number) and give the goal milestones"
+                }
+                "measurable" => {
+                    "add `measure = { metric = \"…\", target = N }`, or milestones with a clear completion"
+                }
+                "achievable" => {
+                    "move the due date, start earlier, or give the plan more hours a week"
+                }
+                "relevant" => "add the person.values it serves to the goal's `values`",
+                _ => "give the goal a `due` date after the start and not after target.by",
+            };
+            out.push(
+                Diagnostic::warning(
+                    "W011",
+                    format!("goal `{}` is not {word}: {}", g.id, c.reason),
+                )
+                .at(sp(&format!("goals[{gi}].id")), format!("goals[{gi}]"))
+                .label(format!("SMART: {word}"))
+                .hint(hint),
+            );
+        }
+    }
+
+    let logs = schedule::logged(plan, as_of);
+    for (i, m) in p.milestones.iter().enumerate() {
+        let log = &logs[i];
+        let Some(first) = log.first else { continue };
+        if m.done.is_some() || log.reached.is_some() {
+            continue;
+        }
+        for &q in plan.preds(i) {
+            // Only a predecessor the forecast would not have finished by the first log date is
+            // "taken as finished".
+            if ms
+                .get(q)
+                .is_none_or(|x| x.status == Status::Done || x.forecast.finish < first)
+            {
+                continue;
+            }
+            let pred = &p.milestones[q];
+            out.push(
+                Diagnostic::warning(
+                    "W012",
+                    format!(
+                        "{} has progress logged from {first}, so {} is taken as finished by then, but it is not marked done",
+                        m.id, pred.id
+                    ),
+                )
+                .at(sp(&format!("milestones[{q}].id")), format!("milestones[{q}].done"))
+                .label("not marked done")
+                .hint(format!(
+                    "mark {} done: add `done = {}` (or the day it finished)",
+                    pred.id,
+                    first.yesterday().unwrap_or(first)
+                )),
+            );
+        }
+    }
+
+    out.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+    out
 }

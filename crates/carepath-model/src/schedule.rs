@@ -77,7 +77,11 @@ pub fn day_units(hours_per_week: f64) -> u64 {
 
 /// Days since 1970-01-01 (negative before), for arithmetic that does not allocate or fail.
 pub fn day_number(d: Date) -> i64 {
-    let (y, m, dd) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
+    let (y, m, dd) = (
+        i64::from(d.year()),
+        i64::from(d.month()),
+        i64::from(d.day()),
+    );
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -87,9 +91,13 @@ pub fn day_number(d: Date) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// `day_number(Date::MIN)` and `day_number(Date::MAX)`.
+const MIN_DAY: i64 = -4_371_587;
+const MAX_DAY: i64 = 2_932_896;
+
 /// The date of a day number, clamped to the dates a plan can hold.
 pub fn from_day_number(z: i64) -> Date {
-    let z = z.clamp(day_number(Date::MIN), day_number(Date::MAX)) + 719_468;
+    let z = z.clamp(MIN_DAY, MAX_DAY) + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -235,8 +243,9 @@ pub struct Schedule {
     pub unschedulable: Vec<bool>,
     /// The effort units each milestone had to work in this schedule.
     pub work: Vec<u64>,
-    /// Every development hour, as runs of days.
-    pub runs: Vec<Run>,
+    /// Every development hour, as runs of days: `(milestone, first day, last day, units a day)`
+    /// with days as [`day_number`]s (see [`Schedule::runs`] for dates).
+    raw_runs: Vec<(usize, i64, i64, u64)>,
     /// Units a day gives outside breaks.
     pub day_units: u64,
     /// The breaks, merged and sorted, as inclusive day ranges.
@@ -259,15 +268,26 @@ impl Schedule {
         }
     }
 
+    /// Every development hour, as runs of days, in the order they were given.
+    pub fn runs(&self) -> Vec<Run> {
+        self.raw_runs
+            .iter()
+            .map(|&(m, a, b, u)| Run {
+                milestone: m,
+                first: from_day_number(a),
+                last: from_day_number(b),
+                units_per_day: u,
+            })
+            .collect()
+    }
+
     /// Every day's allocations, `(milestone, units)` in the order they were given. Meant for
     /// inspection and tests: it expands every run day by day.
     pub fn daily(&self) -> std::collections::BTreeMap<Date, Vec<(usize, u64)>> {
         let mut out: std::collections::BTreeMap<Date, Vec<(usize, u64)>> = Default::default();
-        for r in &self.runs {
-            for d in day_number(r.first)..=day_number(r.last) {
-                out.entry(from_day_number(d))
-                    .or_default()
-                    .push((r.milestone, r.units_per_day));
+        for &(m, a, b, u) in &self.raw_runs {
+            for d in a..=b {
+                out.entry(from_day_number(d)).or_default().push((m, u));
             }
         }
         out
@@ -276,14 +296,14 @@ impl Schedule {
     /// Development units per week (keyed by the week's Monday as a day number).
     pub(crate) fn weekly_units(&self, first_monday: i64, weeks: usize) -> Vec<u64> {
         let mut out = vec![0u64; weeks];
-        for r in &self.runs {
-            let (mut a, b) = (day_number(r.first), day_number(r.last));
+        for &(_, first, b, units_per_day) in &self.raw_runs {
+            let mut a = first;
             while a <= b {
                 let monday = monday_of(a);
                 let end = (monday + 6).min(b);
                 let w = (monday - first_monday).div_euclid(7);
                 if w >= 0 && (w as usize) < weeks {
-                    out[w as usize] += r.units_per_day * (end - a + 1) as u64;
+                    out[w as usize] += units_per_day * (end - a + 1) as u64;
                 }
                 a = end + 1;
             }
@@ -292,95 +312,185 @@ impl Schedule {
     }
 }
 
-/// How one milestone enters a schedule.
+/// What every schedule of one plan shares, worked out once: the priority order, the `after`
+/// links as flat arrays, and each milestone's own timing and effort. Flat arrays keep even a
+/// 100,000-milestone simulation close to the processor.
 #[derive(Debug, Clone)]
-struct Task {
-    /// The earliest start on its own (plan start or `not_before`), and which of them it is.
-    lower: i64,
-    lower_bound: StartBound,
-    /// A start fixed in advance, ignoring `after` (forecast: done or logged).
-    anchor: Option<(i64, StartBound)>,
-    /// A finish fixed in advance (forecast: done).
-    fixed_finish: Option<i64>,
-    work: u64,
+pub struct Prepared {
+    /// Milestone indices, first in line first.
+    order: Vec<u32>,
+    /// Each milestone's place in `order`.
+    rank: Vec<u32>,
+    /// Successors of milestone `i`: `succ[succ_at[i]..succ_at[i + 1]]`.
+    succ_at: Vec<u32>,
+    succ: Vec<u32>,
+    preds: Vec<u32>,
+    /// The earliest start on its own: the plan start, or `not_before` when later.
+    lower: Vec<(i64, StartBound)>,
+    timing: Vec<Timing>,
+    effort: Vec<u64>,
 }
 
-fn lower_start(plan: &Plan, m: &Milestone) -> (i64, StartBound) {
-    match m.not_before {
-        Some(nb) if nb > plan.start => (day_number(nb), StartBound::NotBefore),
-        _ => (day_number(plan.start), StartBound::PlanStart),
+/// What a milestone waits out once started.
+#[derive(Debug, Clone, Copy)]
+struct Timing {
+    duration: Option<crate::plan::Duration>,
+    /// Days of accrual; 0 for none.
+    accrual: i64,
+}
+
+impl Prepared {
+    pub fn new(plan: &CheckedPlan) -> Prepared {
+        let p = plan.plan();
+        let n = p.milestones.len();
+        let mut succ_at = Vec::with_capacity(n + 1);
+        let mut succ = Vec::new();
+        for i in 0..n {
+            succ_at.push(succ.len() as u32);
+            succ.extend(plan.succs(i).iter().map(|&s| s as u32));
+        }
+        succ_at.push(succ.len() as u32);
+        let start = day_number(p.start);
+        let mut prepared = Prepared {
+            order: Vec::new(),
+            rank: vec![0; n],
+            succ_at,
+            succ,
+            preds: (0..n).map(|i| plan.preds(i).len() as u32).collect(),
+            lower: p
+                .milestones
+                .iter()
+                .map(|m| match m.not_before {
+                    Some(nb) if nb > p.start => (day_number(nb), StartBound::NotBefore),
+                    _ => (start, StartBound::PlanStart),
+                })
+                .collect(),
+            timing: p
+                .milestones
+                .iter()
+                .map(|m| Timing {
+                    duration: m.duration,
+                    accrual: accrual_days(m).unwrap_or(0),
+                })
+                .collect(),
+            effort: p
+                .milestones
+                .iter()
+                .map(|m| hours_to_units(m.effort_hours))
+                .collect(),
+        };
+        prepared.order = priority_order(plan, &prepared, day_units(p.capacity.hours_per_week));
+        for (r, &i) in prepared.order.iter().enumerate() {
+            prepared.rank[i as usize] = r as u32;
+        }
+        prepared
+    }
+
+    /// Milestone indices, first in line first.
+    pub fn order(&self) -> impl Iterator<Item = usize> + '_ {
+        self.order.iter().map(|&i| i as usize)
+    }
+
+    fn succs(&self, i: usize) -> &[u32] {
+        &self.succ[self.succ_at[i] as usize..self.succ_at[i + 1] as usize]
+    }
+
+    /// The last day `i` waits out when it starts on `start`, and what decides it.
+    fn timed_end(&self, i: usize, start: i64) -> (i64, FinishBound) {
+        let t = self.timing[i];
+        let mut end = start;
+        let mut by = FinishBound::Start;
+        if let Some(d) = t.duration {
+            let e = duration_end(d, start);
+            if e > end {
+                end = e;
+                by = FinishBound::Duration;
+            }
+        }
+        if t.accrual > 0 {
+            let e = start + t.accrual - 1;
+            if e > end {
+                end = e;
+                by = FinishBound::Accrual;
+            }
+        }
+        (end, by)
     }
 }
 
 /// The baseline: the plan as written, from `start`, ignoring `done` dates and the progress log.
 pub fn baseline(plan: &CheckedPlan) -> Schedule {
-    baseline_with(plan, plan.plan().capacity.hours_per_week)
+    baseline_with(
+        plan,
+        &Prepared::new(plan),
+        plan.plan().capacity.hours_per_week,
+    )
 }
 
-/// The baseline at another weekly budget (for "would more hours help?").
-pub fn baseline_with(plan: &CheckedPlan, hours_per_week: f64) -> Schedule {
-    let p = plan.plan();
-    let tasks = p
-        .milestones
-        .iter()
-        .map(|m| {
-            let (lower, lower_bound) = lower_start(p, m);
-            Task {
-                lower,
-                lower_bound,
-                anchor: None,
-                fixed_finish: None,
-                work: hours_to_units(m.effort_hours),
-            }
-        })
-        .collect();
-    simulate(plan, tasks, p.start, hours_per_week)
+/// The baseline with a plan's shared data and a weekly budget.
+pub fn baseline_with(plan: &CheckedPlan, prepared: &Prepared, hours_per_week: f64) -> Schedule {
+    let inputs = Inputs {
+        work: prepared.effort.clone(),
+        done: Vec::new(),
+        logged: Vec::new(),
+    };
+    simulate(plan, prepared, inputs, plan.plan().start, hours_per_week)
 }
 
 /// The forecast from `as_of`:
 /// - a `done` milestone (or one whose logged amount reached its target, on the date of the entry
 ///   that reached it) finishes on its done date and starts on the earlier of its baseline start
 ///   and that date;
-/// - a milestone with logged progress has started on its first log date, whatever comes before
-///   it (the caller warns about predecessors not marked done); its duration and accrual count
-///   from that day;
+/// - a milestone with logged progress has started: it starts on the earlier of its first log
+///   date and the day the forecast would start it anyway (its predecessors' finish, `not_before`,
+///   the plan start). So a predecessor not marked done that would finish later is taken as
+///   finished by the first log date (the caller warns: mark it done), while a monthly log written
+///   at the end of a month does not push back a milestone that could start earlier. Its duration
+///   and accrual count from that start;
 /// - logged progress is deducted from the remaining effort ([`remaining_hours`]);
 /// - no remaining work is placed before `as_of`.
 pub fn forecast(
     plan: &CheckedPlan,
+    prepared: &Prepared,
     base: &Schedule,
     as_of: Date,
     logs: &[Logged],
     hours_per_week: f64,
 ) -> Schedule {
     let p = plan.plan();
-    let tasks = p
-        .milestones
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let (lower, lower_bound) = lower_start(p, m);
-            let log = &logs[i];
-            let done = m.done.or(log.reached);
-            let mut t = Task {
-                lower,
-                lower_bound,
-                anchor: None,
-                fixed_finish: None,
-                work: hours_to_units(remaining_hours(m, log.amount)),
-            };
-            if let Some(d) = done {
-                let s = base.start[i].min(d);
-                t.anchor = Some((day_number(s), StartBound::Done));
-                t.fixed_finish = Some(day_number(d));
-                t.work = 0;
-            } else if let Some(first) = log.first {
-                t.anchor = Some((day_number(first), StartBound::Logged));
-            }
-            t
-        })
-        .collect();
-    simulate(plan, tasks, as_of.max(p.start), hours_per_week)
+    let n = p.milestones.len();
+    let mut inputs = Inputs {
+        work: Vec::with_capacity(n),
+        done: Vec::with_capacity(n),
+        logged: Vec::with_capacity(n),
+    };
+    for (i, m) in p.milestones.iter().enumerate() {
+        let log = &logs[i];
+        let done = m.done.or(log.reached);
+        inputs
+            .done
+            .push(done.map(|d| (day_number(base.start[i].min(d)), day_number(d))));
+        inputs.logged.push(match (done, log.first) {
+            (None, Some(first)) => Some(day_number(first)),
+            _ => None,
+        });
+        inputs.work.push(if done.is_some() {
+            0
+        } else {
+            hours_to_units(remaining_hours(m, log.amount))
+        });
+    }
+    simulate(plan, prepared, inputs, as_of.max(p.start), hours_per_week)
+}
+
+/// What one schedule is made from, per milestone.
+struct Inputs {
+    /// Effort units to work.
+    work: Vec<u64>,
+    /// Forecast: start and finish of done milestones (empty for the baseline).
+    done: Vec<Option<(i64, i64)>>,
+    /// Forecast: the first log date of milestones with progress (empty for the baseline).
+    logged: Vec<Option<i64>>,
 }
 
 /// Merged, sorted break ranges as day numbers.
@@ -404,37 +514,30 @@ fn merged_breaks(plan: &Plan) -> Vec<(i64, i64)> {
 }
 
 /// Milestone indices in priority order (see the module docs).
-fn priority_order(plan: &CheckedPlan, day_units: u64) -> Vec<usize> {
+fn priority_order(plan: &CheckedPlan, prepared: &Prepared, day_units: u64) -> Vec<u32> {
     let p = plan.plan();
     let n = p.milestones.len();
-    let start = p.start;
-    let mut due: Vec<Option<i64>> = p
-        .milestones
-        .iter()
-        .map(|m| m.due.map(day_number))
-        .collect();
-    let est: Vec<i64> = p
-        .milestones
-        .iter()
-        .map(|m| {
-            let dur = m
-                .duration
-                .map_or(0, |d| day_number(d.after(start)) - day_number(start));
-            let acc = accrual_days(m).unwrap_or(0);
-            let work = hours_to_units(m.effort_hours);
+    let start = day_number(p.start);
+    let mut due: Vec<Option<i64>> = p.milestones.iter().map(|m| m.due.map(day_number)).collect();
+    let est: Vec<i64> = (0..n)
+        .map(|i| {
+            let t = prepared.timing[i];
+            let dur = t.duration.map_or(0, |d| duration_end(d, start) + 1 - start);
+            let work = prepared.effort[i];
             let eff = if work == 0 {
                 0
             } else {
                 work.div_ceil(day_units.max(1)).min(10_000_000) as i64
             };
-            dur.max(acc).max(eff)
+            dur.max(t.accrual).max(eff)
         })
         .collect();
     let mut chain = vec![0i64; n];
     for &i in plan.topo_order().iter().rev() {
         let mut best = 0i64;
         let mut inherited: Option<i64> = None;
-        for &s in plan.succs(i) {
+        for &s in prepared.succs(i) {
+            let s = s as usize;
             best = best.max(est[s] + chain[s]);
             if let Some(d) = due[s] {
                 inherited = Some(inherited.map_or(d, |x: i64| x.min(d)));
@@ -445,166 +548,304 @@ fn priority_order(plan: &CheckedPlan, day_units: u64) -> Vec<usize> {
             due[i] = inherited;
         }
     }
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&i| (due[i].is_none(), due[i], Reverse(chain[i]), i));
-    order
+    // One integer per milestone, so the sort compares plain numbers: from the top bit down, no
+    // due date (1 sorts last), the due date, the chain after it (inverted: longest first), the
+    // file index. Keys are unique, so an unstable sort is deterministic.
+    let mut keys: Vec<u128> = (0..n)
+        .map(|i| {
+            let (none, d) = match due[i] {
+                Some(d) => (0u128, (d - MIN_DAY).clamp(0, (1 << 24) - 1) as u128),
+                None => (1, 0),
+            };
+            let c = ((1i64 << 40) - 1 - chain[i].clamp(0, (1 << 40) - 1)) as u128;
+            (none << 120) | (d << 96) | (c << 56) | i as u128
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|k| (k & ((1 << 56) - 1)) as u32)
+        .collect()
 }
 
-fn timed_end(m: &Milestone, start: i64) -> (i64, FinishBound) {
-    let mut end = start;
-    let mut by = FinishBound::Start;
-    if let Some(d) = m.duration {
-        let e = day_number(d.after(from_day_number(start))) - 1;
-        if e > end {
-            end = e;
-            by = FinishBound::Duration;
+/// The last day of a duration that begins on `start`: days and weeks by arithmetic, months and
+/// years on the calendar.
+fn duration_end(d: crate::plan::Duration, start: i64) -> i64 {
+    use crate::plan::DurationUnit;
+    match d.unit {
+        DurationUnit::Days => start + i64::from(d.amount) - 1,
+        DurationUnit::Weeks => start + 7 * i64::from(d.amount) - 1,
+        DurationUnit::Months | DurationUnit::Years => {
+            day_number(d.after(from_day_number(start))) - 1
         }
     }
-    if let Some(days) = accrual_days(m) {
-        let e = start + days - 1;
-        if e > end {
-            end = e;
-            by = FinishBound::Accrual;
-        }
-    }
-    (end, by)
+}
+
+/// One milestone in the simulation; kept together so that finishing a milestone touches one
+/// cache line per successor.
+#[derive(Debug, Clone, Copy)]
+struct State {
+    /// The earliest start so far, and what set it.
+    es: i64,
+    bound: StartBound,
+    /// `i64::MIN` until released.
+    start: i64,
+    /// `i64::MIN` until finished.
+    finish: i64,
+    /// The end of its waiting time (duration, accrual), once released.
+    timed: i64,
+    timed_by: FinishBound,
+    finish_by: FinishBound,
+    left: u64,
+    waiting: u32,
+    /// Released, or about to be: no longer waits for predecessors.
+    queued: bool,
+}
+
+/// A pending milestone as one integer (day, then rank), so the heap compares plain numbers.
+fn pending_key(day: i64, rank: u32) -> u64 {
+    (((day.clamp(MIN_DAY, MAX_DAY) - MIN_DAY) as u64) << 32) | u64::from(rank)
+}
+
+fn pending_day(key: u64) -> i64 {
+    (key >> 32) as i64 + MIN_DAY
 }
 
 /// The simulation shared by both schedules.
 struct Sim<'a> {
-    plan: &'a CheckedPlan,
-    tasks: Vec<Task>,
-    rank: Vec<u32>,
-    waiting: Vec<u32>,
-    es: Vec<i64>,
-    bound: Vec<StartBound>,
-    start: Vec<Option<i64>>,
-    finish: Vec<Option<i64>>,
-    finish_bound: Vec<FinishBound>,
-    timed: Vec<(i64, FinishBound)>,
-    left: Vec<u64>,
-    to_release: Vec<usize>,
-    pending: BinaryHeap<Reverse<(i64, u32)>>,
+    prepared: &'a Prepared,
+    inputs: Inputs,
+    state: Vec<State>,
+    to_release: Vec<u32>,
+    /// Milestones with work whose start is still ahead, as [`pending_key`]s.
+    pending: BinaryHeap<Reverse<u64>>,
     work_from: i64,
 }
 
 impl Sim<'_> {
     fn release_all(&mut self) {
         while let Some(i) = self.to_release.pop() {
-            let t = &self.tasks[i];
-            let (s, b) = t.anchor.unwrap_or((self.es[i], self.bound[i]));
-            self.start[i] = Some(s);
-            self.bound[i] = b;
-            if let Some(f) = t.fixed_finish {
-                self.finish_bound[i] = FinishBound::Done;
+            let i = i as usize;
+            let done = self.inputs.done.get(i).copied().flatten();
+            let logged = self.inputs.logged.get(i).copied().flatten();
+            let st = &mut self.state[i];
+            let (mut s, mut b) = match done {
+                Some((s, _)) => (s, StartBound::Done),
+                None => (st.es, st.bound),
+            };
+            if let Some(l) = logged
+                && l < s
+            {
+                (s, b) = (l, StartBound::Logged);
+            }
+            st.start = s;
+            st.bound = b;
+            if let Some((_, f)) = done {
+                st.finish_by = FinishBound::Done;
                 self.finished(i, f);
                 continue;
             }
-            let m = &self.plan.plan().milestones[i];
-            self.timed[i] = timed_end(m, s);
-            if self.left[i] == 0 {
-                let (f, by) = self.timed[i];
-                self.finish_bound[i] = by;
-                self.finished(i, f);
+            let (t, by) = self.prepared.timed_end(i, s);
+            let st = &mut self.state[i];
+            st.timed = t;
+            st.timed_by = by;
+            if st.left == 0 {
+                st.finish_by = by;
+                self.finished(i, t);
             } else {
-                self.pending
-                    .push(Reverse((s.max(self.work_from), self.rank[i])));
+                self.pending.push(Reverse(pending_key(
+                    s.max(self.work_from),
+                    self.prepared.rank[i],
+                )));
             }
         }
     }
 
     /// The last effort unit of `i` was worked on `day`.
     fn work_done(&mut self, i: usize, day: i64) {
-        let (t, by) = self.timed[i];
-        let (f, by) = if t > day {
-            (t, by)
+        let st = &mut self.state[i];
+        let f = if st.timed > day {
+            st.finish_by = st.timed_by;
+            st.timed
         } else {
-            (day, FinishBound::Effort)
+            st.finish_by = FinishBound::Effort;
+            day
         };
-        self.finish_bound[i] = by;
         self.finished(i, f);
         self.release_all();
     }
 
     fn finished(&mut self, i: usize, f: i64) {
-        self.finish[i] = Some(f);
-        for &s in self.plan.succs(i) {
-            if self.tasks[s].anchor.is_some() {
+        self.state[i].finish = f;
+        for &s in self.prepared.succs(i) {
+            let st = &mut self.state[s as usize];
+            if st.queued {
                 continue;
             }
-            if f + 1 > self.es[s] {
-                self.es[s] = f + 1;
-                self.bound[s] = StartBound::After(i);
+            if f + 1 > st.es {
+                st.es = f + 1;
+                st.bound = StartBound::After(i);
             }
-            self.waiting[s] -= 1;
-            if self.waiting[s] == 0 {
+            st.waiting -= 1;
+            if st.waiting == 0 {
+                st.queued = true;
                 self.to_release.push(s);
             }
         }
     }
 }
 
-fn simulate(plan: &CheckedPlan, tasks: Vec<Task>, work_from: Date, hours_per_week: f64) -> Schedule {
+/// A set of ranks `0..n` whose smallest member is found in a few steps: a bitmap with a summary
+/// bitmap per level (64-ary), so insert, remove and min touch one word per level (3 levels for
+/// 262,144 milestones). The ready milestones live here, keyed by their priority rank.
+struct RankSet {
+    /// `levels[0]` has a bit per rank; each level above has a bit per non-empty word below.
+    levels: Vec<Vec<u64>>,
+}
+
+impl RankSet {
+    fn new(n: usize) -> RankSet {
+        let mut levels = Vec::new();
+        let mut len = n.max(1);
+        loop {
+            let words = len.div_ceil(64);
+            levels.push(vec![0u64; words]);
+            if words == 1 {
+                break;
+            }
+            len = words;
+        }
+        RankSet { levels }
+    }
+
+    fn insert(&mut self, rank: u32) {
+        let mut r = rank as usize;
+        for level in &mut self.levels {
+            let word = &mut level[r / 64];
+            let was_empty = *word == 0;
+            *word |= 1 << (r % 64);
+            if !was_empty {
+                break;
+            }
+            r /= 64;
+        }
+    }
+
+    fn remove(&mut self, rank: u32) {
+        let mut r = rank as usize;
+        for level in &mut self.levels {
+            let word = &mut level[r / 64];
+            *word &= !(1 << (r % 64));
+            if *word != 0 {
+                break;
+            }
+            r /= 64;
+        }
+    }
+
+    fn min(&self) -> Option<u32> {
+        let mut idx = 0usize;
+        for level in self.levels.iter().rev() {
+            let word = level[idx];
+            if word == 0 {
+                return None;
+            }
+            idx = idx * 64 + word.trailing_zeros() as usize;
+        }
+        Some(idx as u32)
+    }
+
+    fn pop(&mut self) -> Option<u32> {
+        let r = self.min()?;
+        self.remove(r);
+        Some(r)
+    }
+}
+
+fn simulate(
+    plan: &CheckedPlan,
+    prepared: &Prepared,
+    inputs: Inputs,
+    work_from: Date,
+    hours_per_week: f64,
+) -> Schedule {
     let p = plan.plan();
     let n = p.milestones.len();
     let units = day_units(hours_per_week);
     let max_parallel = p.capacity.max_parallel.max(1);
-    let order = priority_order(plan, units);
-    let mut rank = vec![0u32; n];
-    for (r, &i) in order.iter().enumerate() {
-        rank[i] = r as u32;
-    }
+    let order = &prepared.order;
     let breaks = merged_breaks(p);
     let horizon_date = horizon(work_from);
     let horizon_day = day_number(horizon_date);
     let work_from_day = day_number(work_from);
 
-    let waiting: Vec<u32> = (0..n)
+    let state: Vec<State> = (0..n)
         .map(|i| {
-            if tasks[i].anchor.is_some() {
+            let waiting = if inputs.done.get(i).copied().flatten().is_some() {
                 0
             } else {
-                plan.preds(i).len() as u32
+                prepared.preds[i]
+            };
+            let (es, bound) = prepared.lower[i];
+            State {
+                es,
+                bound,
+                start: i64::MIN,
+                finish: i64::MIN,
+                timed: 0,
+                timed_by: FinishBound::Start,
+                finish_by: FinishBound::Start,
+                left: inputs.work[i],
+                waiting,
+                queued: waiting == 0,
             }
         })
         .collect();
     let mut sim = Sim {
-        plan,
-        es: tasks.iter().map(|t| t.lower).collect(),
-        bound: tasks.iter().map(|t| t.lower_bound).collect(),
-        left: tasks.iter().map(|t| t.work).collect(),
-        to_release: (0..n).rev().filter(|&i| waiting[i] == 0).collect(),
-        waiting,
-        tasks,
-        rank,
-        start: vec![None; n],
-        finish: vec![None; n],
-        finish_bound: vec![FinishBound::Start; n],
-        timed: vec![(0, FinishBound::Start); n],
+        prepared,
+        to_release: (0..n as u32)
+            .rev()
+            .filter(|&i| state[i as usize].waiting == 0)
+            .collect(),
+        state,
+        inputs,
         pending: BinaryHeap::new(),
         work_from: work_from_day,
     };
     sim.release_all();
+    // Milestones with logged progress that still wait for a predecessor: every such predecessor
+    // finishes on or after the first work day, after the first log date, so they start on it.
+    for i in 0..n {
+        if let Some(l) = sim.inputs.logged.get(i).copied().flatten()
+            && !sim.state[i].queued
+        {
+            let st = &mut sim.state[i];
+            st.es = l;
+            st.bound = StartBound::Logged;
+            st.queued = true;
+            sim.to_release.push(i as u32);
+            sim.release_all();
+        }
+    }
 
     let mut runs: Vec<(usize, i64, i64, u64)> = Vec::new();
-    let mut ready: BinaryHeap<Reverse<u32>> = BinaryHeap::new();
+    let mut ready = RankSet::new(n);
     let mut day = i64::MIN;
     loop {
-        if ready.is_empty() {
+        if ready.min().is_none() {
             match sim.pending.peek() {
-                Some(&Reverse((d, _))) => day = day.max(d),
+                Some(&Reverse(k)) => day = day.max(pending_day(k)),
                 None => break,
             }
         }
         if day >= horizon_day || units == 0 {
             break;
         }
-        while let Some(&Reverse((d, r))) = sim.pending.peek() {
-            if d > day {
+        while let Some(&Reverse(k)) = sim.pending.peek() {
+            if pending_day(k) > day {
                 break;
             }
             sim.pending.pop();
-            ready.push(Reverse(r));
+            ready.insert(k as u32);
         }
         // In a break: jump to its end.
         let k = breaks.partition_point(|b| b.1 < day);
@@ -613,20 +854,22 @@ fn simulate(plan: &CheckedPlan, tasks: Vec<Task>, work_from: Date, hours_per_wee
             continue;
         }
         let next_break = breaks.get(k).map_or(i64::MAX, |b| b.0);
-        let next_ready = sim.pending.peek().map_or(i64::MAX, |r| r.0.0);
+        let next_ready = sim.pending.peek().map_or(i64::MAX, |r| pending_day(r.0));
         let next_event = next_break.min(next_ready).min(horizon_day);
-        let Some(&Reverse(top)) = ready.peek() else {
+        let Some(top) = ready.min() else {
             continue;
         };
-        let i = order[top as usize];
+        let i = order[top as usize] as usize;
         // Whole days for the first in line, up to the next thing that could change the order.
-        let whole = (sim.left[i] / units).min((next_event - day) as u64) as i64;
+        let left = sim.state[i].left;
+        let whole = (left / units).min((next_event - day) as u64) as i64;
         if whole >= 1 {
             runs.push((i, day, day + whole - 1, units));
-            sim.left[i] -= whole as u64 * units;
+            let left = left - whole as u64 * units;
+            sim.state[i].left = left;
             day += whole;
-            if sim.left[i] == 0 {
-                ready.pop();
+            if left == 0 {
+                ready.remove(top);
                 sim.work_done(i, day - 1);
             }
             continue;
@@ -636,23 +879,23 @@ fn simulate(plan: &CheckedPlan, tasks: Vec<Task>, work_from: Date, hours_per_wee
         let mut slots = 0;
         let mut unfinished = None;
         while cap > 0 && slots < max_parallel {
-            let Some(Reverse(r)) = ready.pop() else {
+            let Some(r) = ready.pop() else {
                 break;
             };
-            let i = order[r as usize];
-            let take = cap.min(sim.left[i]);
+            let i = order[r as usize] as usize;
+            let take = cap.min(sim.state[i].left);
             runs.push((i, day, day, take));
             cap -= take;
-            sim.left[i] -= take;
+            sim.state[i].left -= take;
             slots += 1;
-            if sim.left[i] == 0 {
+            if sim.state[i].left == 0 {
                 sim.work_done(i, day);
             } else {
                 unfinished = Some(r);
             }
         }
         if let Some(r) = unfinished {
-            ready.push(Reverse(r));
+            ready.insert(r);
         }
         day += 1;
     }
@@ -660,19 +903,11 @@ fn simulate(plan: &CheckedPlan, tasks: Vec<Task>, work_from: Date, hours_per_wee
     let mut out = Schedule {
         start: Vec::with_capacity(n),
         finish: Vec::with_capacity(n),
-        start_bound: sim.bound,
-        finish_bound: sim.finish_bound,
+        start_bound: Vec::with_capacity(n),
+        finish_bound: Vec::with_capacity(n),
         unschedulable: vec![false; n],
-        work: sim.tasks.iter().map(|t| t.work).collect(),
-        runs: runs
-            .into_iter()
-            .map(|(m, a, b, u)| Run {
-                milestone: m,
-                first: from_day_number(a),
-                last: from_day_number(b),
-                units_per_day: u,
-            })
-            .collect(),
+        work: sim.inputs.work,
+        raw_runs: runs,
         day_units: units,
         breaks: breaks
             .iter()
@@ -683,19 +918,23 @@ fn simulate(plan: &CheckedPlan, tasks: Vec<Task>, work_from: Date, hours_per_wee
         hours_per_week,
         max_parallel,
     };
-    for i in 0..n {
+    for (i, st) in sim.state.iter().enumerate() {
         // Never released: something before it cannot finish either.
-        let s = sim.start[i].unwrap_or(horizon_day).min(horizon_day);
-        let f = match sim.finish[i] {
-            Some(f) if f < horizon_day => f,
-            _ => {
-                out.unschedulable[i] = true;
-                out.finish_bound[i] = FinishBound::Never;
-                horizon_day
-            }
+        let s = if st.start == i64::MIN {
+            horizon_day
+        } else {
+            st.start.min(horizon_day)
+        };
+        let (f, by) = if st.finish != i64::MIN && st.finish < horizon_day {
+            (st.finish, st.finish_by)
+        } else {
+            out.unschedulable[i] = true;
+            (horizon_day, FinishBound::Never)
         };
         out.start.push(from_day_number(s));
         out.finish.push(from_day_number(f.max(s)));
+        out.start_bound.push(st.bound);
+        out.finish_bound.push(by);
     }
     out
 }
@@ -719,6 +958,10 @@ mod tests {
             assert_eq!(from_day_number(day_number(d)), d);
         }
         assert_eq!(day_number(date(1970, 1, 1)), 0);
+        assert_eq!(day_number(Date::MIN), MIN_DAY);
+        assert_eq!(day_number(Date::MAX), MAX_DAY);
+        assert_eq!(from_day_number(i64::MAX), Date::MAX);
+        assert_eq!(from_day_number(i64::MIN), Date::MIN);
         assert_eq!(
             day_number(date(2026, 1, 5)) - day_number(date(2025, 12, 31)),
             5
@@ -729,6 +972,33 @@ mod tests {
         assert_eq!(monday_of(mon + 6), mon);
         assert_eq!(monday_of(mon + 7), mon + 7);
         assert_eq!(monday_of(mon - 1), mon - 7);
+    }
+
+    #[test]
+    fn rank_sets_find_the_smallest() {
+        for n in [1usize, 63, 64, 65, 4096, 4097, 300_000] {
+            let mut set = RankSet::new(n);
+            assert_eq!(set.min(), None);
+            let picks: Vec<u32> = [n - 1, n / 2, n / 3, 0, n / 64 * 63]
+                .iter()
+                .map(|&x| x as u32)
+                .collect();
+            for &r in &picks {
+                set.insert(r);
+            }
+            let mut sorted = picks.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            let mut out = Vec::new();
+            while let Some(r) = set.pop() {
+                out.push(r);
+            }
+            assert_eq!(out, sorted, "n = {n}");
+            set.insert(5.min(n as u32 - 1));
+            set.insert(5.min(n as u32 - 1));
+            set.remove(5.min(n as u32 - 1));
+            assert_eq!(set.min(), None);
+        }
     }
 
     #[test]

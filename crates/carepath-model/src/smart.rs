@@ -84,7 +84,10 @@ pub fn specific(title: &str, milestones: usize) -> Criterion {
     if milestones == 0 {
         return fail("no milestone serves it yet");
     }
-    pass(format!("{} and a clear title", plural(milestones, "milestone", "milestones")))
+    pass(format!(
+        "{} and a clear title",
+        plural(milestones, "milestone", "milestones")
+    ))
 }
 
 /// Measurable: a numeric measure, or milestones that each have a clear completion.
@@ -216,7 +219,10 @@ pub fn supplies(m: &Milestone, requirement: &str, name: Option<&str>) -> bool {
     let id = m.id.to_lowercase();
     let id_parts: Vec<&str> = id.split('-').collect();
     let req_parts: Vec<&str> = req.split('-').collect();
-    if id_parts.windows(req_parts.len()).any(|w| w == req_parts.as_slice()) {
+    if id_parts
+        .windows(req_parts.len())
+        .any(|w| w == req_parts.as_slice())
+    {
         return true;
     }
     let title_words: Vec<String> = m
@@ -264,7 +270,8 @@ pub fn relevant(
                     "`{}` supplies {} for {}",
                     m.id,
                     name.as_deref().unwrap_or(&req),
-                    k.name_of(&target.role).unwrap_or_else(|| target.role.clone())
+                    k.name_of(&target.role)
+                        .unwrap_or_else(|| target.role.clone())
                 ));
             }
         }
@@ -323,12 +330,7 @@ pub fn check(
     Smart {
         specific: specific(&goal.title, milestones.len()),
         measurable: measurable(goal, milestones),
-        achievable: achievable(
-            goal,
-            scheduled,
-            unschedulable,
-            plan.capacity.hours_per_week,
-        ),
+        achievable: achievable(goal, scheduled, unschedulable, plan.capacity.hours_per_week),
         relevant: relevant(plan, goal, milestones, knowledge),
         time_bound: time_bound(plan, goal),
     }

@@ -38,7 +38,9 @@ impl Face {
     }
 
     fn has(&self, c: char) -> bool {
-        self.parsed.lookup_glyph_index(c as u32).is_some_and(|g| g != 0)
+        self.parsed
+            .lookup_glyph_index(c as u32)
+            .is_some_and(|g| g != 0)
     }
 
     /// Advance of one character in font units; 0 for characters the font lacks.
@@ -65,7 +67,17 @@ pub struct Fonts {
 /// and the result never change, so sharing them keeps every export identical).
 pub fn fonts() -> &'static Fonts {
     static FONTS: OnceLock<Fonts> = OnceLock::new();
-    FONTS.get_or_init(|| {
+    FONTS.get_or_init(Fonts::load)
+}
+
+/// Ascent and descent of DejaVu Sans as a fraction of the font size (hhea: 1901 and 483 of
+/// 2048 units), for the boxes that text occupies on the page.
+pub const ASCENT: f32 = 0.93;
+pub const DESCENT: f32 = 0.24;
+
+impl Fonts {
+    /// Parses the embedded faces (use [`fonts`], which does it once).
+    pub fn load() -> Fonts {
         let regular = Face::load(dejavu::sans::regular(), "DejaVu Sans");
         let bold = Face::load(dejavu::sans::bold(), "DejaVu Sans Bold");
         // U+FFFD is the character every reader recognises as "something was replaced here".
@@ -79,15 +91,8 @@ pub fn fonts() -> &'static Fonts {
             bold,
             fallback,
         }
-    })
-}
+    }
 
-/// Ascent and descent of DejaVu Sans as a fraction of the font size (hhea: 1901 and 483 of
-/// 2048 units), for the boxes that text occupies on the page.
-pub const ASCENT: f32 = 0.93;
-pub const DESCENT: f32 = 0.24;
-
-impl Fonts {
     fn face(&self, bold: bool) -> &Face {
         if bold { &self.bold } else { &self.regular }
     }
@@ -183,12 +188,27 @@ impl Fonts {
                 line_w = word_w;
                 continue;
             }
-            // A word longer than the line (a URL, a run of digits): break it by characters.
+            // A word longer than the line (a URL, a run of digits): break it between
+            // characters, after a hyphen, slash, dot or the like when the line has one.
             for c in word.chars() {
                 let cw = self.measure(c.encode_utf8(&mut [0; 4]), size, bold);
                 if !line.is_empty() && line_w + cw > width {
-                    lines.push(std::mem::take(&mut line));
-                    line_w = 0.0;
+                    let cut = line
+                        .char_indices()
+                        .filter(|&(_, ch)| matches!(ch, '-' | '/' | '.' | '_' | '?' | '&' | '='))
+                        .map(|(i, ch)| i + ch.len_utf8())
+                        .rfind(|&i| i < line.len() && i * 2 >= line.len());
+                    match cut {
+                        Some(i) => {
+                            let rest = line.split_off(i);
+                            lines.push(std::mem::replace(&mut line, rest));
+                            line_w = self.measure(&line, size, bold);
+                        }
+                        None => {
+                            lines.push(std::mem::take(&mut line));
+                            line_w = 0.0;
+                        }
+                    }
                 }
                 line.push(c);
                 line_w += cw;
@@ -208,7 +228,13 @@ mod tests {
     #[test]
     fn covers_the_names_of_the_people_we_plan_for() {
         let f = fonts();
-        for name in ["Zoë Nguyễn", "Łukasz Żółć", "Ψυχολόγος", "Ирина", "→ ✓ ✗ ★ … – ·"] {
+        for name in [
+            "Zoë Nguyễn",
+            "Łukasz Żółć",
+            "Ψυχολόγος",
+            "Ирина",
+            "→ ✓ ✗ ★ … – ·",
+        ] {
             for c in name.chars() {
                 assert!(f.covers(c), "{c:?} in {name:?}");
             }

@@ -4,10 +4,11 @@
 use carepath_csv::CsvExporter;
 use carepath_export::{ExportContext, ExportError, Exporter};
 use carepath_model::{
-    Criterion, Explanation, Format, GoalResult, Kind, ProgressRow, Renewal, ResolvedPlan,
-    Schedule, ScheduledMilestone, Smart, Status, TargetResult, Totals, WeekLoad, Window,
+    Criterion, Explanation, Format, GoalResult, Kind, ProgressRow, Renewal, ResolvedPlan, Schedule,
+    ScheduledMilestone, Smart, Status, TargetResult, Totals, WeekLoad, Window,
 };
 use jiff::civil::{Date, date};
+use std::path::{Path, PathBuf};
 
 pub const AS_OF: Date = date(2026, 4, 15);
 
@@ -160,7 +161,11 @@ fn milestone(
 pub fn sample() -> ResolvedPlan {
     let checked = carepath_model::check(PLAN.as_bytes(), Format::Toml, None);
     assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
-    let plan = checked.plan.expect("the sample plan is valid").plan().clone();
+    let plan = checked
+        .plan
+        .expect("the sample plan is valid")
+        .plan()
+        .clone();
 
     let mut precept = milestone(
         "precept",
@@ -355,11 +360,12 @@ fn week(week: Date, baseline_hours: f64, forecast_hours: Option<f64>) -> WeekLoa
 
 /// Text that breaks naive exporters, and text a spreadsheet would run as a formula.
 pub fn hostile_texts() -> Vec<String> {
-    let long = "Accumulate 1,750 direct-care ICU hours; \"precept\" new grads — then sit the CCRN. "
-        .repeat(4)
-        .chars()
-        .take(300)
-        .collect::<String>();
+    let long =
+        "Accumulate 1,750 direct-care ICU hours; \"precept\" new grads — then sit the CCRN. "
+            .repeat(4)
+            .chars()
+            .take(300)
+            .collect::<String>();
     assert_eq!(long.chars().count(), 300);
     [
         "Commas, in, the, title",
@@ -451,4 +457,41 @@ pub fn read_back(bytes: &[u8], delimiter: u8) -> Vec<Vec<String>> {
         .records()
         .map(|r| r.expect("valid CSV").iter().map(String::from).collect())
         .collect()
+}
+
+/// The as-of date for the example plans: after every progress entry of theirs, so each counts.
+pub const FIXTURE_AS_OF: Date = date(2026, 12, 31);
+
+/// The repository's example plans (not the bad ones), in name order.
+pub fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("toml" | "json")
+            )
+        })
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "the example plans are there: {files:?}");
+    files
+}
+
+/// Reads, checks and resolves plan bytes with the real engine.
+pub fn resolve(bytes: &[u8], format: Format, name: &str) -> ResolvedPlan {
+    let checked = carepath_model::check(bytes, format, None);
+    assert!(!checked.has_errors(), "{name}: {:#?}", checked.diagnostics);
+    carepath_model::resolve(&checked.plan.unwrap(), FIXTURE_AS_OF, None)
+}
+
+/// An example plan's name and resolved plan.
+pub fn resolve_fixture(path: &Path) -> (String, ResolvedPlan) {
+    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+    let format = Format::from_path(&path.to_string_lossy()).unwrap();
+    let bytes = std::fs::read(path).unwrap();
+    let plan = resolve(&bytes, format, &stem);
+    (stem, plan)
 }

@@ -2,14 +2,10 @@
 //! exporters, the repository's fixtures, and a plan of 10,000 milestones.
 #![allow(dead_code)] // each test binary uses its own share of the helpers
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use carepath_export::ExportContext;
-use carepath_model::{
-    CheckedPlan, Criterion, Format, GoalResult, ProgressRow, Renewal, ResolvedPlan, Schedule,
-    ScheduledMilestone, Smart, Status, Totals, Window,
-};
+use carepath_model::{CheckedPlan, Format, Renewal, ResolvedPlan};
 use jiff::Span;
 use jiff::civil::{Date, date};
 
@@ -241,177 +237,8 @@ pub fn export(plan: &ResolvedPlan, ctx: &ExportContext) -> String {
     carepath_ics::calendar(plan, ctx).expect("the export succeeds")
 }
 
-/// Resolves a checked plan. The planning engine (`carepath_model::resolve`) is written in
-/// parallel with this crate; until it lands, this is a small stand-in scheduler that gives every
-/// field a plausible, deterministic value. The exporter only reads the resolved plan, so the
-/// iCalendar tests do not depend on the scheduling rules.
+/// Resolves a checked plan with the planning engine, without a catalog (so no renewals: the
+/// hand-written plan adds its own).
 pub fn resolve(checked: &CheckedPlan, as_of: Date) -> ResolvedPlan {
-    let plan = checked.plan().clone();
-    let days = |d: Date, n: i64| d.saturating_add(Span::new().days(n));
-    let between = |a: Date, b: Date| b.since(a).map_or(0, |s| s.get_days() as i64);
-    let mut logged: HashMap<&str, f64> = HashMap::new();
-    let mut progress = Vec::new();
-    for e in plan.progress.iter().filter(|e| e.date <= as_of) {
-        let total = logged.entry(e.milestone.as_str()).or_default();
-        *total += e.amount;
-        progress.push(ProgressRow {
-            date: e.date,
-            milestone: e.milestone.clone(),
-            amount: e.amount,
-            unit: "hours".into(),
-            total: *total,
-            percent: 0.0,
-            note: e.note.clone(),
-        });
-    }
-    let n = plan.milestones.len();
-    let milestones: Vec<ScheduledMilestone> = plan
-        .milestones
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let start = m.not_before.unwrap_or(plan.start).max(plan.start);
-            let finish = m
-                .due
-                .unwrap_or_else(|| days(start, 60 * (i as i64 + 1)))
-                .max(start);
-            let baseline = Window { start, finish };
-            let amount = logged.get(m.id.as_str()).copied().unwrap_or(0.0);
-            let target = m
-                .measure
-                .as_ref()
-                .and_then(|x| x.target)
-                .unwrap_or(m.effort_hours);
-            let done = m.done.filter(|d| *d <= as_of);
-            let percent = match (done, target > 0.0) {
-                (Some(_), _) => 100.0,
-                (None, true) => (amount / target * 100.0).min(100.0),
-                (None, false) => 0.0,
-            };
-            let forecast = match done {
-                Some(d) => Window {
-                    start: start.min(d),
-                    finish: d,
-                },
-                // Every 10 days past the start slip the forecast by one day.
-                None => Window {
-                    start: start.max(as_of),
-                    finish: days(finish, between(plan.start, as_of).max(0) / 10),
-                },
-            };
-            let late_days = m.due.map(|d| between(d, forecast.finish));
-            let status = if done.is_some() {
-                Status::Done
-            } else if late_days.is_some_and(|l| l > 0) {
-                Status::Late
-            } else if forecast.finish > baseline.finish {
-                Status::AtRisk
-            } else if forecast.start > as_of && amount == 0.0 {
-                Status::NotStarted
-            } else {
-                Status::OnTrack
-            };
-            let span = between(baseline.start, baseline.finish).max(1) as f64;
-            let expected = (between(baseline.start, as_of) as f64 / span * 100.0).clamp(0.0, 100.0);
-            ScheduledMilestone {
-                id: m.id.clone(),
-                title: m.title.clone(),
-                kind: m.kind,
-                goal: m.goal.clone(),
-                due: m.due,
-                baseline,
-                forecast,
-                late_days,
-                status,
-                percent,
-                expected_percent: expected,
-                critical: i + 1 == n,
-                effort_hours: m.effort_hours,
-                remaining_hours: m.effort_hours * (1.0 - percent / 100.0),
-                cost: m.cost,
-                logged: amount,
-                unit: "hours".into(),
-            }
-        })
-        .collect();
-    let goals = plan
-        .goals
-        .iter()
-        .map(|g| {
-            let mine: Vec<&ScheduledMilestone> = milestones
-                .iter()
-                .filter(|m| m.goal.as_deref() == Some(g.id.as_str()))
-                .collect();
-            let finish = mine.iter().map(|m| m.forecast.finish).max();
-            let all_done = !mine.is_empty() && mine.iter().all(|m| m.status == Status::Done);
-            let status = if all_done {
-                Status::Done
-            } else if matches!((finish, g.due), (Some(f), Some(d)) if f > d) {
-                Status::Late
-            } else {
-                Status::OnTrack
-            };
-            let crit = |pass: bool, reason: &str| Criterion {
-                pass,
-                reason: reason.into(),
-            };
-            let smart = Smart {
-                specific: crit(!mine.is_empty(), "it has milestones"),
-                measurable: crit(true, "its milestones each have a clear completion"),
-                achievable: crit(status != Status::Late, "the forecast finishes by its due date"),
-                relevant: crit(!g.values.is_empty(), "it serves one of the person's values"),
-                time_bound: crit(g.due.is_some(), "it has a due date after the start"),
-            };
-            let score = smart.criteria().iter().filter(|(_, c)| c.pass).count() as u8;
-            let percent = if mine.is_empty() {
-                0.0
-            } else {
-                mine.iter().map(|m| m.percent).sum::<f64>() / mine.len() as f64
-            };
-            GoalResult {
-                id: g.id.clone(),
-                title: g.title.clone(),
-                due: g.due,
-                finish,
-                status,
-                score,
-                smart,
-                percent,
-            }
-        })
-        .collect();
-    let finish = Window {
-        start: milestones
-            .iter()
-            .map(|m| m.baseline.finish)
-            .max()
-            .unwrap_or(plan.start),
-        finish: milestones
-            .iter()
-            .map(|m| m.forecast.finish)
-            .max()
-            .unwrap_or(plan.start),
-    };
-    ResolvedPlan {
-        carepath: carepath_model::DOCUMENT_VERSION,
-        as_of,
-        plan_id: plan.effective_id(),
-        schedule: Schedule {
-            totals: Totals {
-                milestones: milestones.len(),
-                done: milestones.iter().filter(|m| m.status == Status::Done).count(),
-                ..Totals::default()
-            },
-            milestones,
-            goals,
-            weekly_load: Vec::new(),
-            progress,
-            renewals: Vec::new(),
-            target: None,
-            finish,
-            explanations: Vec::new(),
-        },
-        plan,
-        gap: None,
-    }
+    carepath_model::resolve(checked, as_of, None)
 }

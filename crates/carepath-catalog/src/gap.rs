@@ -1,0 +1,241 @@
+//! What a person lacks for the target role, and which milestones of the plan supply it; and the
+//! catalog as the plan model's [`Knowledge`].
+
+use carepath_model::{Gap, GapItem, Knowledge, Milestone, PathStep, Plan, RenewalRule};
+
+use crate::{Catalog, CredentialKind, Experience};
+
+impl Knowledge for Catalog {
+    fn has_role(&self, id: &str) -> bool {
+        self.role(id).is_some()
+    }
+    fn has_credential(&self, id: &str) -> bool {
+        self.credential(id).is_some()
+    }
+    fn suggest_role(&self, text: &str) -> Option<String> {
+        let ids = self.roles.iter().map(|r| r.id.as_str());
+        carepath_model::suggest::did_you_mean(text, ids).map(str::to_string).or_else(|| {
+            self.search(text).into_iter().find(|h| matches!(h.kind, crate::HitKind::Role)).map(|h| h.id)
+        })
+    }
+    fn suggest_credential(&self, text: &str) -> Option<String> {
+        let ids = self.credentials.iter().map(|c| c.id.as_str());
+        carepath_model::suggest::did_you_mean(text, ids).map(str::to_string).or_else(|| {
+            self.search(text).into_iter().find(|h| matches!(h.kind, crate::HitKind::Credential)).map(|h| h.id)
+        })
+    }
+    fn name_of(&self, id: &str) -> Option<String> {
+        self.role(id).map(|r| r.name.clone()).or_else(|| self.credential(id).map(|c| c.name.clone()))
+    }
+    fn role_requirements(&self, role: &str) -> Vec<String> {
+        self.role(role).map(|r| r.requires.credential_ids().map(str::to_string).collect()).unwrap_or_default()
+    }
+    fn renewal(&self, credential: &str) -> Option<RenewalRule> {
+        let r = self.renewal_of(credential)?;
+        let label = self.source(&r.source).map_or(r.source.clone(), |s| s.label.clone());
+        Some(RenewalRule {
+            every_months: r.months,
+            ce_hours: r.ce_hours,
+            source: format!("{label} ({})", r.year),
+            verified: r.verified,
+        })
+    }
+}
+
+/// Lowercase words of a text, for matching credential names against milestone titles.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Whether a milestone supplies a credential: its id contains the credential id, or its title
+/// names the credential's id, abbreviation or an alias as whole words.
+fn supplies(m: &Milestone, catalog: &Catalog, credential: &str) -> bool {
+    if m.id == credential || m.id.split('-').collect::<Vec<_>>().windows(credential.split('-').count()).any(|w| w.join("-") == credential) {
+        return true;
+    }
+    let Some(c) = catalog.credential(credential) else { return false };
+    let title = words(&m.title);
+    let mut names: Vec<&str> = vec![c.id.as_str()];
+    names.extend(c.abbreviation.as_deref());
+    names.extend(c.aliases.iter().map(String::as_str));
+    names.iter().any(|n| {
+        let w = words(n);
+        !w.is_empty() && title.windows(w.len()).any(|t| t == w.as_slice())
+    })
+}
+
+fn experience_text(e: &Experience) -> String {
+    let mut parts = Vec::new();
+    if let Some(h) = e.hours {
+        parts.push(format!("{} hours", thousands(h)));
+    }
+    if let Some(m) = e.months {
+        parts.push(format!("{m} months"));
+    }
+    let mut s = parts.join(" or ");
+    if let Some(s2) = &e.setting {
+        s.push_str(&format!(" of {s2}"));
+    }
+    if let Some(w) = e.within_months {
+        s.push_str(&format!(" within {w} months"));
+    }
+    if let (Some(rh), Some(rm)) = (e.recent_hours, e.recent_months) {
+        s.push_str(&format!(" ({} in the last {rm} months)", thousands(rh)));
+    }
+    if s.is_empty() { "experience".into() } else { s }
+}
+
+fn thousands(x: f64) -> String {
+    let n = x.round() as i64;
+    let s = n.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+fn hours_target(m: &Milestone) -> Option<f64> {
+    let ms = m.measure.as_ref()?;
+    let unit = ms.unit.as_deref().unwrap_or("hours").to_lowercase();
+    if unit.contains("hour") { ms.target } else { None }
+}
+
+/// The gap between the person and the target role. None when the plan has no target, or the
+/// catalog does not know the target role.
+pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
+    let target = plan.target.as_ref()?;
+    let role = catalog.role(&target.role)?;
+    let held = |id: &str| plan.person.credentials.iter().any(|c| c == id);
+    let covered = |id: &str| -> Vec<String> {
+        plan.milestones.iter().filter(|m| supplies(m, catalog, id)).map(|m| m.id.clone()).collect()
+    };
+    let source_of = |key: &str| catalog.source(key).map_or(key.to_string(), |s| format!("{} ({})", s.label, s.year));
+    let mut items = Vec::new();
+    let req = &role.requires;
+    let requirement_verified = req.verified.unwrap_or(role.verified);
+    for id in &req.all_of {
+        let (name, kind, source, verified) = match catalog.credential(id) {
+            Some(c) => (c.name.clone(), kind_of(c.kind), source_of(&c.source), c.verified && requirement_verified),
+            None => (id.clone(), "credential", source_of(&role.source), false),
+        };
+        items.push(GapItem {
+            kind: kind.into(),
+            id: id.clone(),
+            name: name.clone(),
+            requirement: format!("{name} (required)"),
+            held: held(id),
+            covered_by: covered(id),
+            source,
+            verified,
+        });
+    }
+    if !req.any_of.is_empty() {
+        let names: Vec<String> = req.any_of.iter().map(|id| catalog.credential(id).map_or(id.clone(), |c| c.short_name().to_string())).collect();
+        let kind = req.any_of.first().and_then(|id| catalog.credential(id)).map_or("credential", |c| kind_of(c.kind));
+        let mut cov: Vec<String> = req.any_of.iter().flat_map(|id| covered(id)).collect();
+        cov.sort();
+        cov.dedup();
+        items.push(GapItem {
+            kind: kind.into(),
+            id: req.any_of.join("|"),
+            name: format!("one of {}", names.join(", ")),
+            requirement: format!("one of: {}", names.join(", ")),
+            held: req.any_of.iter().any(|id| held(id)),
+            covered_by: cov,
+            source: source_of(&role.source),
+            verified: requirement_verified,
+        });
+    }
+    for (i, e) in req.experience.iter().enumerate() {
+        let need = e.hours.unwrap_or(0.0);
+        let cov: Vec<String> = plan
+            .milestones
+            .iter()
+            .filter(|m| m.kind == carepath_model::Kind::Experience && hours_target(m).is_some_and(|h| h >= need))
+            .map(|m| m.id.clone())
+            .collect();
+        items.push(GapItem {
+            kind: "experience".into(),
+            id: format!("experience-{}", i + 1),
+            name: "Experience".into(),
+            requirement: experience_text(e),
+            held: false,
+            covered_by: cov,
+            source: source_of(&role.source),
+            verified: requirement_verified,
+        });
+    }
+    if let Some(h) = req.supervised_hours {
+        let cov: Vec<String> = plan
+            .milestones
+            .iter()
+            .filter(|m| {
+                hours_target(m).is_some_and(|t| t >= h)
+                    && matches!(m.kind, carepath_model::Kind::Education | carepath_model::Kind::Experience | carepath_model::Kind::Training)
+            })
+            .map(|m| m.id.clone())
+            .collect();
+        items.push(GapItem {
+            kind: "clinical-hours".into(),
+            id: "supervised-clinical-hours".into(),
+            name: "Supervised clinical hours".into(),
+            requirement: format!("at least {} supervised clinical hours", thousands(h)),
+            held: false,
+            covered_by: cov,
+            source: source_of(&role.source),
+            verified: requirement_verified,
+        });
+    }
+    if let Some(ed) = &req.education {
+        let cov: Vec<String> =
+            plan.milestones.iter().filter(|m| m.kind == carepath_model::Kind::Education).map(|m| m.id.clone()).collect();
+        items.push(GapItem {
+            kind: "education".into(),
+            id: "education".into(),
+            name: "Education".into(),
+            requirement: ed.clone(),
+            held: false,
+            covered_by: cov,
+            source: source_of(&role.source),
+            verified: requirement_verified,
+        });
+    }
+    let held_ids: Vec<&str> = plan.person.credentials.iter().map(String::as_str).collect();
+    let path = plan
+        .person
+        .role
+        .as_deref()
+        .filter(|r| catalog.role(r).is_some())
+        .and_then(|from| catalog.path_holding(from, &role.id, &held_ids))
+        .map(|route| {
+            route
+                .steps
+                .iter()
+                .map(|s| PathStep {
+                    role: s.to.clone(),
+                    name: s.to_name.clone(),
+                    months: Some(f64::from(s.months.typical)),
+                    cost: s.cost.as_ref().map(|c| c.amount),
+                    median_pay: s.pay.as_ref().map(|p| p.amount),
+                    pay_source: s.pay.as_ref().map(|p| {
+                        let label = catalog.source(&p.source).map_or(p.source.clone(), |x| x.label.clone());
+                        format!("{label}, {}", p.period)
+                    }),
+                    verified: s.verified && s.months.verified && s.pay.as_ref().is_none_or(|p| p.verified),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(Gap { target_role: role.id.clone(), target_name: role.name.clone(), items, path })
+}
+
+fn kind_of(k: CredentialKind) -> &'static str {
+    match k {
+        CredentialKind::Degree => "education",
+        _ => "credential",
+    }
+}

@@ -1,0 +1,689 @@
+//! Plain-text renderings of catalog entries and routes, for the terminal.
+//!
+//! Figures carry their source and period, as in `$93,600 a year (BLS May 2024)`, and anything
+//! not confirmed says `[unverified]` (or `[unverified, third-party]`).
+
+use std::fmt::Write as _;
+
+use crate::model::{
+    Catalog, Cost, Credential, ENTRY, Experience, Months, Outlook, Pay, Requirement, Role, Source,
+    Track,
+};
+use crate::path::{Route, StepCost, number_text};
+use crate::search::SearchHit;
+
+/// One role in full: names, codes, pay and outlook, requirements, ways in and out, sources.
+pub fn render_role(role: &Role, catalog: &Catalog) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", role.name, role.id);
+    let _ = write!(out, "Track: {}", role.track.title());
+    if !role.aliases.is_empty() {
+        let _ = write!(out, "; also known as {}", role.aliases.join(", "));
+    }
+    out.push('\n');
+    if let Some(soc) = &role.soc {
+        let _ = write!(out, "SOC {soc}");
+        if let Some(title) = &role.soc_title {
+            let _ = write!(out, " {title}");
+        }
+        if let Some(onet) = &role.onet {
+            let _ = write!(out, "; O*NET {onet}");
+        }
+        out.push('\n');
+    } else if let Some(onet) = &role.onet {
+        let _ = writeln!(out, "O*NET {onet}");
+    }
+    match &role.pay {
+        Some(pay) => {
+            let _ = writeln!(
+                out,
+                "Median pay: {}",
+                pay_text(pay, catalog.sources.get(&pay.source))
+            );
+            if let Some(note) = &pay.note {
+                let _ = writeln!(out, "  {note}");
+            }
+        }
+        None => {
+            let _ = writeln!(out, "Median pay: none published for this role");
+        }
+    }
+    if let Some(outlook) = &role.outlook {
+        let _ = writeln!(
+            out,
+            "Outlook: {}",
+            outlook_text(outlook, catalog.sources.get(&outlook.source))
+        );
+        if let Some(note) = &outlook.note {
+            let _ = writeln!(out, "  {note}");
+        }
+    }
+    if let Some(education) = role.entry_education {
+        let _ = write!(out, "Typical entry education: {}", education.title());
+        if let Some(experience) = &role.work_experience {
+            let _ = write!(out, "; related experience: {experience}");
+        }
+        out.push('\n');
+    }
+    if !role.requires.is_empty() {
+        let verified = role.requires.verified.unwrap_or(role.verified);
+        let _ = writeln!(out, "Requires:{}", flag(verified, false));
+        requirement_lines(&mut out, &role.requires, catalog, "  ");
+    }
+    let sections = [
+        (
+            "Ways in:",
+            catalog
+                .transitions_to(&role.id)
+                .filter(|t| t.from != t.to)
+                .map(|t| format!("from {}", role_label(catalog, &t.from)))
+                .zip(catalog.transitions_to(&role.id).filter(|t| t.from != t.to))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "Within the role:",
+            catalog
+                .transitions_from(&role.id)
+                .filter(|t| t.from == t.to)
+                .map(|t| (String::new(), t))
+                .collect(),
+        ),
+        (
+            "Next steps:",
+            catalog
+                .transitions_from(&role.id)
+                .filter(|t| t.from != t.to)
+                .map(|t| format!("to {}", role_label(catalog, &t.to)))
+                .zip(
+                    catalog
+                        .transitions_from(&role.id)
+                        .filter(|t| t.from != t.to),
+                )
+                .collect(),
+        ),
+    ];
+    for (heading, lines) in sections {
+        if lines.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "{heading}");
+        for (label, t) in lines {
+            let label = if label.is_empty() {
+                String::new()
+            } else {
+                format!("{label}: ")
+            };
+            let _ = writeln!(
+                out,
+                "  {label}{} ({}){}",
+                t.via,
+                months_brief(&t.months),
+                flag(
+                    t.verified && t.months.verified,
+                    t.third_party || t.months.third_party
+                )
+            );
+        }
+    }
+    if let Some(note) = &role.note {
+        let _ = writeln!(out, "Note: {note}");
+    }
+    let _ = writeln!(
+        out,
+        "Source: {}{}",
+        source_text(catalog, &role.source, role.year),
+        flag(role.verified, role.third_party)
+    );
+    out
+}
+
+/// One credential in full: body, eligibility routes, renewal, cost, source.
+pub fn render_credential(credential: &Credential, catalog: &Catalog) -> String {
+    let mut out = String::new();
+    match &credential.abbreviation {
+        Some(abbreviation) => {
+            let _ = writeln!(
+                out,
+                "{abbreviation}: {} ({})",
+                credential.name, credential.id
+            );
+        }
+        None => {
+            let _ = writeln!(out, "{} ({})", credential.name, credential.id);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "Kind: {}; issued by {}",
+        credential.kind, credential.body
+    );
+    if !credential.aliases.is_empty() {
+        let _ = writeln!(out, "Also known as: {}", credential.aliases.join(", "));
+    }
+    if credential.eligibility.is_empty() {
+        let _ = writeln!(out, "Eligibility: not recorded");
+    } else {
+        let heading = if credential.eligibility.len() > 1 {
+            "Eligibility (any one route):"
+        } else {
+            "Eligibility:"
+        };
+        let _ = writeln!(out, "{heading}");
+        for pathway in &credential.eligibility {
+            let _ = writeln!(
+                out,
+                "  {}{}",
+                pathway.name,
+                flag(pathway.verified, pathway.third_party)
+            );
+            let requirement = Requirement {
+                all_of: pathway.all_of.clone(),
+                any_of: pathway.any_of.clone(),
+                experience: pathway.experience.clone(),
+                supervised_hours: pathway.supervised_hours,
+                education: pathway.education.clone(),
+                ..Requirement::default()
+            };
+            requirement_lines(&mut out, &requirement, catalog, "    ");
+            if let Some(source) = &pathway.source {
+                let _ = writeln!(out, "    source: {}", source_label(catalog, source));
+            }
+            if let Some(note) = &pathway.note {
+                let _ = writeln!(out, "    note: {note}");
+            }
+        }
+    }
+    match &credential.renewal {
+        Some(renewal) => {
+            let _ = write!(out, "Renewal: every {} months", renewal.months);
+            if let Some(ce) = renewal.ce_hours {
+                let unit = renewal.ce_unit.as_deref().unwrap_or("CE hours");
+                let _ = write!(out, "; {} {unit}", number_text(ce));
+                if let Some(period) = renewal.ce_period_months {
+                    let _ = write!(out, " every {period} months");
+                }
+            }
+            let _ = writeln!(
+                out,
+                " ({}){}",
+                source_label_year(catalog, &renewal.source, renewal.year),
+                flag(renewal.verified, renewal.third_party)
+            );
+            if let Some(details) = &renewal.details {
+                let _ = writeln!(out, "  {details}");
+            }
+            if let Some(note) = &renewal.note {
+                let _ = writeln!(out, "  note: {note}");
+            }
+        }
+        None => {
+            let _ = writeln!(out, "Renewal: not recorded");
+        }
+    }
+    if let Some(cost) = &credential.cost {
+        let _ = writeln!(out, "Typical cost: {}", cost_text(cost, catalog));
+    }
+    if let Some(note) = &credential.note {
+        let _ = writeln!(out, "Note: {note}");
+    }
+    let _ = writeln!(
+        out,
+        "Source: {}{}",
+        source_text(catalog, &credential.source, credential.year),
+        flag(credential.verified, credential.third_party)
+    );
+    out
+}
+
+/// Every role by track, with its median pay, then every credential by kind.
+pub fn render_list(catalog: &Catalog) -> String {
+    let mut out = String::new();
+    let width = catalog
+        .roles
+        .iter()
+        .map(|r| r.id.len())
+        .chain(catalog.credentials.iter().map(|c| c.id.len()))
+        .max()
+        .unwrap_or(0);
+    let _ = writeln!(out, "Roles ({})", catalog.roles.len());
+    for track in Track::ALL {
+        let roles: Vec<&Role> = catalog.roles_in(track).collect();
+        if roles.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{} ({})", track.title(), roles.len());
+        for role in roles {
+            let pay = role.pay.as_ref().map_or_else(
+                || "no pay figure".to_owned(),
+                |p| pay_text(p, catalog.sources.get(&p.source)),
+            );
+            let _ = writeln!(out, "  {:<width$}  {}; {pay}", role.id, role.name);
+        }
+    }
+    let _ = writeln!(out, "\nCredentials ({})", catalog.credentials.len());
+    for kind in [
+        crate::CredentialKind::License,
+        crate::CredentialKind::Certification,
+        crate::CredentialKind::Degree,
+        crate::CredentialKind::Training,
+    ] {
+        let credentials: Vec<&Credential> = catalog
+            .credentials
+            .iter()
+            .filter(|c| c.kind == kind)
+            .collect();
+        if credentials.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{} ({})", kind_title(kind), credentials.len());
+        for credential in credentials {
+            let _ = writeln!(
+                out,
+                "  {:<width$}  {}{}",
+                credential.id,
+                credential.name,
+                flag(credential.verified, credential.third_party)
+            );
+        }
+    }
+    out
+}
+
+/// Search hits, one a line.
+pub fn render_search(hits: &[SearchHit]) -> String {
+    let mut out = String::new();
+    if hits.is_empty() {
+        out.push_str("No matches.\n");
+        return out;
+    }
+    let width = hits.iter().map(|h| h.id.len()).max().unwrap_or(0);
+    for hit in hits {
+        let kind = match hit.kind {
+            crate::HitKind::Role => "role",
+            crate::HitKind::Credential => "credential",
+        };
+        let _ = writeln!(out, "{kind:<10}  {:<width$}  {}", hit.id, hit.name);
+    }
+    out
+}
+
+/// A route step by step: months, what each step earns and takes, its cost and the pay of the
+/// role it reaches; then the totals.
+pub fn render_route(route: &Route) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Route: {} -> {}", route.from_name, route.to_name);
+    match &route.start_pay {
+        Some(pay) => {
+            let _ = writeln!(
+                out,
+                "Start: {}, median pay {}",
+                route.from_name,
+                pay_text(pay, route.sources.get(&pay.source))
+            );
+        }
+        None if route.from == ENTRY => {
+            let _ = writeln!(out, "Start: a newcomer to health care");
+        }
+        None => {
+            let _ = writeln!(out, "Start: {} (no pay figure)", route.from_name);
+        }
+    }
+    if !route.held_at_start.is_empty() {
+        let _ = writeln!(
+            out,
+            "Assumed held at the start: {}",
+            route.held_at_start.join(", ")
+        );
+    }
+    if route.steps.is_empty() {
+        let _ = writeln!(out, "\nAlready there: no steps needed.");
+        return out;
+    }
+    for (index, step) in route.steps.iter().enumerate() {
+        let change = if step.from == step.to {
+            format!("{} (same role)", step.to_name)
+        } else {
+            format!("{} -> {}", step.from_name, step.to_name)
+        };
+        let _ = writeln!(
+            out,
+            "\n{}. {change}: {}{}",
+            index + 1,
+            months_text(&step.months),
+            flag(step.months.verified, step.months.third_party)
+        );
+        let _ = writeln!(out, "   via: {}", step.via);
+        if !step.prerequisites.is_empty() {
+            let names: Vec<&str> = step
+                .prerequisites
+                .iter()
+                .map(|c| c.short_name.as_str())
+                .collect();
+            let _ = writeln!(out, "   needs first: {}", names.join(", "));
+        }
+        if !step.earns.is_empty() {
+            let names: Vec<String> = step
+                .earns
+                .iter()
+                .map(|c| {
+                    let mut name = c.short_name.clone();
+                    if step.alternatives_for.as_deref() == Some(c.id.as_str()) {
+                        for other in &step.alternatives {
+                            name.push_str(" or ");
+                            name.push_str(&other.short_name);
+                        }
+                    }
+                    name
+                })
+                .collect();
+            let _ = writeln!(out, "   earns: {}", names.join(", "));
+        }
+        if !step.optional.is_empty() {
+            let names: Vec<&str> = step
+                .optional
+                .iter()
+                .map(|c| c.short_name.as_str())
+                .collect();
+            let _ = writeln!(out, "   optional: {}", names.join(", "));
+        }
+        for item in &step.experience {
+            let _ = writeln!(out, "   experience: {}", experience_text(item));
+        }
+        if let Some(hours) = step.supervised_hours {
+            let _ = writeln!(
+                out,
+                "   supervised clinical hours: at least {}",
+                number_text(hours)
+            );
+        }
+        if let Some(education) = &step.education {
+            let _ = writeln!(out, "   education: {education}");
+        }
+        let _ = writeln!(
+            out,
+            "   cost: {}",
+            step.cost
+                .as_ref()
+                .map_or_else(|| "unknown".to_owned(), step_cost_text)
+        );
+        match &step.pay {
+            Some(pay) => {
+                let _ = writeln!(
+                    out,
+                    "   pay as {}: {}",
+                    step.to_name,
+                    pay_text(pay, route.sources.get(&pay.source))
+                );
+            }
+            None => {
+                let _ = writeln!(out, "   pay as {}: no figure", step.to_name);
+            }
+        }
+        let label = route
+            .sources
+            .get(&step.source)
+            .map_or(step.source.as_str(), |s| s.label.as_str());
+        let _ = writeln!(
+            out,
+            "   source: {label}, {}{}",
+            step.year,
+            flag(step.verified, step.third_party)
+        );
+        if let Some(note) = &step.months.note {
+            let _ = writeln!(out, "   note: {note}");
+        }
+        if let Some(note) = &step.note {
+            let _ = writeln!(out, "   note: {note}");
+        }
+    }
+    let _ = write!(out, "\nTotal: about {} months", route.total_months);
+    if route.total_months_min != route.total_months || route.total_months_max != route.total_months
+    {
+        let _ = write!(
+            out,
+            " ({}-{})",
+            route.total_months_min, route.total_months_max
+        );
+    }
+    out.push('\n');
+    let costs: Vec<String> = route
+        .total_cost
+        .iter()
+        .map(|m| money_text(m.amount, &m.currency))
+        .collect();
+    match (costs.is_empty(), route.cost_complete) {
+        (true, _) => {
+            let _ = writeln!(out, "Cost: unknown");
+        }
+        (false, true) => {
+            let _ = writeln!(out, "Cost: {}", costs.join(" + "));
+        }
+        (false, false) => {
+            let _ = writeln!(
+                out,
+                "Cost: at least {} in known fees (tuition and other costs not included)",
+                costs.join(" + ")
+            );
+        }
+    }
+    if !route.fully_verified() {
+        let _ = writeln!(
+            out,
+            "Some figures are unverified or third-party: check them with the bodies named."
+        );
+    }
+    out
+}
+
+fn requirement_lines(out: &mut String, requirement: &Requirement, catalog: &Catalog, indent: &str) {
+    let names = |ids: &[String]| -> String {
+        ids.iter()
+            .map(|id| credential_label(catalog, id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !requirement.all_of.is_empty() {
+        let _ = writeln!(out, "{indent}all of: {}", names(&requirement.all_of));
+    }
+    if !requirement.any_of.is_empty() {
+        let _ = writeln!(out, "{indent}one of: {}", names(&requirement.any_of));
+    }
+    if !requirement.optional.is_empty() {
+        let _ = writeln!(out, "{indent}helpful: {}", names(&requirement.optional));
+    }
+    for item in &requirement.experience {
+        let _ = writeln!(out, "{indent}experience: {}", experience_text(item));
+    }
+    if let Some(hours) = requirement.supervised_hours {
+        let _ = writeln!(
+            out,
+            "{indent}supervised clinical hours: at least {}",
+            number_text(hours)
+        );
+    }
+    if let Some(education) = &requirement.education {
+        let _ = writeln!(out, "{indent}education: {education}");
+    }
+    if let Some(note) = &requirement.note {
+        let _ = writeln!(out, "{indent}note: {note}");
+    }
+}
+
+fn experience_text(item: &Experience) -> String {
+    let mut parts = Vec::new();
+    if let Some(hours) = item.hours {
+        parts.push(format!("{} hours", number_text(hours)));
+    }
+    if let Some(months) = item.months {
+        parts.push(format!("{months} months"));
+    }
+    let mut text = if parts.is_empty() {
+        "some".to_owned()
+    } else {
+        parts.join(" / ")
+    };
+    if let Some(within) = item.within_months {
+        let _ = write!(text, " within {within} months");
+    }
+    if let (Some(recent), Some(months)) = (item.recent_hours, item.recent_months) {
+        let _ = write!(
+            text,
+            " ({} in the last {months} months)",
+            number_text(recent)
+        );
+    }
+    if let Some(setting) = &item.setting {
+        let _ = write!(text, ": {setting}");
+    }
+    text
+}
+
+fn pay_text(pay: &Pay, source: Option<&Source>) -> String {
+    let label = source.map_or(pay.source.as_str(), |s| s.label.as_str());
+    let mut text = format!(
+        "{} a year ({label} {}",
+        money_text(pay.amount, &pay.currency),
+        pay.period
+    );
+    if let Some(soc) = &pay.soc {
+        let _ = write!(text, ", SOC {soc}");
+    }
+    text.push(')');
+    text.push_str(&flag(pay.verified, pay.third_party));
+    text
+}
+
+fn outlook_text(outlook: &Outlook, source: Option<&Source>) -> String {
+    let label = source.map_or(outlook.source.as_str(), |s| s.label.as_str());
+    let mut text = format!("{:+.1}% over {}", outlook.percent, outlook.period);
+    if let Some(openings) = outlook.openings_per_year {
+        let _ = write!(
+            text,
+            ", about {} openings a year",
+            number_text(f64::from(openings))
+        );
+    }
+    let _ = write!(text, " ({label})");
+    text.push_str(&flag(outlook.verified, outlook.third_party));
+    text
+}
+
+fn cost_text(cost: &Cost, catalog: &Catalog) -> String {
+    let mut text = money_text(cost.amount, &cost.currency);
+    if let Some(what) = &cost.what {
+        let _ = write!(text, " for the {what}");
+    }
+    text.push_str(&flag(cost.verified, false));
+    let _ = write!(text, "\n  source: {}", source_label(catalog, &cost.source));
+    if let Some(note) = &cost.note {
+        let _ = write!(text, "\n  note: {note}");
+    }
+    text
+}
+
+fn step_cost_text(cost: &StepCost) -> String {
+    let mut text = money_text(cost.amount, &cost.currency);
+    if cost.basis != "transition" {
+        let _ = write!(text, " in {} (tuition not included)", cost.basis);
+    }
+    text.push_str(&flag(cost.verified, false));
+    text
+}
+
+/// "18 months, 12-24": for use inside parentheses.
+fn months_brief(months: &Months) -> String {
+    let mut text = format!("{} months", months.typical);
+    match (months.min, months.max) {
+        (Some(min), Some(max)) => {
+            let _ = write!(text, ", {min}-{max}");
+        }
+        (Some(min), None) => {
+            let _ = write!(text, ", at least {min}");
+        }
+        (None, Some(max)) => {
+            let _ = write!(text, ", at most {max}");
+        }
+        (None, None) => {}
+    }
+    text
+}
+
+fn months_text(months: &Months) -> String {
+    let mut text = format!("{} months", months.typical);
+    match (months.min, months.max) {
+        (Some(min), Some(max)) => {
+            let _ = write!(text, " ({min}-{max})");
+        }
+        (Some(min), None) => {
+            let _ = write!(text, " (at least {min})");
+        }
+        (None, Some(max)) => {
+            let _ = write!(text, " (at most {max})");
+        }
+        (None, None) => {}
+    }
+    text
+}
+
+/// "$93,600" for USD, "CAD 101,000" for other currencies.
+pub fn money_text(amount: f64, currency: &str) -> String {
+    if currency == "USD" {
+        format!("${}", number_text(amount))
+    } else {
+        format!("{currency} {}", number_text(amount))
+    }
+}
+
+fn flag(verified: bool, third_party: bool) -> String {
+    match (verified, third_party) {
+        (true, false) => String::new(),
+        (_, true) => " [unverified, third-party]".to_owned(),
+        (false, false) => " [unverified]".to_owned(),
+    }
+}
+
+fn role_label(catalog: &Catalog, id: &str) -> String {
+    if id == ENTRY {
+        return "a new start".to_owned();
+    }
+    catalog
+        .role(id)
+        .map_or_else(|| id.to_owned(), |r| r.name.clone())
+}
+
+fn credential_label(catalog: &Catalog, id: &str) -> String {
+    match catalog.credential(id) {
+        Some(c) => match &c.abbreviation {
+            Some(abbreviation) => format!("{abbreviation} ({id})"),
+            None => format!("{} ({id})", c.name),
+        },
+        None => format!("{id} (unknown)"),
+    }
+}
+
+fn source_label(catalog: &Catalog, key: &str) -> String {
+    catalog
+        .sources
+        .get(key)
+        .map_or_else(|| key.to_owned(), |s| s.label.clone())
+}
+
+fn source_label_year(catalog: &Catalog, key: &str, year: u16) -> String {
+    format!("{} {year}", source_label(catalog, key))
+}
+
+fn source_text(catalog: &Catalog, key: &str, year: u16) -> String {
+    match catalog.sources.get(key) {
+        Some(source) => format!("{} ({year}): {}", source.label, source.citation),
+        None => format!("{key} ({year})"),
+    }
+}
+
+fn kind_title(kind: crate::CredentialKind) -> &'static str {
+    match kind {
+        crate::CredentialKind::License => "Licenses",
+        crate::CredentialKind::Certification => "Certifications",
+        crate::CredentialKind::Degree => "Degrees",
+        crate::CredentialKind::Training => "Training",
+    }
+}

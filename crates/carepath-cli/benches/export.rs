@@ -1,0 +1,63 @@
+//! End-to-end export speed: the work of `carepath export PLAN --to pdf,csv,ics,json` in process
+//! (read and check the plan, schedule it, then every exporter), without process start-up.
+//!
+//! `cargo bench -p carepath-cli --bench export`. Targets: the realistic RN fixture to all four
+//! formats in under 50 ms; the 10,000-milestone plan to CSV and iCalendar well under a second.
+
+use carepath_export::{ExportContext, Exporter};
+use carepath_model::{Format, ResolvedPlan, check, resolve};
+use divan::Bencher;
+use jiff::civil::date;
+
+fn main() {
+    divan::main();
+}
+
+const RN: &str = include_str!("../../../fixtures/rn-to-acnp.toml");
+
+fn resolved(text: &str) -> ResolvedPlan {
+    let catalog = carepath_catalog::Catalog::embedded();
+    let c = check(text.as_bytes(), Format::Toml, Some(catalog));
+    let plan = c.plan.expect("the plan checks");
+    let mut r = resolve(&plan, date(2026, 11, 22), Some(catalog));
+    r.gap = carepath_catalog::gap(catalog, plan.plan());
+    r
+}
+
+fn write_all(e: &dyn Exporter, r: &ResolvedPlan, ctx: &ExportContext) -> usize {
+    let mut total = 0;
+    for part in e.parts(ctx) {
+        let mut buf = Vec::new();
+        e.write(r, ctx, part.as_deref(), &mut buf).expect("export");
+        total += buf.len();
+    }
+    total
+}
+
+/// The realistic fixture, from text to the four outputs.
+#[divan::bench(sample_count = 30)]
+fn rn_fixture_to_pdf_csv_ics_json(bencher: Bencher) {
+    let ctx = ExportContext::new(date(2026, 11, 22));
+    let exporters: Vec<Box<dyn Exporter>> = vec![
+        Box::new(carepath_pdf::PdfExporter),
+        Box::new(carepath_csv::CsvExporter),
+        Box::new(carepath_ics::IcsExporter),
+        Box::new(carepath_export::json::JsonExporter),
+    ];
+    bencher.bench(|| {
+        let r = resolved(RN);
+        exporters.iter().map(|e| write_all(e.as_ref(), &r, &ctx)).sum::<usize>()
+    });
+}
+
+/// The 10,000-milestone plan, already resolved, to CSV and to iCalendar.
+#[divan::bench(args = ["csv", "ics"], sample_count = 10)]
+fn big_plan_10k(bencher: Bencher, format: &str) {
+    let r = resolved(&carepath_model::generate::big_plan(10_000));
+    let ctx = ExportContext::new(date(2026, 11, 22));
+    let e: Box<dyn Exporter> = match format {
+        "csv" => Box::new(carepath_csv::CsvExporter),
+        _ => Box::new(carepath_ics::IcsExporter),
+    };
+    bencher.bench(|| write_all(e.as_ref(), &r, &ctx));
+}

@@ -1,0 +1,440 @@
+//! A real spreadsheet opens the tables: LibreOffice Calc, headless, converts every CSV file to a
+//! flat OpenDocument spreadsheet (FODS, plain XML), and every cell is checked: date columns hold
+//! dates, number columns numbers, boolean columns booleans, text columns the text as written, and
+//! no cell anywhere is a formula, though the import evaluates formulas as a user's would.
+//!
+//! Needs `soffice` (Debian: `libreoffice-calc-nogui`). Without it the test says SKIPPED and
+//! passes, except under `CI=true`, where it fails.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use carepath_csv::{CellType, Table};
+use common::{context, read_back, try_export};
+
+/// CSV import options, by position: field separator (ASCII code), text delimiter `"`, UTF-8
+/// (76), start at line 1, no column formats, language English (USA), quoted fields not forced
+/// to text, detect special numbers (dates) ON, then three export-only tokens, no sheet, and
+/// evaluate formulas ON: the defaults a person double-clicking the file gets, at their worst.
+fn infilter(separator: u8) -> String {
+    format!("CSV:{separator},34,76,1,,1033,false,true,false,false,false,,true")
+}
+
+#[test]
+fn libreoffice_reads_dates_numbers_booleans_and_text_never_formulas() {
+    let Some(soffice) = soffice() else { return };
+    let started = Instant::now();
+    let dir = TempDir::new("tables");
+    let plan = common::hostile();
+
+    let mut files = Vec::new();
+    for t in Table::ALL {
+        let path = dir.0.join(format!("{}.csv", t.name()));
+        std::fs::write(&path, try_export(&plan, &context(), t.name()).unwrap()).unwrap();
+        files.push((t, path));
+    }
+    // The example plans, through the real planning engine.
+    for path in common::fixtures() {
+        let (stem, fixture) = common::resolve_fixture(&path);
+        for t in Table::ALL {
+            let path = dir.0.join(format!("{stem}-{}.csv", t.name()));
+            std::fs::write(&path, try_export(&fixture, &context(), t.name()).unwrap()).unwrap();
+            files.push((t, path));
+        }
+    }
+    // The harness must be able to see a formula, or "no formula" proves nothing.
+    let control = dir.0.join("control.csv");
+    std::fs::write(&control, "a,b\r\n=1+2,=SUM(1;2)\r\n").unwrap();
+
+    let mut inputs: Vec<&Path> = files.iter().map(|(_, p)| p.as_path()).collect();
+    inputs.push(&control);
+    let out = convert(&soffice, &dir.0, b',', &inputs);
+
+    let control = parse_fods(&read(&out.join("control.fods")));
+    assert!(
+        control[1].iter().all(|c| c.formula.is_some()),
+        "the control file's formulas are formulas: {control:?}"
+    );
+
+    for (table, csv_path) in &files {
+        let stem = csv_path.file_stem().unwrap().to_string_lossy();
+        let xml = read(&out.join(format!("{stem}.fods")));
+        assert!(
+            !xml.contains("table:formula"),
+            "{stem}: no cell became a formula"
+        );
+        check_sheet(&stem, *table, &std::fs::read(csv_path).unwrap(), b',', &xml);
+    }
+    eprintln!(
+        "LibreOffice converted {} tables in {:?}",
+        files.len(),
+        started.elapsed()
+    );
+}
+
+/// `--delimiter ';' --bom`: what a person in a decimal-comma locale would use with older Excel.
+#[test]
+fn libreoffice_reads_semicolons_and_the_bom() {
+    let Some(soffice) = soffice() else { return };
+    let dir = TempDir::new("semicolon");
+    let plan = common::hostile();
+    let mut ctx = context();
+    ctx.options.delimiter = ';';
+    ctx.options.bom = true;
+    let mut inputs = Vec::new();
+    let mut written = Vec::new();
+    for t in [Table::Milestones, Table::Goals] {
+        let path = dir.0.join(format!("{}.csv", t.name()));
+        let bytes = try_export(&plan, &ctx, t.name()).unwrap();
+        std::fs::write(&path, &bytes).unwrap();
+        inputs.push(path);
+        written.push((t, bytes));
+    }
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let out = convert(&soffice, &dir.0, b';', &inputs);
+    for (t, bytes) in written {
+        let xml = read(&out.join(format!("{}.fods", t.name())));
+        assert!(!xml.contains("table:formula"));
+        let sheet = parse_fods(&xml);
+        assert_eq!(
+            sheet[0][0].text,
+            t.columns()[0],
+            "the BOM is not part of a cell"
+        );
+        check_sheet(t.name(), t, &bytes[3..], b';', &xml);
+    }
+}
+
+fn check_sheet(name: &str, table: Table, csv: &[u8], delimiter: u8, xml: &str) {
+    let rows = read_back(csv, delimiter);
+    let sheet = parse_fods(xml);
+    assert_eq!(
+        sheet.len(),
+        rows.len(),
+        "{name}: one spreadsheet row per CSV record"
+    );
+    for (r, (row, cells)) in rows.iter().zip(&sheet).enumerate() {
+        assert!(
+            cells[row.len().min(cells.len())..]
+                .iter()
+                .all(|c| c.value_type.is_none()),
+            "{name} row {r}: nothing beyond the last column"
+        );
+        for (c, field) in row.iter().enumerate() {
+            let cell = cells.get(c).cloned().unwrap_or_default();
+            let at = format!("{name} row {r} column {} ({field:?}): {cell:?}", c + 1);
+            assert!(cell.formula.is_none(), "{at}: a formula");
+            if r == 0 || table.cell_types()[c] == CellType::Text {
+                // Calc shows a lone CR or a CRLF as a line break; everything else is exact.
+                let want = field.replace("\r\n", "\n").replace('\r', "\n");
+                if want.is_empty() {
+                    assert_eq!(cell.value_type, None, "{at}");
+                } else {
+                    assert_eq!(cell.value_type.as_deref(), Some("string"), "{at}");
+                    assert_eq!(cell.text, want, "{at}");
+                }
+                continue;
+            }
+            if field.is_empty() {
+                assert_eq!(cell.value_type, None, "{at}: empty stays empty");
+                continue;
+            }
+            match table.cell_types()[c] {
+                CellType::Date => {
+                    assert_eq!(cell.value_type.as_deref(), Some("date"), "{at}");
+                    assert_eq!(cell.value.as_deref(), Some(field.as_str()), "{at}");
+                }
+                CellType::Number => {
+                    assert_eq!(cell.value_type.as_deref(), Some("float"), "{at}");
+                    let got: f64 = cell.value.as_deref().unwrap().parse().unwrap();
+                    assert_eq!(got, field.parse::<f64>().unwrap(), "{at}");
+                }
+                CellType::Boolean => {
+                    assert_eq!(cell.value_type.as_deref(), Some("boolean"), "{at}");
+                    let want = if field == "TRUE" { "true" } else { "false" };
+                    assert_eq!(cell.value.as_deref(), Some(want), "{at}");
+                }
+                CellType::Text => unreachable!(),
+            }
+        }
+    }
+}
+
+/// Runs the conversion with a fresh LibreOffice profile (two instances sharing one would lock
+/// each other out), and returns the output directory.
+fn convert(soffice: &Path, dir: &Path, separator: u8, inputs: &[&Path]) -> PathBuf {
+    let out = dir.join("out");
+    let profile = dir.join("profile");
+    let mut cmd = Command::new(soffice);
+    cmd.arg(format!(
+        "-env:UserInstallation=file://{}",
+        profile.display()
+    ))
+    .args(["--headless", "--norestore", "--nolockcheck"])
+    .arg(format!("--infilter={}", infilter(separator)))
+    .args(["--convert-to", "fods", "--outdir"])
+    .arg(&out)
+    .args(inputs)
+    .env("HOME", dir)
+    .stdin(Stdio::null())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("soffice starts");
+    let deadline = Instant::now() + Duration::from_secs(180);
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("soffice did not finish within 3 minutes");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().unwrap();
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "soffice failed: {log}");
+    for input in inputs {
+        let stem = input.file_stem().unwrap().to_string_lossy();
+        assert!(
+            out.join(format!("{stem}.fods")).exists(),
+            "soffice wrote no {stem}.fods: {log}"
+        );
+    }
+    out
+}
+
+fn soffice() -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .flat_map(|d| ["soffice", "libreoffice"].map(|n| d.join(n)))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!(
+                "LibreOffice is not installed, and CI must run the spreadsheet test: \
+                 apt-get install -y libreoffice-calc-nogui"
+            );
+        }
+        // Straight to stderr: the test harness hides `eprintln!` of a passing test.
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED: LibreOffice not installed (apt-get install libreoffice-calc-nogui); \
+             the CSV files were not opened in a real spreadsheet"
+        );
+    }
+    found
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let dir = std::env::temp_dir().join(format!(
+            "carepath-csv-{name}-{}-{nanos}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+/// One cell of a FODS sheet, as Calc typed it.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Cell {
+    /// `office:value-type`: string, float, date, boolean, percentage…; None for an empty cell.
+    value_type: Option<String>,
+    /// `office:value`, `office:date-value` or `office:boolean-value`.
+    value: Option<String>,
+    formula: Option<String>,
+    /// The displayed text, paragraphs joined with `\n`.
+    text: String,
+}
+
+/// The first sheet's rows, read with just enough XML to follow Calc's own output: rows, cells
+/// (with their repeat counts), paragraphs, `text:s`, `text:tab`, `text:line-break` and the five
+/// predefined entities. Trailing empty rows and cells are left out.
+fn parse_fods(xml: &str) -> Vec<Vec<Cell>> {
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut tables = 0;
+    let mut cell: Option<(Cell, usize, usize)> = None; // cell, repeat, paragraphs so far
+    let mut in_paragraph = false;
+    let mut row_repeat = 1;
+    let mut rest = xml;
+    while let Some(lt) = rest.find('<') {
+        if in_paragraph && let Some((c, _, _)) = cell.as_mut() {
+            c.text.push_str(&unescape(&rest[..lt]));
+        }
+        let gt = rest[lt..].find('>').expect("tags close") + lt;
+        let tag = &rest[lt + 1..gt];
+        rest = &rest[gt + 1..];
+        let closing = tag.starts_with('/');
+        let self_closing = tag.ends_with('/');
+        let name = tag
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
+        match (name, closing) {
+            ("table:table", false) => tables += 1,
+            ("table:table", true) if tables == 1 => break,
+            _ if tables != 1 => {}
+            ("table:table-row", false) => {
+                row_repeat =
+                    attr(tag, "table:number-rows-repeated").map_or(1, |n| n.parse().unwrap());
+                rows.push(Vec::new());
+            }
+            ("table:table-row", true) => {
+                let row = rows.last().cloned().unwrap_or_default();
+                let empty = row.iter().all(|c| c.value_type.is_none());
+                if empty {
+                    // Calc pads the sheet with huge repeated empty rows; they hold nothing.
+                    row_repeat = 1;
+                }
+                for _ in 1..row_repeat {
+                    rows.push(row.clone());
+                }
+            }
+            ("table:table-cell" | "table:covered-table-cell", false) => {
+                let c = Cell {
+                    value_type: attr(tag, "office:value-type").map(unescape),
+                    value: attr(tag, "office:value")
+                        .or_else(|| attr(tag, "office:date-value"))
+                        .or_else(|| attr(tag, "office:boolean-value"))
+                        .map(unescape),
+                    formula: attr(tag, "table:formula").map(unescape),
+                    text: String::new(),
+                };
+                let repeat =
+                    attr(tag, "table:number-columns-repeated").map_or(1, |n| n.parse().unwrap());
+                if self_closing {
+                    push_cell(rows.last_mut().unwrap(), c, repeat);
+                } else {
+                    cell = Some((c, repeat, 0));
+                }
+            }
+            ("table:table-cell" | "table:covered-table-cell", true) => {
+                if let Some((c, repeat, _)) = cell.take() {
+                    push_cell(rows.last_mut().unwrap(), c, repeat);
+                }
+            }
+            ("text:p", false) => {
+                if let Some((c, _, paragraphs)) = cell.as_mut() {
+                    if *paragraphs > 0 {
+                        c.text.push('\n');
+                    }
+                    *paragraphs += 1;
+                    in_paragraph = !self_closing;
+                }
+            }
+            ("text:p", true) => in_paragraph = false,
+            ("text:s", false) if in_paragraph => {
+                let n = attr(tag, "text:c").map_or(1, |n| n.parse().unwrap());
+                if let Some((c, _, _)) = cell.as_mut() {
+                    c.text.extend(std::iter::repeat_n(' ', n));
+                }
+            }
+            ("text:tab", false) if in_paragraph => {
+                if let Some((c, _, _)) = cell.as_mut() {
+                    c.text.push('\t');
+                }
+            }
+            ("text:line-break", false) if in_paragraph => {
+                if let Some((c, _, _)) = cell.as_mut() {
+                    c.text.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+    while rows
+        .last()
+        .is_some_and(|r| r.iter().all(|c| c.value_type.is_none()))
+    {
+        rows.pop();
+    }
+    rows
+}
+
+fn push_cell(row: &mut Vec<Cell>, cell: Cell, repeat: usize) {
+    // Repeated empty cells pad the row to the sheet's width; only real cells matter.
+    let repeat = if cell.value_type.is_none() {
+        repeat.min(64)
+    } else {
+        repeat
+    };
+    for _ in 0..repeat {
+        row.push(cell.clone());
+    }
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn the_fods_reader_reads_what_calc_writes() {
+    let xml = r#"<office:body><table:table table:name="t">
+    <table:table-row>
+     <table:table-cell office:value-type="date" office:date-value="2026-01-05" calcext:value-type="date">
+      <text:p>2026-01-05</text:p>
+     </table:table-cell>
+     <table:table-cell table:number-columns-repeated="2" office:value-type="float" office:value="-3">
+      <text:p>-3</text:p>
+     </table:table-cell>
+     <table:table-cell/>
+     <table:table-cell office:value-type="string"><text:p><text:s text:c="2"/>a<text:tab/>&apos;=b&amp;</text:p><text:p/><text:p>c</text:p>
+     </table:table-cell>
+     <table:table-cell table:formula="of:=1+2" office:value-type="float" office:value="3"><text:p>3</text:p></table:table-cell>
+    </table:table-row>
+    <table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>
+   </table:table><table:table table:name="second"><table:table-row/></table:table>"#;
+    let rows = parse_fods(xml);
+    assert_eq!(rows.len(), 1);
+    let r = &rows[0];
+    assert_eq!(r.len(), 6);
+    assert_eq!(r[0].value.as_deref(), Some("2026-01-05"));
+    assert_eq!(r[1], r[2]);
+    assert_eq!(r[2].value.as_deref(), Some("-3"));
+    assert_eq!(r[3], Cell::default());
+    assert_eq!(r[4].text, "  a\t'=b&\n\nc");
+    assert_eq!(r[4].formula, None);
+    assert_eq!(r[5].formula.as_deref(), Some("of:=1+2"));
+}

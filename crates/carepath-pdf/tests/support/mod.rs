@@ -1,0 +1,397 @@
+//! Plans for the tests: the fixtures of the repository, nasty hand-made ones and generated big
+//! ones, read with `carepath_model::check` and resolved with `carepath_model::resolve`. The gap
+//! to the target role comes from the catalog in the CLI; here the realistic plan gets one written
+//! by hand, so the gap and pay page is drawn and tested.
+#![allow(dead_code)]
+
+use carepath_model::{CheckedPlan, Format, Gap, GapItem, PathStep, ResolvedPlan};
+use jiff::civil::{Date, date};
+
+pub const AS_OF: Date = date(2026, 12, 31);
+
+pub fn fixture(name: &str) -> String {
+    let path = format!("{}/../../fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+pub fn read(src: &str, format: Format) -> CheckedPlan {
+    let checked = carepath_model::check(src.as_bytes(), format, None);
+    assert!(
+        !checked.has_errors(),
+        "the test plan does not check: {:#?}",
+        checked.diagnostics
+    );
+    checked.plan.expect("checked plan")
+}
+
+pub fn resolve_toml(src: &str, as_of: Date) -> ResolvedPlan {
+    resolve(&read(src, Format::Toml), as_of)
+}
+
+/// The resolved plan, from the model's engine (no catalog: the gap is added by hand below).
+pub fn resolve(cp: &CheckedPlan, as_of: Date) -> ResolvedPlan {
+    carepath_model::resolve(cp, as_of, None)
+}
+
+/// A gap from RN to ACNP shaped like the catalog's. The figures are made up for the test and
+/// say so in their sources, so no test PDF passes them off as facts.
+pub fn acnp_gap() -> Gap {
+    let item = |kind: &str, id: &str, name: &str, req: &str, held: bool, by: &[&str]| GapItem {
+        kind: kind.into(),
+        id: id.into(),
+        name: name.into(),
+        requirement: req.into(),
+        held,
+        covered_by: by.iter().map(|s| s.to_string()).collect(),
+        source: "test data, not the catalog".into(),
+        verified: held,
+    };
+    let step = |role: &str, name: &str, months, cost, pay| PathStep {
+        role: role.into(),
+        name: name.into(),
+        months,
+        cost,
+        median_pay: pay,
+        pay_source: pay.map(|_| "test data, not the catalog".into()),
+        verified: true,
+    };
+    Gap {
+        target_role: "acute-care-np".into(),
+        target_name: "Acute care nurse practitioner (AG-ACNP)".into(),
+        items: vec![
+            item(
+                "credential",
+                "rn-license",
+                "RN license",
+                "an active, unencumbered RN license",
+                true,
+                &[],
+            ),
+            item(
+                "experience",
+                "icu-experience",
+                "Critical care experience",
+                "1,750 direct-care hours within 24 months",
+                false,
+                &["icu-hours"],
+            ),
+            item(
+                "education",
+                "msn-acnp",
+                "MSN, AG-ACNP track",
+                "a graduate degree from a CCNE- or ACEN-accredited program, with at least 500 supervised clinical hours",
+                false,
+                &["acnp-coursework", "clinical-hours"],
+            ),
+            item(
+                "credential",
+                "agacnp-bc",
+                "AGACNP-BC",
+                "board certification by ANCC or AACN",
+                false,
+                &["agacnp-exam"],
+            ),
+            item(
+                "credential",
+                "dea",
+                "DEA registration",
+                "to prescribe controlled substances",
+                false,
+                &[],
+            ),
+        ],
+        path: vec![
+            step(
+                "registered-nurse",
+                "Registered nurse",
+                None,
+                None,
+                Some(93600.0),
+            ),
+            step(
+                "critical-care-nurse",
+                "Critical care nurse (CCRN)",
+                Some(22.0),
+                Some(560.0),
+                Some(98000.0),
+            ),
+            step(
+                "acute-care-np",
+                "Acute care nurse practitioner",
+                Some(42.0),
+                Some(41320.0),
+                Some(129480.0),
+            ),
+        ],
+    }
+}
+
+/// The realistic fixture, with the gap the catalog would give it.
+pub fn realistic() -> ResolvedPlan {
+    let mut p = resolve_toml(&fixture("rn-to-acnp.toml"), AS_OF);
+    if p.gap.is_none() {
+        p.gap = Some(acnp_gap());
+    }
+    p
+}
+
+/// Every fixture of the repository, by file name.
+pub fn fixtures() -> Vec<(String, ResolvedPlan)> {
+    let mut out = Vec::new();
+    for name in [
+        "minimal.toml",
+        "cna-to-rn.toml",
+        "rn-to-acnp.toml",
+        "sonography-student-to-cardiac.toml",
+        "lab-to-data-analytics.json",
+    ] {
+        let format = Format::from_path(name).expect("known extension");
+        out.push((
+            name.to_string(),
+            resolve(&read(&fixture(name), format), AS_OF),
+        ));
+    }
+    out
+}
+
+/// Names from four scripts, long titles, characters the font lacks, control characters.
+pub const NASTY: &str = r#"
+format = 1
+id = "nasty"
+title = "Ψυχολόγος → Клинический психолог: a plan whose title is long enough to need at least two lines on the summary page, and then some more words to be sure"
+start = 2026-01-05
+currency = "EUR"
+
+[person]
+name = "Zoë Nguyễn-Żółć"
+role = "psychologist in training (free text, not a catalog id)"
+region = "PL"
+credentials = ["mgr psychologii", "certyfikat ✓"]
+values = ["patients first", "a value with a very long name that must wrap inside its own chip because it is far too long for one line of the page, really, far too long"]
+interests = ["CBT", "ДБТ", "ψυχοθεραπεία", "🧠 neuroscience"]
+
+[[person.skills]]
+name = "Motivational interviewing"
+level = 5
+
+[[person.skills]]
+name = "A skill with a name so long that it wraps in the skills table: cognitive behavioural therapy for insomnia (CBT-I) in shift workers"
+level = 1
+target = 5
+
+[capacity]
+hours_per_week = 5
+max_parallel = 2
+
+[[capacity.breaks]]
+from = 2026-07-01
+to = 2026-07-31
+reason = "Urlop — wakacje nad morzem"
+
+[target]
+role = "clinical-psychologist"
+by = 2027-06-30
+
+[[goals]]
+id = "license"
+title = "Zoë Nguyễn earns the license"
+due = 2027-03-31
+values = ["patients first"]
+measure = { metric = "license", target = 1, unit = "license" }
+
+[[goals]]
+id = "vague"
+title = "Improve my skills"
+
+[[milestones]]
+id = "zoe"
+title = "Zoë Nguyễn: supervision hours"
+kind = "experience"
+goal = "license"
+effort_hours = 40
+due = 2026-03-01
+notes = "Line one\nline two\twith a tab"
+
+[[milestones]]
+id = "lukasz"
+title = "Łukasz Żółć mentors me"
+kind = "mentorship"
+goal = "license"
+after = ["zoe"]
+effort_hours = 12
+cost = 1234.5
+
+[[milestones]]
+id = "psy"
+title = "Ψυχολόγος exam"
+kind = "exam"
+goal = "license"
+after = ["lukasz"]
+effort_hours = 60
+due = 2027-02-28
+cost = 300
+
+[[milestones]]
+id = "irina"
+title = "Ирина: clinical rotation in the day hospital"
+kind = "training"
+goal = "vague"
+duration = "6 months"
+not_before = 2026-09-01
+
+[[milestones]]
+id = "long"
+title = "A milestone with a three-hundred-character title, because people paste whole course descriptions into the title field: Advanced Pharmacology for Advanced Practice, covering pharmacokinetics, pharmacodynamics, prescribing for special populations, polypharmacy in older adults, antimicrobial stewardship and controlled substances"
+kind = "education"
+effort_hours = 30
+done = 2026-03-20
+
+[[milestones]]
+id = "word"
+title = "Register at https://example.org/an-address-with-no-spaces-at-all-that-is-wider-than-any-column-of-the-table-or-the-chart"
+kind = "application"
+effort_hours = 1
+
+[[milestones]]
+id = "emoji"
+title = "Celebrate 🎉 with the team"
+kind = "wellbeing"
+after = ["psy"]
+duration = "1 day"
+
+[[progress]]
+date = 2026-02-01
+milestone = "zoe"
+amount = 10
+"#;
+
+/// A plan of `n` milestones in a random DAG (fixed seed), like tools/gen-big-plan.py.
+pub fn big(n: usize) -> String {
+    let kinds = [
+        "education",
+        "certification",
+        "exam",
+        "training",
+        "continuing-education",
+        "networking",
+        "mentorship",
+        "shadowing",
+        "volunteering",
+        "leadership",
+        "research",
+    ];
+    let mut seed: u64 = 20_261_122;
+    let mut rnd = move |m: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % m.max(1)
+    };
+    let goals = (n / 25).max(1);
+    let mut s = format!(
+        "format = 1\ntitle = \"Generated plan with {n} milestones\"\nstart = 2026-01-05\n\n\
+         [person]\nname = \"Generated Person\"\nregion = \"US\"\nvalues = [\"patient-care\", \"research\"]\n\n\
+         [capacity]\nhours_per_week = 40\nmax_parallel = 8\n\n[target]\nrole = \"nurse-educator\"\nby = 2030-06-30\n\n"
+    );
+    for g in 0..goals {
+        s += &format!(
+            "[[goals]]\nid = \"g{g}\"\ntitle = \"Goal number {g} with a concrete outcome\"\n\
+             due = {}-12-31\nvalues = [\"patient-care\"]\n\n",
+            2030 + g % 10
+        );
+    }
+    for i in 0..n {
+        s += &format!(
+            "[[milestones]]\nid = \"m{i}\"\ntitle = \"Milestone {i}: {} step of the plan\"\nkind = \"{}\"\ngoal = \"g{}\"\n",
+            ["a short", "a somewhat longer and more detailed", "the"][i % 3],
+            kinds[rnd(kinds.len() as u64) as usize],
+            rnd(goals as u64)
+        );
+        if i > 0 {
+            let lo = i.saturating_sub(50) as u64;
+            let mut deps: Vec<u64> = (0..rnd(3)).map(|_| lo + rnd(i as u64 - lo)).collect();
+            deps.sort();
+            deps.dedup();
+            if !deps.is_empty() {
+                let list: Vec<String> = deps.iter().map(|d| format!("\"m{d}\"")).collect();
+                s += &format!("after = [{}]\n", list.join(", "));
+            }
+        }
+        s += &format!("effort_hours = {}\n", 1 + rnd(39));
+        if rnd(10) < 3 {
+            s += &format!("duration = \"{} weeks\"\n", 1 + rnd(11));
+        }
+        if rnd(10) < 2 {
+            s += &format!("due = {}-0{}-15\n", 2027 + rnd(4), 1 + rnd(9));
+        }
+        if rnd(10) < 2 {
+            s += &format!("cost = {}\n", 50 + rnd(2000));
+        }
+        s += "\n";
+    }
+    s
+}
+
+/// A plan whose texts are thousands of characters long: nothing may run off a page.
+pub fn huge() -> String {
+    let words = |n: usize| {
+        (0..n)
+            .map(|i| {
+                [
+                    "clinical",
+                    "supervised",
+                    "Ψυχολόγος",
+                    "Ирина",
+                    "Żółć",
+                    "hours",
+                ][i % 6]
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let long = words(600);
+    format!(
+        r#"
+format = 1
+title = "{long}"
+start = 2026-01-05
+
+[person]
+name = "Zoë {short}"
+values = ["{long}"]
+interests = ["{long}"]
+
+[[person.skills]]
+name = "{long}"
+level = 2
+target = 4
+
+[capacity]
+hours_per_week = 4
+
+[[goals]]
+id = "g"
+title = "{long}"
+due = 2027-12-31
+values = ["{long}"]
+
+[[milestones]]
+id = "m"
+title = "{long}"
+kind = "education"
+goal = "g"
+effort_hours = 10
+due = 2026-02-01
+notes = "{long}"
+
+[[milestones]]
+id = "n"
+title = "{long}"
+kind = "exam"
+goal = "g"
+after = ["m"]
+effort_hours = 10
+"#,
+        short = words(40)
+    )
+}

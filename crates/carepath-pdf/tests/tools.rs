@@ -1,0 +1,198 @@
+//! The PDF as real tools see it: qpdf checks its structure, pdffonts its font, pdftotext its
+//! text. The tools come from the Debian/Ubuntu packages `qpdf` and `poppler-utils`. Without them
+//! these tests say SKIPPED on a developer's machine and fail in CI (`CI=true`).
+
+mod support;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use carepath_export::{ExportContext, Exporter};
+use carepath_model::ResolvedPlan;
+use carepath_pdf::PdfExporter;
+use support::*;
+
+/// Whether `tool` can be run; panics in CI when it can't, so a missing tool never passes there.
+fn have(tool: &str) -> bool {
+    let arg = if tool == "qpdf" { "--version" } else { "-v" };
+    if Command::new(tool).arg(arg).output().is_ok() {
+        return true;
+    }
+    let msg = format!("{tool} not installed (apt-get install qpdf poppler-utils)");
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{msg}: CI must run the PDF tool tests");
+    }
+    // Straight to the process's stderr: libtest would swallow `eprintln!` of a passing test.
+    let _ = writeln!(std::io::stderr(), "SKIPPED: {msg}");
+    false
+}
+
+/// A fresh directory for one test's files.
+fn scratch(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("carepath-pdf-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write_pdf(dir: &Path, name: &str, plan: &ResolvedPlan) -> PathBuf {
+    let mut c = ExportContext::new(plan.as_of);
+    c.generator = "carepath test".into();
+    let mut bytes = Vec::new();
+    PdfExporter.write(plan, &c, None, &mut bytes).unwrap();
+    let path = dir.join(format!("{name}.pdf"));
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn run(tool: &str, args: &[&str], file: &Path) -> (bool, String) {
+    let out = Command::new(tool)
+        .args(args)
+        .arg(file)
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool}: {e}"));
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), text)
+}
+
+fn plans() -> Vec<(&'static str, ResolvedPlan)> {
+    vec![
+        ("realistic", realistic()),
+        ("nasty", resolve_toml(NASTY, AS_OF)),
+        (
+            "minimal",
+            resolve(
+                &read(&fixture("minimal.toml"), carepath_model::Format::Toml),
+                AS_OF,
+            ),
+        ),
+        ("big400", resolve_toml(&big(400), AS_OF)),
+    ]
+}
+
+#[test]
+fn qpdf_finds_no_errors() {
+    if !have("qpdf") {
+        return;
+    }
+    let dir = scratch("qpdf");
+    for (name, plan) in plans() {
+        let file = write_pdf(&dir, name, &plan);
+        let (ok, out) = run("qpdf", &["--check"], &file);
+        assert!(ok, "qpdf --check {name}:\n{out}");
+        assert!(
+            out.contains("No syntax or stream encoding errors"),
+            "{name}: {out}"
+        );
+    }
+}
+
+#[test]
+fn pdffonts_shows_an_embedded_unicode_subset() {
+    if !have("pdffonts") {
+        return;
+    }
+    let dir = scratch("pdffonts");
+    for (name, plan) in plans() {
+        let file = write_pdf(&dir, name, &plan);
+        let (ok, out) = run("pdffonts", &[], &file);
+        assert!(ok, "{out}");
+        // name  type  encoding  emb sub uni  object ID
+        let fonts: Vec<Vec<&str>> = out
+            .lines()
+            .skip(2)
+            .map(|l| l.split_whitespace().collect())
+            .filter(|f: &Vec<&str>| !f.is_empty())
+            .collect();
+        assert!(!fonts.is_empty(), "{name}: no fonts:\n{out}");
+        for f in &fonts {
+            let (tag, face) = f[0].split_once('+').unwrap_or(("", f[0]));
+            assert!(
+                tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+                "{name}: {f:?} has no subset tag"
+            );
+            assert!(face.starts_with("DejaVuSans"), "{name}: {f:?}");
+            let n = f.len();
+            assert_eq!(
+                &f[n - 5..n - 2],
+                ["yes", "yes", "yes"],
+                "{name}: emb sub uni in {out}"
+            );
+        }
+    }
+}
+
+/// Text with every space, line break and the like removed, so wrapped lines compare equal.
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn pdftotext_gives_back_the_name_and_every_milestone_title() {
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = scratch("pdftotext");
+    let f = carepath_pdf::font::fonts();
+    for (name, plan) in plans() {
+        let file = write_pdf(&dir, name, &plan);
+        let (ok, layout) = run("pdftotext", &["-layout"], &file);
+        assert!(ok, "{layout}");
+        let person = plan.plan.person.name.trim();
+        assert!(
+            layout.contains(person),
+            "{name}: no {person:?} in pdftotext -layout"
+        );
+        // Content order keeps each table cell together, so a wrapped title reads in one piece.
+        let (ok, raw) = run("pdftotext", &["-raw"], &file);
+        assert!(ok, "{raw}");
+        let text = squash(&raw);
+        for m in &plan.schedule.milestones {
+            // What the PDF can show of it: characters the font lacks are a replacement mark.
+            let shown = f.clean(&m.title, &mut Default::default());
+            assert!(
+                text.contains(&squash(&shown)),
+                "{name}: pdftotext lost the title {:?}",
+                m.title
+            );
+        }
+    }
+}
+
+#[test]
+fn the_names_of_four_scripts_come_back_as_text() {
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = scratch("scripts");
+    let file = write_pdf(&dir, "nasty", &resolve_toml(NASTY, AS_OF));
+    let (_, text) = run("pdftotext", &["-layout"], &file);
+    for s in ["Zoë Nguyễn", "Łukasz Żółć", "Ψυχολόγος", "Ирина"] {
+        assert!(text.contains(s), "{s} not in:\n{text}");
+    }
+}
+
+#[test]
+fn snapshot_extracted_text_of_the_nasty_plan() {
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = scratch("snapshot");
+    let file = write_pdf(&dir, "nasty", &resolve_toml(NASTY, AS_OF));
+    let (_, raw) = run("pdftotext", &["-raw"], &file);
+    // Whitespace inside a line depends on the poppler version; the words and their order don't.
+    let text: String = raw
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .map(|l| l + "\n")
+        .collect();
+    insta::assert_snapshot!("nasty_extracted_text", text);
+}
