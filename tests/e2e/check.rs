@@ -130,7 +130,9 @@ fn usage_errors_exit_2() {
     let r = run(carepath().args(["check", "README.md"]));
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains(".toml or .json"), "{}", r.stderr);
-    let r = run(carepath().args(["--as-of", "2026-02-30", "check", "fixtures/minimal.toml"]));
+    let mut bad_date = std::process::Command::new(env!("CARGO_BIN_EXE_carepath"));
+    bad_date.current_dir(repo()).args(["--as-of", "2026-02-30", "check", "fixtures/minimal.toml"]);
+    let r = run(&mut bad_date);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("February 2026 has 28 days"), "{}", r.stderr);
 }

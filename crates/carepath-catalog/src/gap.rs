@@ -174,7 +174,10 @@ pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
             .milestones
             .iter()
             .filter(|m| {
-                hours_target(m).is_some_and(|t| t >= h)
+                let title = words(&m.title);
+                let clinical = title.iter().any(|w| matches!(w.as_str(), "clinical" | "supervised" | "practicum" | "preceptorship"));
+                clinical
+                    && hours_target(m).is_some_and(|t| t >= h)
                     && matches!(m.kind, carepath_model::Kind::Education | carepath_model::Kind::Experience | carepath_model::Kind::Training)
             })
             .map(|m| m.id.clone())

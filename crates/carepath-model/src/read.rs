@@ -820,11 +820,11 @@ pub(crate) fn fmt_num(x: f64) -> String {
 
 fn type_hint(expected: &str) -> Option<String> {
     if expected.starts_with("a number") || expected.starts_with("a whole number") {
-        Some("write the number without quotes, for example effort_hours = 10".into())
+        Some("write the number without quotes, for example 10 or 12.5".into())
     } else if expected == "text" {
-        Some("put text in double quotes, for example title = \"Pass the CCRN exam\"".into())
+        Some("put text in double quotes, for example \"Pass the CCRN exam\"".into())
     } else if expected.starts_with("a date") {
-        Some("write dates as YYYY-MM-DD, for example due = 2027-09-30".into())
+        Some("write dates as YYYY-MM-DD, for example 2027-09-30".into())
     } else if expected.starts_with("a list") {
         Some(format!("write {expected}"))
     } else {

@@ -19,6 +19,17 @@
 //!   one is at risk, `not-started` when none has started (or it has none), else `on-track`.
 //! - **Renewals**: for each held credential the catalog knows a renewal rule for, a due date every
 //!   `every_months` from the plan start up to the forecast finish (at least one).
+//! - **Explanations**, one per late or unschedulable milestone: the due date against the earliest
+//!   forecast finish; the chain that decides it (the binding predecessors, back to the first whose
+//!   own finish did not depend on its start, at most five named, each with what it waits for:
+//!   "1,750 h at 36 h a week", "4 weeks", "40 h of work at 6 h a week", "done 2026-10-30"); whether
+//!   2 more hours a week would help (the forecast is run again with them); and what would: moving
+//!   the due date, starting the chain's first milestone earlier when it has not started, accruing
+//!   faster. A milestone that needs hours when there are none "can never finish".
+//! - **Findings** for `check` ([`findings`]): W010 a late milestone (at its `due`, the message is
+//!   its explanation), W011 a failed SMART criterion (at the goal's id), W012 a predecessor taken
+//!   as finished because a later milestone has progress logged (mark it done), W013 a milestone
+//!   that cannot be scheduled.
 //!
 //! Everything is computed in file order with no hash-map iteration, so the same plan and as-of
 //! date give the same document, byte for byte.

@@ -8,13 +8,15 @@
 //!   ([`UNITS_PER_HOUR`]), so that a day's share of the weekly budget is exact: a day gives
 //!   `round(hours_per_week * 100)` units (`hours_per_week / 7` hours, with `hours_per_week` taken to
 //!   the nearest 1/100 hour) and `E` effort hours are `round(E * 700)` units. 30 hours at 5 hours a
-//!   week therefore take exactly 42 days however the 30 hours are split along a chain.
+//!   week therefore take exactly 42 days, alone or as a chain split on whole days (3 x 10 h,
+//!   5 + 25 h). Split mid-day, each link can leave the rest of one day unused, since a successor
+//!   starts the day after its predecessor finishes (and others may use that rest).
 //! - **Breaks** (`capacity.breaks`, `from..=to`) give no development hours. Accrual
 //!   (`measure.per_week`) and `duration` keep running through them.
 //! - **Start** is the latest of the plan start, `not_before` and the day after every `after`
 //!   milestone's finish.
 //! - **Finish** is the latest of: `start + duration - 1 day` (calendar months and years, see
-//!   [`Duration::after`]); `start + ceil(target / per_week * 7) - 1 days` where the measure
+//!   [`Duration::after`](crate::plan::Duration::after)); `start + ceil(target / per_week * 7) - 1 days` where the measure
 //!   accrues `per_week`; and the day the last unit of effort is worked. A milestone with none of
 //!   these finishes on its start day.
 //! - **Allocation.** Each day, the ready milestones (start reached, effort left) are taken in
@@ -31,8 +33,12 @@
 //!   clamped to end on that day, and the caller reports it. The scheduler never loops forever.
 //!
 //! The simulation jumps from event to event (a milestone becoming ready, a break, a milestone
-//! finishing), so its cost grows with the number of milestones and breaks, not with the number
-//! of days: about `O((n + e + b) log n)` for `n` milestones, `e` dependency links and `b` breaks.
+//! finishing): while nothing changes, the first in line takes whole days in one step. Its cost
+//! grows with the number of milestones, links and breaks, not with the number of days: about
+//! `O((n + e + b) log n)` for `n` milestones, `e` dependency links and `b` breaks. Priorities are
+//! static, so the ready milestones live in a 64-ary bitmap over their ranks (`RankSet`: the
+//! first in line in a few word operations), and what every schedule of a plan shares (priority
+//! order, links as flat arrays, timing) is worked out once ([`Prepared`]).
 //!
 //! Two schedules come from one plan: the [`baseline`] (the plan as written, from `start`) and the
 //! [`forecast`] (from the as-of date, with `done` dates and the progress log; see there).

@@ -1362,7 +1362,7 @@ fn table(r: &ResolvedPlan) -> String {
     for e in &r.schedule.explanations {
         let _ = writeln!(s, "- {}", e.text);
     }
-    s
+    s.lines().map(|l| format!("{}\n", l.trim_end())).collect()
 }
 
 const AS_OF: Date = date(2026, 11, 22);
