@@ -39,8 +39,16 @@ fn every_bad_plan_gets_its_own_message() {
         let path = format!("fixtures/bad/{file}");
         let r = run(carepath().arg("check").arg(&path));
         assert_eq!(r.code, *exit, "{file}: exit code\n{}{}", r.stdout, r.stderr);
-        assert!(r.stdout.contains(&format!("error[{code}]")), "{file} should report {code}:\n{}", r.stdout);
-        assert!(r.stdout.contains(&format!("--> {path}:")), "{file}: the message names the file:\n{}", r.stdout);
+        assert!(
+            r.stdout.contains(&format!("error[{code}]")),
+            "{file} should report {code}:\n{}",
+            r.stdout
+        );
+        assert!(
+            r.stdout.contains(&format!("--> {path}:")),
+            "{file}: the message names the file:\n{}",
+            r.stdout
+        );
         all.push_str(&format!("==== {file}\n{}\n", r.stdout));
     }
     insta::assert_snapshot!("bad_plans", all);
@@ -49,24 +57,54 @@ fn every_bad_plan_gets_its_own_message() {
 #[test]
 fn many_errors_are_reported_together() {
     let r = run(carepath().args(["check", "fixtures/bad/many-errors.toml"]));
-    let codes: Vec<&str> = r.stdout.lines().filter_map(|l| l.strip_prefix("error[")).map(|l| &l[..4]).collect();
+    let codes: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("error["))
+        .map(|l| &l[..4])
+        .collect();
     assert!(codes.len() >= 4, "{}", r.stdout);
-    assert!(r.stdout.contains("the plan has errors (5 errors"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("the plan has errors (5 errors"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
 fn messages_show_the_line_and_a_hint() {
     let r = run(carepath().args(["check", "fixtures/bad/unknown-field.toml"]));
-    assert!(r.stdout.contains("unknown field `efort_hours`"), "{}", r.stdout);
-    assert!(r.stdout.contains("did you mean `effort_hours`?"), "{}", r.stdout);
-    assert!(r.stdout.contains("efort_hours ="), "the line itself is shown:\n{}", r.stdout);
+    assert!(
+        r.stdout.contains("unknown field `efort_hours`"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("did you mean `effort_hours`?"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("efort_hours ="),
+        "the line itself is shown:\n{}",
+        r.stdout
+    );
     let r = run(carepath().args(["check", "fixtures/bad/cycle.toml"]));
-    assert!(r.stdout.contains(" -> "), "the cycle is named in order:\n{}", r.stdout);
+    assert!(
+        r.stdout.contains(" -> "),
+        "the cycle is named in order:\n{}",
+        r.stdout
+    );
 }
 
 #[test]
 fn json_findings_have_file_line_and_column() {
-    let r = run(carepath().args(["--format", "json", "check", "fixtures/bad/after-unknown.toml"]));
+    let r = run(carepath().args([
+        "--format",
+        "json",
+        "check",
+        "fixtures/bad/after-unknown.toml",
+    ]));
     assert_eq!(r.code, 1);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
     let d = &v["diagnostics"][0];
@@ -80,7 +118,13 @@ fn json_findings_have_file_line_and_column() {
 
 #[test]
 fn good_fixtures_pass() {
-    for f in ["rn-to-acnp.toml", "lab-to-data-analytics.json", "sonography-student-to-cardiac.toml", "cna-to-rn.toml", "minimal.toml"] {
+    for f in [
+        "rn-to-acnp.toml",
+        "lab-to-data-analytics.json",
+        "sonography-student-to-cardiac.toml",
+        "cna-to-rn.toml",
+        "minimal.toml",
+    ] {
         let r = run(carepath().arg("check").arg(fixture(f)));
         assert_eq!(r.code, 0, "{f}:\n{}{}", r.stdout, r.stderr);
         assert!(r.stdout.contains("the plan is valid"), "{f}:\n{}", r.stdout);
@@ -94,31 +138,73 @@ fn hostile_files_get_messages_not_panics() {
     let dir = scratch("hostile");
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.toml", Vec::new(), "E002"),
-        ("binary.toml", vec![0x00, 0xff, 0xfe, 0x89, b'P', b'N', b'G', 0x0d, 0x0a], "E001"),
-        ("deep.json", "[".repeat(200_000).into_bytes(), "nested more than"),
-        ("deep.toml", format!("a = {}", "[".repeat(100_000)).into_bytes(), "E003"),
-        ("big.toml", {
-            let mut v = b"title = \"".to_vec();
-            v.extend(std::iter::repeat_n(b'x', 10 * 1024 * 1024));
-            v
-        }, "E003"),
-        ("big.json", {
-            let mut v = b"{\"title\": \"".to_vec();
-            v.extend(std::iter::repeat_n(b'y', 10 * 1024 * 1024));
-            v.extend(b"\"}");
-            v
-        }, "E006"),
-        ("feb30.json", br#"{"format": 1, "title": "t", "start": "2026-02-30", "person": {"name": "A"}}"#.to_vec(), "February 2026 has 28 days"),
-        ("type.json", br#"{"format": "1", "title": 5, "start": "2026-01-05", "person": {"name": "A"}}"#.to_vec(), "E005"),
+        (
+            "binary.toml",
+            vec![0x00, 0xff, 0xfe, 0x89, b'P', b'N', b'G', 0x0d, 0x0a],
+            "E001",
+        ),
+        (
+            "deep.json",
+            "[".repeat(200_000).into_bytes(),
+            "nested more than",
+        ),
+        (
+            "deep.toml",
+            format!("a = {}", "[".repeat(100_000)).into_bytes(),
+            "E003",
+        ),
+        (
+            "big.toml",
+            {
+                let mut v = b"title = \"".to_vec();
+                v.extend(std::iter::repeat_n(b'x', 10 * 1024 * 1024));
+                v
+            },
+            "E003",
+        ),
+        (
+            "big.json",
+            {
+                let mut v = b"{\"title\": \"".to_vec();
+                v.extend(std::iter::repeat_n(b'y', 10 * 1024 * 1024));
+                v.extend(b"\"}");
+                v
+            },
+            "E006",
+        ),
+        (
+            "feb30.json",
+            br#"{"format": 1, "title": "t", "start": "2026-02-30", "person": {"name": "A"}}"#
+                .to_vec(),
+            "February 2026 has 28 days",
+        ),
+        (
+            "type.json",
+            br#"{"format": "1", "title": 5, "start": "2026-01-05", "person": {"name": "A"}}"#
+                .to_vec(),
+            "E005",
+        ),
     ];
     for (name, bytes, expect) in cases {
         let path = dir.join(name);
         std::fs::write(&path, &bytes).unwrap();
         let r = run(carepath().arg("check").arg(&path));
         assert!(r.code == 1 || r.code == 2, "{name}: exit {}", r.code);
-        assert!(r.stdout.contains(expect), "{name}: expected {expect}:\n{}", &r.stdout[..r.stdout.len().min(2000)]);
-        assert!(r.stdout.len() < 4000, "{name}: the message stays short ({} bytes)", r.stdout.len());
-        assert!(r.stdout.contains(":1:") || !expect.starts_with("E00"), "{name}: points at a line:\n{}", r.stdout);
+        assert!(
+            r.stdout.contains(expect),
+            "{name}: expected {expect}:\n{}",
+            &r.stdout[..r.stdout.len().min(2000)]
+        );
+        assert!(
+            r.stdout.len() < 4000,
+            "{name}: the message stays short ({} bytes)",
+            r.stdout.len()
+        );
+        assert!(
+            r.stdout.contains(":1:") || !expect.starts_with("E00"),
+            "{name}: points at a line:\n{}",
+            r.stdout
+        );
     }
 }
 
@@ -126,15 +212,26 @@ fn hostile_files_get_messages_not_panics() {
 fn usage_errors_exit_2() {
     let r = run(carepath().args(["check", "no-such-plan.toml"]));
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("no-such-plan.toml: no such file") || r.stderr.contains("cannot read no-such-plan.toml"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("no-such-plan.toml: no such file")
+            || r.stderr.contains("cannot read no-such-plan.toml"),
+        "{}",
+        r.stderr
+    );
     let r = run(carepath().args(["check", "README.md"]));
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains(".toml or .json"), "{}", r.stderr);
     let mut bad_date = std::process::Command::new(env!("CARGO_BIN_EXE_carepath"));
-    bad_date.current_dir(repo()).args(["--as-of", "2026-02-30", "check", "fixtures/minimal.toml"]);
+    bad_date
+        .current_dir(repo())
+        .args(["--as-of", "2026-02-30", "check", "fixtures/minimal.toml"]);
     let r = run(&mut bad_date);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("February 2026 has 28 days"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("February 2026 has 28 days"),
+        "{}",
+        r.stderr
+    );
 }
 
 /// The published schema accepts every good fixture and says what is wrong with bad ones.
@@ -150,13 +247,37 @@ fn fixtures_validate_against_the_schema() {
     assert_eq!(r.code, 0);
     std::fs::write(&schema, &r.stdout).unwrap();
     let script = repo().join("tests/tools/validate_schema.py");
-    let good = ["rn-to-acnp.toml", "lab-to-data-analytics.json", "sonography-student-to-cardiac.toml", "cna-to-rn.toml", "minimal.toml"];
+    let good = [
+        "rn-to-acnp.toml",
+        "lab-to-data-analytics.json",
+        "sonography-student-to-cardiac.toml",
+        "cna-to-rn.toml",
+        "minimal.toml",
+    ];
     for f in good {
-        let out = std::process::Command::new(&py).arg(&script).arg(&schema).arg(fixture(f)).output().unwrap();
-        assert!(out.status.success(), "{f}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = std::process::Command::new(&py)
+            .arg(&script)
+            .arg(&schema)
+            .arg(fixture(f))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{f}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
-    for f in ["bad/unknown-field.toml", "bad/unknown-kind.toml", "bad/wrong-type.json"] {
-        let out = std::process::Command::new(&py).arg(&script).arg(&schema).arg(fixture(f)).output().unwrap();
+    for f in [
+        "bad/unknown-field.toml",
+        "bad/unknown-kind.toml",
+        "bad/wrong-type.json",
+    ] {
+        let out = std::process::Command::new(&py)
+            .arg(&script)
+            .arg(&schema)
+            .arg(fixture(f))
+            .output()
+            .unwrap();
         assert!(!out.status.success(), "{f} should not validate");
     }
 }

@@ -4,21 +4,39 @@ use crate::*;
 
 fn path_with(dir: &std::path::Path) -> std::ffi::OsString {
     let mut paths = vec![dir.to_path_buf()];
-    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    paths.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     std::env::join_paths(paths).unwrap()
 }
 
-const GOOD: &[&str] = &["rn-to-acnp.toml", "lab-to-data-analytics.json", "sonography-student-to-cardiac.toml", "cna-to-rn.toml", "minimal.toml"];
+const GOOD: &[&str] = &[
+    "rn-to-acnp.toml",
+    "lab-to-data-analytics.json",
+    "sonography-student-to-cardiac.toml",
+    "cna-to-rn.toml",
+    "minimal.toml",
+];
 
 #[test]
 fn json_document_snapshots() {
     for f in GOOD {
-        let r = run(carepath().args(["export", &format!("fixtures/{f}"), "--to", "json", "-o", "-"]));
+        let r = run(carepath().args([
+            "export",
+            &format!("fixtures/{f}"),
+            "--to",
+            "json",
+            "-o",
+            "-",
+        ]));
         assert_eq!(r.code, 0, "{f}: {}", r.stderr);
         let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
         assert_eq!(v["carepath"], "1");
         assert_eq!(v["as_of"], "2026-11-22");
-        assert_eq!(v["schedule"]["milestones"].as_array().unwrap().len(), v["plan"]["milestones"].as_array().unwrap().len());
+        assert_eq!(
+            v["schedule"]["milestones"].as_array().unwrap().len(),
+            v["plan"]["milestones"].as_array().unwrap().len()
+        );
         insta::assert_snapshot!(format!("json_{f}"), r.stdout);
     }
 }
@@ -27,7 +45,14 @@ fn json_document_snapshots() {
 #[test]
 fn plugin_receives_the_documented_json() {
     let plugins = repo().join("tests/plugins");
-    let r = run(carepath().env("PATH", path_with(&plugins)).args(["export", "fixtures/minimal.toml", "--to", "echo", "-o", "-"]));
+    let r = run(carepath().env("PATH", path_with(&plugins)).args([
+        "export",
+        "fixtures/minimal.toml",
+        "--to",
+        "echo",
+        "-o",
+        "-",
+    ]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(v["protocol"], 1);
@@ -43,12 +68,31 @@ fn failing_plugin_shows_its_stderr_and_writes_nothing() {
     let plugins = repo().join("tests/plugins");
     let r = run(carepath()
         .env("PATH", path_with(&plugins))
-        .args(["export", "fixtures/minimal.toml", "--to", "json,broken", "-o"])
+        .args([
+            "export",
+            "fixtures/minimal.toml",
+            "--to",
+            "json,broken",
+            "-o",
+        ])
         .arg(format!("{}/", out.display())));
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("carepath-export-broken` failed with exit code 3"), "{}", r.stderr);
-    assert!(r.stderr.contains("cannot render the plan (test plugin)"), "{}", r.stderr);
-    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0, "nothing was written, not even the json");
+    assert!(
+        r.stderr
+            .contains("carepath-export-broken` failed with exit code 3"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("cannot render the plan (test plugin)"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        0,
+        "nothing was written, not even the json"
+    );
 }
 
 #[test]
@@ -65,14 +109,25 @@ fn exporters_lists_builtin_and_external() {
     let r = run(carepath().env("PATH", path_with(&plugins)).arg("exporters"));
     assert_eq!(r.code, 0);
     for name in ["json", "csv", "ics", "pdf", "echo", "broken"] {
-        assert!(r.stdout.contains(&format!("  {name} ")), "{name} listed:\n{}", r.stdout);
+        assert!(
+            r.stdout.contains(&format!("  {name} ")),
+            "{name} listed:\n{}",
+            r.stdout
+        );
     }
 }
 
 #[test]
 fn example_markdown_plugin_runs() {
     let examples = repo().join("examples/plugins");
-    let r = run(carepath().env("PATH", path_with(&examples)).args(["export", "fixtures/rn-to-acnp.toml", "--to", "markdown", "-o", "-"]));
+    let r = run(carepath().env("PATH", path_with(&examples)).args([
+        "export",
+        "fixtures/rn-to-acnp.toml",
+        "--to",
+        "markdown",
+        "-o",
+        "-",
+    ]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.starts_with("# "), "{}", r.stdout);
     assert!(r.stdout.contains("Zoë Nguyễn"), "{}", r.stdout);
@@ -85,14 +140,32 @@ fn same_input_same_bytes() {
     let a = scratch("same-a");
     let b = scratch("same-b");
     for dir in [&a, &b] {
-        let r = run(carepath().args(["export", "fixtures/rn-to-acnp.toml", "--to", "pdf,csv,ics,json", "-o"]).arg(format!("{}/", dir.display())));
+        let r = run(carepath()
+            .args([
+                "export",
+                "fixtures/rn-to-acnp.toml",
+                "--to",
+                "pdf,csv,ics,json",
+                "-o",
+            ])
+            .arg(format!("{}/", dir.display())));
         assert_eq!(r.code, 0, "{}", r.stderr);
     }
-    let mut names: Vec<_> = std::fs::read_dir(&a).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&a)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     names.sort();
-    assert!(names.len() >= 7, "pdf, ics, json and the csv tables: {names:?}");
+    assert!(
+        names.len() >= 7,
+        "pdf, ics, json and the csv tables: {names:?}"
+    );
     for n in names {
-        assert_eq!(std::fs::read(a.join(&n)).unwrap(), std::fs::read(b.join(&n)).unwrap(), "{n:?} differs");
+        assert_eq!(
+            std::fs::read(a.join(&n)).unwrap(),
+            std::fs::read(b.join(&n)).unwrap(),
+            "{n:?} differs"
+        );
     }
 }
 
@@ -100,17 +173,48 @@ fn same_input_same_bytes() {
 fn output_modes() {
     let dir = scratch("modes");
     let file = dir.join("plan.ics");
-    let r = run(carepath().args(["export", "fixtures/minimal.toml", "--to", "ics", "-o"]).arg(&file));
+    let r = run(carepath()
+        .args(["export", "fixtures/minimal.toml", "--to", "ics", "-o"])
+        .arg(&file));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(std::fs::read_to_string(&file).unwrap().starts_with("BEGIN:VCALENDAR\r\n"));
-    let r = run(carepath().args(["export", "fixtures/minimal.toml", "--to", "ics,json", "-o"]).arg(dir.join("one-file.x")));
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("BEGIN:VCALENDAR\r\n")
+    );
+    let r = run(carepath()
+        .args(["export", "fixtures/minimal.toml", "--to", "ics,json", "-o"])
+        .arg(dir.join("one-file.x")));
     assert_eq!(r.code, 2, "two formats cannot share one file");
-    let r = run(carepath().args(["export", "fixtures/minimal.toml", "--to", "csv", "--table", "milestones", "-o", "-"]));
+    let r = run(carepath().args([
+        "export",
+        "fixtures/minimal.toml",
+        "--to",
+        "csv",
+        "--table",
+        "milestones",
+        "-o",
+        "-",
+    ]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.starts_with("id,title,kind"), "{}", r.stdout);
-    let r = run(carepath().args(["export", "fixtures/rn-to-acnp.toml", "--to", "pdf,csv", "-o"]).arg(format!("{}/new/", dir.display())));
+    let r = run(carepath()
+        .args([
+            "export",
+            "fixtures/rn-to-acnp.toml",
+            "--to",
+            "pdf,csv",
+            "-o",
+        ])
+        .arg(format!("{}/new/", dir.display())));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    for f in ["rn-to-acnp.pdf", "milestones.csv", "goals.csv", "progress.csv", "weekly-load.csv"] {
+    for f in [
+        "rn-to-acnp.pdf",
+        "milestones.csv",
+        "goals.csv",
+        "progress.csv",
+        "weekly-load.csv",
+    ] {
         assert!(dir.join("new").join(f).exists(), "{f} written");
     }
 }

@@ -10,9 +10,22 @@ fn copy_fixture(name: &str, dir: &std::path::Path) -> std::path::PathBuf {
 
 /// Splits `after` into (prefix, added, suffix) against `before`.
 fn added<'a>(before: &str, after: &'a str) -> &'a str {
-    let prefix = before.bytes().zip(after.bytes()).take_while(|(a, b)| a == b).count();
-    let suffix = before[prefix..].bytes().rev().zip(after[prefix..].bytes().rev()).take_while(|(a, b)| a == b).count();
-    assert_eq!(prefix + suffix, before.len(), "every byte of the old file is kept");
+    let prefix = before
+        .bytes()
+        .zip(after.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let suffix = before[prefix..]
+        .bytes()
+        .rev()
+        .zip(after[prefix..].bytes().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    assert_eq!(
+        prefix + suffix,
+        before.len(),
+        "every byte of the old file is kept"
+    );
     &after[prefix..after.len() - suffix]
 }
 
@@ -21,11 +34,26 @@ fn toml_log_adds_only_the_entry() {
     let dir = scratch("log-toml");
     let plan = copy_fixture("rn-to-acnp.toml", &dir);
     let before = std::fs::read_to_string(&plan).unwrap();
-    let r = run(carepath().arg("log").arg(&plan).args(["icu-hours", "36", "--date", "2026-11-20", "--note", "Nights, \"busy\""]));
+    let r = run(carepath().arg("log").arg(&plan).args([
+        "icu-hours",
+        "36",
+        "--date",
+        "2026-11-20",
+        "--note",
+        "Nights, \"busy\"",
+    ]));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("logged 36 hours for `icu-hours` on 2026-11-20"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("logged 36 hours for `icu-hours` on 2026-11-20"),
+        "{}",
+        r.stdout
+    );
     let after = std::fs::read_to_string(&plan).unwrap();
-    assert!(after.starts_with(&before), "the old text is a prefix of the new one");
+    assert!(
+        after.starts_with(&before),
+        "the old text is a prefix of the new one"
+    );
     assert_eq!(
         added(&before, &after).trim_start(),
         "[[progress]]\ndate = 2026-11-20\nmilestone = \"icu-hours\"\namount = 36\nnote = \"Nights, \\\"busy\\\"\"\n"
@@ -43,11 +71,17 @@ fn json_log_keeps_layout_and_adds_the_entry() {
     let v: serde_json::Value = serde_json::from_str(&before).unwrap();
     let milestone = v["milestones"][0]["id"].as_str().unwrap().to_string();
     let n = v["progress"].as_array().map_or(0, Vec::len);
-    let r = run(carepath().arg("log").arg(&plan).args([&milestone, "2.5", "--date", "2026-11-21"]));
+    let r = run(carepath()
+        .arg("log")
+        .arg(&plan)
+        .args([&milestone, "2.5", "--date", "2026-11-21"]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let after = std::fs::read_to_string(&plan).unwrap();
     let piece = added(&before, &after);
-    assert!(piece.contains("\"amount\": 2.5") && piece.contains("2026-11-21"), "{piece}");
+    assert!(
+        piece.contains("\"amount\": 2.5") && piece.contains("2026-11-21"),
+        "{piece}"
+    );
     let v: serde_json::Value = serde_json::from_str(&after).unwrap();
     assert_eq!(v["progress"].as_array().unwrap().len(), n + 1);
     assert_eq!(v["progress"][n]["milestone"], milestone.as_str());
@@ -60,7 +94,12 @@ fn unknown_milestone_is_refused_with_the_nearest_id() {
     let before = std::fs::read(&plan).unwrap();
     let r = run(carepath().arg("log").arg(&plan).args(["icu-hour", "12"]));
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("no milestone `icu-hour`") && r.stderr.contains("did you mean `icu-hours`?"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("no milestone `icu-hour`")
+            && r.stderr.contains("did you mean `icu-hours`?"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(std::fs::read(&plan).unwrap(), before, "nothing was written");
     let r = run(carepath().arg("log").arg(&plan).args(["icu-hours", "-3"]));
     assert_eq!(r.code, 2);
@@ -84,10 +123,16 @@ fn killed_mid_write_leaves_the_old_file_intact() {
         .unwrap();
     let tmp_seen = (0..400).any(|_| {
         std::thread::sleep(std::time::Duration::from_millis(25));
-        std::fs::read_dir(&dir).unwrap().any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".tmp"))
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".tmp"))
     });
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(tmp_seen, "the new text goes to a temporary file first");
-    assert_eq!(std::fs::read(&plan).unwrap(), before, "the plan is exactly as it was");
+    assert_eq!(
+        std::fs::read(&plan).unwrap(),
+        before,
+        "the plan is exactly as it was"
+    );
 }

@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
 }
 
 pub fn fixture(name: &str) -> PathBuf {
@@ -18,7 +21,11 @@ pub fn fixture(name: &str) -> PathBuf {
 /// `carepath` with a pinned as-of date and no colour, so outputs are stable.
 pub fn carepath() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_carepath"));
-    c.env_remove("SOURCE_DATE_EPOCH").env("NO_COLOR", "1").env("COLUMNS", "100").arg("--as-of").arg("2026-11-22");
+    c.env_remove("SOURCE_DATE_EPOCH")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .arg("--as-of")
+        .arg("2026-11-22");
     c.current_dir(repo());
     c
 }
@@ -30,13 +37,21 @@ pub struct Run {
 }
 
 pub fn run(cmd: &mut Command) -> Run {
-    let Output { status, stdout, stderr } = cmd.output().expect("run carepath");
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("run carepath");
     let run = Run {
         code: status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&stdout).into_owned(),
         stderr: String::from_utf8_lossy(&stderr).into_owned(),
     };
-    assert!(!run.stderr.contains("panicked"), "carepath panicked:\n{}", run.stderr);
+    assert!(
+        !run.stderr.contains("panicked"),
+        "carepath panicked:\n{}",
+        run.stderr
+    );
     run
 }
 
@@ -58,5 +73,11 @@ pub fn skip_or_fail(tool: &str, install: &str) {
 
 pub fn python() -> Option<String> {
     let py = std::env::var("CAREPATH_PYTHON").unwrap_or_else(|_| "python3".into());
-    Command::new(&py).arg("-c").arg("import jsonschema").output().ok().filter(|o| o.status.success()).map(|_| py)
+    Command::new(&py)
+        .arg("-c")
+        .arg("import jsonschema")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|_| py)
 }

@@ -14,25 +14,41 @@ impl Knowledge for Catalog {
     }
     fn suggest_role(&self, text: &str) -> Option<String> {
         let ids = self.roles.iter().map(|r| r.id.as_str());
-        carepath_model::suggest::did_you_mean(text, ids).map(str::to_string).or_else(|| {
-            self.search(text).into_iter().find(|h| matches!(h.kind, crate::HitKind::Role)).map(|h| h.id)
-        })
+        carepath_model::suggest::did_you_mean(text, ids)
+            .map(str::to_string)
+            .or_else(|| {
+                self.search(text)
+                    .into_iter()
+                    .find(|h| matches!(h.kind, crate::HitKind::Role))
+                    .map(|h| h.id)
+            })
     }
     fn suggest_credential(&self, text: &str) -> Option<String> {
         let ids = self.credentials.iter().map(|c| c.id.as_str());
-        carepath_model::suggest::did_you_mean(text, ids).map(str::to_string).or_else(|| {
-            self.search(text).into_iter().find(|h| matches!(h.kind, crate::HitKind::Credential)).map(|h| h.id)
-        })
+        carepath_model::suggest::did_you_mean(text, ids)
+            .map(str::to_string)
+            .or_else(|| {
+                self.search(text)
+                    .into_iter()
+                    .find(|h| matches!(h.kind, crate::HitKind::Credential))
+                    .map(|h| h.id)
+            })
     }
     fn name_of(&self, id: &str) -> Option<String> {
-        self.role(id).map(|r| r.name.clone()).or_else(|| self.credential(id).map(|c| c.name.clone()))
+        self.role(id)
+            .map(|r| r.name.clone())
+            .or_else(|| self.credential(id).map(|c| c.name.clone()))
     }
     fn role_requirements(&self, role: &str) -> Vec<String> {
-        self.role(role).map(|r| r.requires.credential_ids().map(str::to_string).collect()).unwrap_or_default()
+        self.role(role)
+            .map(|r| r.requires.credential_ids().map(str::to_string).collect())
+            .unwrap_or_default()
     }
     fn renewal(&self, credential: &str) -> Option<RenewalRule> {
         let r = self.renewal_of(credential)?;
-        let label = self.source(&r.source).map_or(r.source.clone(), |s| s.label.clone());
+        let label = self
+            .source(&r.source)
+            .map_or(r.source.clone(), |s| s.label.clone());
         Some(RenewalRule {
             every_months: r.months,
             ce_hours: r.ce_hours,
@@ -44,16 +60,27 @@ impl Knowledge for Catalog {
 
 /// Lowercase words of a text, for matching credential names against milestone titles.
 fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Whether a milestone supplies a credential: its id contains the credential id, or its title
 /// names the credential's id, abbreviation or an alias as whole words.
 fn supplies(m: &Milestone, catalog: &Catalog, credential: &str) -> bool {
-    if m.id == credential || m.id.split('-').collect::<Vec<_>>().windows(credential.split('-').count()).any(|w| w.join("-") == credential) {
+    if m.id == credential
+        || m.id
+            .split('-')
+            .collect::<Vec<_>>()
+            .windows(credential.split('-').count())
+            .any(|w| w.join("-") == credential)
+    {
         return true;
     }
-    let Some(c) = catalog.credential(credential) else { return false };
+    let Some(c) = catalog.credential(credential) else {
+        return false;
+    };
     let title = words(&m.title);
     let mut names: Vec<&str> = vec![c.id.as_str()];
     names.extend(c.abbreviation.as_deref());
@@ -67,7 +94,7 @@ fn supplies(m: &Milestone, catalog: &Catalog, credential: &str) -> bool {
 fn experience_text(e: &Experience) -> String {
     let mut parts = Vec::new();
     if let Some(h) = e.hours {
-        parts.push(format!("{} hours", thousands(h)));
+        parts.push(format!("{} hours", crate::number_text(h)));
     }
     if let Some(m) = e.months {
         parts.push(format!("{m} months"));
@@ -80,28 +107,22 @@ fn experience_text(e: &Experience) -> String {
         s.push_str(&format!(" within {w} months"));
     }
     if let (Some(rh), Some(rm)) = (e.recent_hours, e.recent_months) {
-        s.push_str(&format!(" ({} in the last {rm} months)", thousands(rh)));
+        s.push_str(&format!(
+            " ({} in the last {rm} months)",
+            crate::number_text(rh)
+        ));
     }
     if s.is_empty() { "experience".into() } else { s }
-}
-
-fn thousands(x: f64) -> String {
-    let n = x.round() as i64;
-    let s = n.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
 }
 
 fn hours_target(m: &Milestone) -> Option<f64> {
     let ms = m.measure.as_ref()?;
     let unit = ms.unit.as_deref().unwrap_or("hours").to_lowercase();
-    if unit.contains("hour") { ms.target } else { None }
+    if unit.contains("hour") {
+        ms.target
+    } else {
+        None
+    }
 }
 
 /// The gap between the person and the target role. None when the plan has no target, or the
@@ -111,15 +132,28 @@ pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
     let role = catalog.role(&target.role)?;
     let held = |id: &str| plan.person.credentials.iter().any(|c| c == id);
     let covered = |id: &str| -> Vec<String> {
-        plan.milestones.iter().filter(|m| supplies(m, catalog, id)).map(|m| m.id.clone()).collect()
+        plan.milestones
+            .iter()
+            .filter(|m| supplies(m, catalog, id))
+            .map(|m| m.id.clone())
+            .collect()
     };
-    let source_of = |key: &str| catalog.source(key).map_or(key.to_string(), |s| format!("{} ({})", s.label, s.year));
+    let source_of = |key: &str| {
+        catalog
+            .source(key)
+            .map_or(key.to_string(), |s| format!("{} ({})", s.label, s.year))
+    };
     let mut items = Vec::new();
     let req = &role.requires;
     let requirement_verified = req.verified.unwrap_or(role.verified);
     for id in &req.all_of {
         let (name, kind, source, verified) = match catalog.credential(id) {
-            Some(c) => (c.name.clone(), kind_of(c.kind), source_of(&c.source), c.verified && requirement_verified),
+            Some(c) => (
+                c.name.clone(),
+                kind_of(c.kind),
+                source_of(&c.source),
+                c.verified && requirement_verified,
+            ),
             None => (id.clone(), "credential", source_of(&role.source), false),
         };
         items.push(GapItem {
@@ -134,8 +168,20 @@ pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
         });
     }
     if !req.any_of.is_empty() {
-        let names: Vec<String> = req.any_of.iter().map(|id| catalog.credential(id).map_or(id.clone(), |c| c.short_name().to_string())).collect();
-        let kind = req.any_of.first().and_then(|id| catalog.credential(id)).map_or("credential", |c| kind_of(c.kind));
+        let names: Vec<String> = req
+            .any_of
+            .iter()
+            .map(|id| {
+                catalog
+                    .credential(id)
+                    .map_or(id.clone(), |c| c.short_name().to_string())
+            })
+            .collect();
+        let kind = req
+            .any_of
+            .first()
+            .and_then(|id| catalog.credential(id))
+            .map_or("credential", |c| kind_of(c.kind));
         let mut cov: Vec<String> = req.any_of.iter().flat_map(|id| covered(id)).collect();
         cov.sort();
         cov.dedup();
@@ -155,7 +201,10 @@ pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
         let cov: Vec<String> = plan
             .milestones
             .iter()
-            .filter(|m| m.kind == carepath_model::Kind::Experience && hours_target(m).is_some_and(|h| h >= need))
+            .filter(|m| {
+                m.kind == carepath_model::Kind::Experience
+                    && hours_target(m).is_some_and(|h| h >= need)
+            })
             .map(|m| m.id.clone())
             .collect();
         items.push(GapItem {
@@ -175,10 +224,20 @@ pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
             .iter()
             .filter(|m| {
                 let title = words(&m.title);
-                let clinical = title.iter().any(|w| matches!(w.as_str(), "clinical" | "supervised" | "practicum" | "preceptorship"));
+                let clinical = title.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "clinical" | "supervised" | "practicum" | "preceptorship"
+                    )
+                });
                 clinical
                     && hours_target(m).is_some_and(|t| t >= h)
-                    && matches!(m.kind, carepath_model::Kind::Education | carepath_model::Kind::Experience | carepath_model::Kind::Training)
+                    && matches!(
+                        m.kind,
+                        carepath_model::Kind::Education
+                            | carepath_model::Kind::Experience
+                            | carepath_model::Kind::Training
+                    )
             })
             .map(|m| m.id.clone())
             .collect();
@@ -186,7 +245,10 @@ pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
             kind: "clinical-hours".into(),
             id: "supervised-clinical-hours".into(),
             name: "Supervised clinical hours".into(),
-            requirement: format!("at least {} supervised clinical hours", thousands(h)),
+            requirement: format!(
+                "at least {} supervised clinical hours",
+                crate::number_text(h)
+            ),
             held: false,
             covered_by: cov,
             source: source_of(&role.source),
@@ -194,8 +256,12 @@ pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
         });
     }
     if let Some(ed) = &req.education {
-        let cov: Vec<String> =
-            plan.milestones.iter().filter(|m| m.kind == carepath_model::Kind::Education).map(|m| m.id.clone()).collect();
+        let cov: Vec<String> = plan
+            .milestones
+            .iter()
+            .filter(|m| m.kind == carepath_model::Kind::Education)
+            .map(|m| m.id.clone())
+            .collect();
         items.push(GapItem {
             kind: "education".into(),
             id: "education".into(),
@@ -225,15 +291,24 @@ pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
                     cost: s.cost.as_ref().map(|c| c.amount),
                     median_pay: s.pay.as_ref().map(|p| p.amount),
                     pay_source: s.pay.as_ref().map(|p| {
-                        let label = catalog.source(&p.source).map_or(p.source.clone(), |x| x.label.clone());
+                        let label = catalog
+                            .source(&p.source)
+                            .map_or(p.source.clone(), |x| x.label.clone());
                         format!("{label}, {}", p.period)
                     }),
-                    verified: s.verified && s.months.verified && s.pay.as_ref().is_none_or(|p| p.verified),
+                    verified: s.verified
+                        && s.months.verified
+                        && s.pay.as_ref().is_none_or(|p| p.verified),
                 })
                 .collect()
         })
         .unwrap_or_default();
-    Some(Gap { target_role: role.id.clone(), target_name: role.name.clone(), items, path })
+    Some(Gap {
+        target_role: role.id.clone(),
+        target_name: role.name.clone(),
+        items,
+        path,
+    })
 }
 
 fn kind_of(k: CredentialKind) -> &'static str {

@@ -24,7 +24,7 @@ pub use model::{
     Catalog, Cost, Credential, CredentialKind, ENTRY, Education, Experience, FORMAT, Months,
     Outlook, Pathway, Pay, Renewal, Requirement, Role, Source, Track, Transition,
 };
-pub use path::{CredentialRef, Money, Route, RouteStep, StepCost};
+pub use path::{CredentialRef, Money, Route, RouteStep, StepCost, number_text};
 pub use search::{HitKind, SearchHit};
 
 /// The catalog's TOML text, as embedded in the binary.

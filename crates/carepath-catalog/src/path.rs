@@ -876,7 +876,7 @@ fn ensure_period(text: &str) -> String {
 }
 
 /// 1750 -> "1,750"; decimals kept when present.
-pub(crate) fn number_text(value: f64) -> String {
+pub fn number_text(value: f64) -> String {
     let plain = number_text_plain(value);
     let (whole, fraction) = match plain.split_once('.') {
         Some((w, f)) => (w.to_owned(), Some(f.to_owned())),

@@ -46,7 +46,10 @@ fn rn_fixture_to_pdf_csv_ics_json(bencher: Bencher) {
     ];
     bencher.bench(|| {
         let r = resolved(RN);
-        exporters.iter().map(|e| write_all(e.as_ref(), &r, &ctx)).sum::<usize>()
+        exporters
+            .iter()
+            .map(|e| write_all(e.as_ref(), &r, &ctx))
+            .sum::<usize>()
     });
 }
 

@@ -18,9 +18,13 @@ pub fn load(user: Option<&Path>, color: bool) -> Result<Catalog, Failure> {
     let Some(path) = user else { return Ok(catalog) };
     let name = path.display().to_string();
     let bytes = files::read_plan(path)?;
-    let text = String::from_utf8(bytes).map_err(|_| Failure::usage(format!("{name}: the catalog is not UTF-8 text")))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Failure::usage(format!("{name}: the catalog is not UTF-8 text")))?;
     let style = if color { Style::ANSI } else { Style::PLAIN };
-    let src = Source { name: &name, text: &text };
+    let src = Source {
+        name: &name,
+        text: &text,
+    };
     let user_catalog = Catalog::from_toml_str(&text).map_err(|e| {
         let d = Diagnostic::error("E100", format!("this catalog cannot be read: {}", e.message()))
             .at(Some(e.span().unwrap_or(0..0)), "")
@@ -32,10 +36,17 @@ pub fn load(user: Option<&Path>, color: bool) -> Result<Catalog, Failure> {
     let problems = catalog.check_integrity();
     if !problems.is_empty() {
         for p in &problems {
-            let d = Diagnostic::error("E101", p.clone()).at(Some(0..0), "").hint("every id a catalog entry names must exist in the catalog (built-in or yours)");
+            let d = Diagnostic::error("E101", p.clone())
+                .at(Some(0..0), "")
+                .hint(
+                    "every id a catalog entry names must exist in the catalog (built-in or yours)",
+                );
             eprint!("{}", diag::render(src, &d, style));
         }
-        return Err(Failure::usage(format!("{name}: the catalog has {} problem(s)", problems.len())));
+        return Err(Failure::usage(format!(
+            "{name}: the catalog has {} problem(s)",
+            problems.len()
+        )));
     }
     Ok(catalog)
 }
@@ -45,11 +56,19 @@ pub fn gap_of(env: &Env, plan: &Plan) -> Option<Gap> {
 }
 
 fn unknown(env: &Env, id: &str, what: &str) -> Failure {
-    let ids = env.catalog.roles.iter().map(|r| r.id.as_str()).chain(env.catalog.credentials.iter().map(|c| c.id.as_str()));
+    let ids = env
+        .catalog
+        .roles
+        .iter()
+        .map(|r| r.id.as_str())
+        .chain(env.catalog.credentials.iter().map(|c| c.id.as_str()));
     let hint = match carepath_model::suggest::did_you_mean(id, ids) {
         Some(s) => format!("did you mean `{s}`?"),
         None => match env.catalog.search(id).first() {
-            Some(h) => format!("did you mean `{}` ({})? `carepath catalog search WORDS` finds others", h.id, h.name),
+            Some(h) => format!(
+                "did you mean `{}` ({})? `carepath catalog search WORDS` finds others",
+                h.id, h.name
+            ),
             None => "`carepath catalog list` shows every role".into(),
         },
     };
@@ -85,19 +104,30 @@ pub fn catalog(env: &Env, command: CatalogCommand, out: &mut dyn Write) -> Outco
             let hits = c.search(&words.join(" "));
             match env.format {
                 OutputFormat::Json => emit(out, &json(&hits)?),
-                OutputFormat::Text if hits.is_empty() => {
-                    emit(out, &format!("nothing in the catalog matches \"{}\"; `carepath catalog list` shows every role\n", words.join(" ")))
-                }
+                OutputFormat::Text if hits.is_empty() => emit(
+                    out,
+                    &format!(
+                        "nothing in the catalog matches \"{}\"; `carepath catalog list` shows every role\n",
+                        words.join(" ")
+                    ),
+                ),
                 OutputFormat::Text => emit(out, &render::render_search(&hits)),
             }
         }
     }
 }
 
-pub fn gap(env: &Env, checked: &CheckedPlan, resolved: &ResolvedPlan, out: &mut dyn Write) -> Outcome {
+pub fn gap(
+    env: &Env,
+    checked: &CheckedPlan,
+    resolved: &ResolvedPlan,
+    out: &mut dyn Write,
+) -> Outcome {
     let plan = checked.plan();
     let Some(target) = &plan.target else {
-        return Err(Failure::usage("the plan has no [target]; add one with the role you aim at (role = \"…\", by = YYYY-MM-DD)"));
+        return Err(Failure::usage(
+            "the plan has no [target]; add one with the role you aim at (role = \"…\", by = YYYY-MM-DD)",
+        ));
     };
     let Some(gap) = &resolved.gap else {
         return Err(unknown(env, &target.role, "role"));
@@ -106,7 +136,11 @@ pub fn gap(env: &Env, checked: &CheckedPlan, resolved: &ResolvedPlan, out: &mut 
         return emit(out, &json(gap)?);
     }
     let mut t = String::new();
-    let from = plan.person.role.as_deref().map(|r| env.catalog.role(r).map_or(r.to_string(), |x| x.name.clone()));
+    let from = plan.person.role.as_deref().map(|r| {
+        env.catalog
+            .role(r)
+            .map_or(r.to_string(), |x| x.name.clone())
+    });
     t.push_str(&format!(
         "{}: from {} to {} ({})\n\n",
         plan.person.name,
@@ -126,19 +160,31 @@ pub fn gap(env: &Env, checked: &CheckedPlan, resolved: &ResolvedPlan, out: &mut 
             ("✗", "NOT COVERED by any milestone yet".to_string())
         };
         let unverified = if item.verified { "" } else { " [unverified]" };
-        t.push_str(&format!("  {mark} {:<15} {}{unverified}\n", item.kind, item.requirement));
+        t.push_str(&format!(
+            "  {mark} {:<15} {}{unverified}\n",
+            item.kind, item.requirement
+        ));
         t.push_str(&format!("      {status}\n      source: {}\n", item.source));
     }
     if !gap.path.is_empty() {
         t.push_str("\nThe usual route from where you are:\n");
         for s in &gap.path {
-            let months = s.months.map(|m| format!("~{} months", num(m))).unwrap_or_default();
+            let months = s
+                .months
+                .map(|m| format!("~{} months", num(m)))
+                .unwrap_or_default();
             let pay = match (s.median_pay, &s.pay_source) {
-                (Some(p), Some(src)) => format!("median pay ${} ({src})", thousands(p)),
-                (Some(p), None) => format!("median pay ${}", thousands(p)),
+                (Some(p), Some(src)) => {
+                    format!("median pay ${} ({src})", carepath_catalog::number_text(p))
+                }
+                (Some(p), None) => format!("median pay ${}", carepath_catalog::number_text(p)),
                 _ => "pay not known".into(),
             };
-            let unverified = if s.verified { "" } else { " [some figures unverified]" };
+            let unverified = if s.verified {
+                ""
+            } else {
+                " [some figures unverified]"
+            };
             t.push_str(&format!("  → {} ({months}); {pay}{unverified}\n", s.name));
         }
     }
@@ -150,20 +196,13 @@ pub fn gap(env: &Env, checked: &CheckedPlan, resolved: &ResolvedPlan, out: &mut 
     emit(out, &t)
 }
 
-pub fn thousands(x: f64) -> String {
-    let n = x.round() as i64;
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-pub fn path(env: &Env, from: &str, to: &str, emit_milestones: bool, out: &mut dyn Write) -> Outcome {
+pub fn path(
+    env: &Env,
+    from: &str,
+    to: &str,
+    emit_milestones: bool,
+    out: &mut dyn Write,
+) -> Outcome {
     let c = &env.catalog;
     for id in [from, to] {
         if c.role(id).is_none() && id != carepath_catalog::ENTRY {
@@ -189,5 +228,11 @@ pub fn role_choices(env: &Env, text: &str) -> Vec<(String, String)> {
     if let Some(r) = env.catalog.role(text.trim()) {
         return vec![(r.id.clone(), r.name.clone())];
     }
-    env.catalog.search(text).into_iter().filter(|h| matches!(h.kind, HitKind::Role)).take(6).map(|h| (h.id, h.name)).collect()
+    env.catalog
+        .search(text)
+        .into_iter()
+        .filter(|h| matches!(h.kind, HitKind::Role))
+        .take(6)
+        .map(|h| (h.id, h.name))
+        .collect()
 }

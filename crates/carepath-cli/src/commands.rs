@@ -39,14 +39,16 @@ pub fn emit(out: &mut dyn Write, text: &str) -> Outcome {
 
 fn as_of(cli_value: Option<&str>) -> Result<Date, Failure> {
     if let Some(v) = cli_value {
-        return carepath_model::read::parse_date(v).map_err(|why| Failure::usage(format!("--as-of {v}: {why}")));
+        return carepath_model::read::parse_date(v)
+            .map_err(|why| Failure::usage(format!("--as-of {v}: {why}")));
     }
     // The clock is read here, once; everything below gets the date as an argument.
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
-        let secs: i64 = epoch
-            .trim()
-            .parse()
-            .map_err(|_| Failure::usage(format!("SOURCE_DATE_EPOCH must be a number of seconds, not {epoch:?}")))?;
+        let secs: i64 = epoch.trim().parse().map_err(|_| {
+            Failure::usage(format!(
+                "SOURCE_DATE_EPOCH must be a number of seconds, not {epoch:?}"
+            ))
+        })?;
         let ts = jiff::Timestamp::from_second(secs)
             .map_err(|_| Failure::usage(format!("SOURCE_DATE_EPOCH {secs} is out of range")))?;
         return Ok(ts.to_zoned(jiff::tz::TimeZone::UTC).date());
@@ -58,7 +60,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
     // Commands that need neither the clock nor the catalog.
     match &cli.command {
@@ -71,7 +76,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
         }
         _ => {}
     }
-    let env = Env { as_of: as_of(cli.as_of.as_deref())?, color, format: cli.format, catalog: crate::catalog::load(cli.catalog.as_deref(), color)? };
+    let env = Env {
+        as_of: as_of(cli.as_of.as_deref())?,
+        color,
+        format: cli.format,
+        catalog: crate::catalog::load(cli.catalog.as_deref(), color)?,
+    };
     match cli.command {
         Command::Check { plan, strict } => check(&env, &plan, strict, out),
         Command::Show { plan } => {
@@ -82,12 +92,36 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
             let (_, resolved) = load_resolved(&env, &plan)?;
             match env.format {
                 OutputFormat::Json => emit(out, &json(&status_json(&resolved))?),
-                OutputFormat::Text => emit(out, &crate::render::status(&resolved, &render_options(&env))),
+                OutputFormat::Text => emit(
+                    out,
+                    &crate::render::status(&resolved, &render_options(&env)),
+                ),
             }
         }
-        Command::Log { plan, milestone, amount, date, note } => log(&env, &plan, &milestone, &amount, date.as_deref(), note, out),
-        Command::Export { plan, to, output, remind, todo, bom, delimiter, table, paper } => {
-            let mut options = ExportOptions { todo, bom, table, ..ExportOptions::default() };
+        Command::Log {
+            plan,
+            milestone,
+            amount,
+            date,
+            note,
+        } => log(&env, &plan, &milestone, &amount, date.as_deref(), note, out),
+        Command::Export {
+            plan,
+            to,
+            output,
+            remind,
+            todo,
+            bom,
+            delimiter,
+            table,
+            paper,
+        } => {
+            let mut options = ExportOptions {
+                todo,
+                bom,
+                table,
+                ..ExportOptions::default()
+            };
             if let Some(r) = remind {
                 options.remind = r;
             }
@@ -106,21 +140,52 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
             let (checked, resolved) = load_resolved(&env, &plan)?;
             crate::catalog::gap(&env, &checked, &resolved, out)
         }
-        Command::Path { from, to, emit_milestones } => crate::catalog::path(&env, &from, &to, emit_milestones, out),
-        Command::Init { output, role, target, name, hours, values, force } => {
-            crate::init::init(&env, crate::init::Answers { output, role, target, name, hours, values, force }, out)
-        }
+        Command::Path {
+            from,
+            to,
+            emit_milestones,
+        } => crate::catalog::path(&env, &from, &to, emit_milestones, out),
+        Command::Init {
+            output,
+            role,
+            target,
+            name,
+            hours,
+            values,
+            force,
+        } => crate::init::init(
+            &env,
+            crate::init::Answers {
+                output,
+                role,
+                target,
+                name,
+                hours,
+                values,
+                force,
+            },
+            out,
+        ),
         Command::Schema | Command::Completions { .. } => Ok(()),
     }
 }
 
 pub fn json<T: serde::Serialize>(v: &T) -> Result<String, Failure> {
-    serde_json::to_string_pretty(v).map(|s| s + "\n").map_err(|e| Failure::usage(format!("cannot encode JSON: {e}")))
+    serde_json::to_string_pretty(v)
+        .map(|s| s + "\n")
+        .map_err(|e| Failure::usage(format!("cannot encode JSON: {e}")))
 }
 
 fn render_options(env: &Env) -> crate::render::RenderOptions {
-    let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100).clamp(60, 200);
-    crate::render::RenderOptions { color: env.color, width }
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
+        .clamp(60, 200);
+    crate::render::RenderOptions {
+        color: env.color,
+        width,
+    }
 }
 
 fn parse_delimiter(d: &str) -> Result<char, Failure> {
@@ -130,7 +195,11 @@ fn parse_delimiter(d: &str) -> Result<char, Failure> {
             let mut chars = d.chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) => c,
-                _ => return Err(Failure::usage(format!("--delimiter takes one character, such as ';' or tab, not {d:?}"))),
+                _ => {
+                    return Err(Failure::usage(format!(
+                        "--delimiter takes one character, such as ';' or tab, not {d:?}"
+                    )));
+                }
             }
         }
     };
@@ -152,7 +221,11 @@ pub fn load(env: &Env, path: &Path) -> Result<Loaded, Failure> {
     let bytes = files::read_plan(path)?;
     let checked = carepath_model::check(&bytes, format, env.knowledge());
     let text = String::from_utf8_lossy(&bytes).into_owned();
-    Ok(Loaded { name, text, checked })
+    Ok(Loaded {
+        name,
+        text,
+        checked,
+    })
 }
 
 fn style(env: &Env) -> Style {
@@ -161,15 +234,26 @@ fn style(env: &Env) -> Style {
 
 pub fn render_diagnostics(env: &Env, name: &str, text: &str, diags: &[Diagnostic]) -> String {
     let src = Source { name, text };
-    diags.iter().map(|d| diag::render(src, d, style(env)) + "\n").collect()
+    diags
+        .iter()
+        .map(|d| diag::render(src, d, style(env)) + "\n")
+        .collect()
 }
 
 /// Loads, checks and resolves; on errors prints them to stderr and fails with exit 1.
 pub fn load_resolved(env: &Env, path: &Path) -> Result<(CheckedPlan, ResolvedPlan), Failure> {
     let loaded = load(env, path)?;
     let Some(checked) = loaded.checked.plan else {
-        let errors: Vec<Diagnostic> = loaded.checked.diagnostics.into_iter().filter(Diagnostic::is_error).collect();
-        eprint!("{}", render_diagnostics(env, &loaded.name, &loaded.text, &errors));
+        let errors: Vec<Diagnostic> = loaded
+            .checked
+            .diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect();
+        eprint!(
+            "{}",
+            render_diagnostics(env, &loaded.name, &loaded.text, &errors)
+        );
         return Err(Failure::plan(format!(
             "{}: {} {}; run `carepath check {}` for details",
             loaded.name,
@@ -213,7 +297,10 @@ fn check(env: &Env, path: &Path, strict: bool, out: &mut dyn Write) -> Outcome {
     let valid = loaded.checked.plan.is_some();
     match env.format {
         OutputFormat::Json => {
-            let src = Source { name: &loaded.name, text: &loaded.text };
+            let src = Source {
+                name: &loaded.name,
+                text: &loaded.text,
+            };
             let located: Vec<_> = diags.iter().map(|d| diag::locate(src, d)).collect();
             let goals = resolved.as_ref().map(|r| &r.schedule.goals);
             let doc = serde_json::json!({
@@ -242,7 +329,11 @@ fn check(env: &Env, path: &Path, strict: bool, out: &mut dyn Write) -> Outcome {
             emit(out, &text)?;
         }
     }
-    if errors > 0 { Err(Failure::plan("")) } else { Ok(()) }
+    if errors > 0 {
+        Err(Failure::plan(""))
+    } else {
+        Ok(())
+    }
 }
 
 fn status_json(r: &ResolvedPlan) -> serde_json::Value {
@@ -257,20 +348,45 @@ fn status_json(r: &ResolvedPlan) -> serde_json::Value {
     })
 }
 
-fn log(env: &Env, path: &Path, milestone: &str, amount: &str, date: Option<&str>, note: Option<String>, out: &mut dyn Write) -> Outcome {
+fn log(
+    env: &Env,
+    path: &Path,
+    milestone: &str,
+    amount: &str,
+    date: Option<&str>,
+    note: Option<String>,
+    out: &mut dyn Write,
+) -> Outcome {
     let amount: f64 = match amount.trim().parse::<f64>() {
         Ok(a) if a.is_finite() && a > 0.0 => a,
-        _ => return Err(Failure::usage(format!("the amount must be a positive number (hours, or the milestone's unit), not {amount:?}"))),
+        _ => {
+            return Err(Failure::usage(format!(
+                "the amount must be a positive number (hours, or the milestone's unit), not {amount:?}"
+            )));
+        }
     };
     let date = match date {
-        Some(d) => carepath_model::read::parse_date(d).map_err(|why| Failure::usage(format!("--date {d}: {why}")))?,
+        Some(d) => carepath_model::read::parse_date(d)
+            .map_err(|why| Failure::usage(format!("--date {d}: {why}")))?,
         None => env.as_of,
     };
     let loaded = load(env, path)?;
     let Some(checked) = &loaded.checked.plan else {
-        let errors: Vec<Diagnostic> = loaded.checked.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
-        eprint!("{}", render_diagnostics(env, &loaded.name, &loaded.text, &errors));
-        return Err(Failure::plan(format!("{}: fix the errors above first; nothing was written", loaded.name)));
+        let errors: Vec<Diagnostic> = loaded
+            .checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect();
+        eprint!(
+            "{}",
+            render_diagnostics(env, &loaded.name, &loaded.text, &errors)
+        );
+        return Err(Failure::plan(format!(
+            "{}: fix the errors above first; nothing was written",
+            loaded.name
+        )));
     };
     let plan = checked.plan();
     let Some(index) = checked.milestone(milestone) else {
@@ -279,27 +395,65 @@ fn log(env: &Env, path: &Path, milestone: &str, amount: &str, date: Option<&str>
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("`carepath status {}` lists the milestones", loaded.name),
         };
-        return Err(Failure::usage(format!("{}: there is no milestone `{milestone}`; nothing was written\n  hint: {hint}", loaded.name)));
+        return Err(Failure::usage(format!(
+            "{}: there is no milestone `{milestone}`; nothing was written\n  hint: {hint}",
+            loaded.name
+        )));
     };
     let format = Format::from_path(&loaded.name).unwrap_or(Format::Toml);
-    let entry = carepath_model::edit::NewEntry { date, milestone: milestone.to_string(), amount, note };
-    let new_text = carepath_model::edit::append_progress(&loaded.text, format, &entry)
-        .map_err(|e| Failure::usage(format!("{}: cannot add the entry: {e}; nothing was written", loaded.name)))?;
+    let entry = carepath_model::edit::NewEntry {
+        date,
+        milestone: milestone.to_string(),
+        amount,
+        note,
+    };
+    let new_text =
+        carepath_model::edit::append_progress(&loaded.text, format, &entry).map_err(|e| {
+            Failure::usage(format!(
+                "{}: cannot add the entry: {e}; nothing was written",
+                loaded.name
+            ))
+        })?;
     // Never write a file that would not read back.
     let again = carepath_model::check(new_text.as_bytes(), format, env.knowledge());
     if again.plan.is_none() {
-        return Err(Failure::usage(format!("{}: the entry could not be added cleanly; nothing was written (please report this)", loaded.name)));
+        return Err(Failure::usage(format!(
+            "{}: the entry could not be added cleanly; nothing was written (please report this)",
+            loaded.name
+        )));
     }
     files::write_atomic(path, new_text.as_bytes())?;
     let m = &plan.milestones[index];
-    let unit = m.measure.as_ref().and_then(|x| x.unit.clone()).unwrap_or_else(|| "hours".into());
-    let total: f64 = plan.progress.iter().filter(|p| p.milestone == milestone).map(|p| p.amount).sum::<f64>() + amount;
-    emit(out, &format!("logged {} {unit} for `{milestone}` on {date} (total {} {unit})\n", num(amount), num(total), date = date))
+    let unit = m
+        .measure
+        .as_ref()
+        .and_then(|x| x.unit.clone())
+        .unwrap_or_else(|| "hours".into());
+    let total: f64 = plan
+        .progress
+        .iter()
+        .filter(|p| p.milestone == milestone)
+        .map(|p| p.amount)
+        .sum::<f64>()
+        + amount;
+    emit(
+        out,
+        &format!(
+            "logged {} {unit} for `{milestone}` on {date} (total {} {unit})\n",
+            num(amount),
+            num(total),
+            date = date
+        ),
+    )
 }
 
 pub fn num(x: f64) -> String {
     let r = (x * 100.0).round() / 100.0;
-    if r.fract() == 0.0 { format!("{}", r as i64) } else { format!("{r}") }
+    if r.fract() == 0.0 {
+        format!("{}", r as i64)
+    } else {
+        format!("{r}")
+    }
 }
 
 pub fn registry() -> Registry {
@@ -313,7 +467,12 @@ fn exporters(out: &mut dyn Write) -> Outcome {
     let reg = registry();
     let mut text = String::from("Built-in exporters:\n");
     for e in reg.iter() {
-        text.push_str(&format!("  {:<8} .{:<5} {}\n", e.name(), e.extension(), e.description()));
+        text.push_str(&format!(
+            "  {:<8} .{:<5} {}\n",
+            e.name(),
+            e.extension(),
+            e.description()
+        ));
     }
     let plugins = carepath_export::plugin::discover(std::env::var_os("PATH").as_deref());
     text.push_str("\nExternal exporters (carepath-export-NAME on PATH):\n");
@@ -321,7 +480,11 @@ fn exporters(out: &mut dyn Write) -> Outcome {
         text.push_str("  none found\n");
     }
     for p in plugins {
-        let shadowed = if reg.get(&p.name).is_some() { " (shadowed by the built-in one)" } else { "" };
+        let shadowed = if reg.get(&p.name).is_some() {
+            " (shadowed by the built-in one)"
+        } else {
+            ""
+        };
         text.push_str(&format!("  {:<8} {}{shadowed}\n", p.name, p.path.display()));
     }
     emit(out, &text)
@@ -339,7 +502,14 @@ struct Output {
     binary: bool,
 }
 
-fn export(env: &Env, path: &Path, to: &[String], output: Option<&str>, options: ExportOptions, out: &mut dyn Write) -> Outcome {
+fn export(
+    env: &Env,
+    path: &Path,
+    to: &[String],
+    output: Option<&str>,
+    options: ExportOptions,
+    out: &mut dyn Write,
+) -> Outcome {
     let reg = registry();
     let path_var = std::env::var_os("PATH");
     let mut chosen = Vec::new();
@@ -350,11 +520,17 @@ fn export(env: &Env, path: &Path, to: &[String], output: Option<&str>, options: 
             chosen.push((name.to_string(), Chosen::External(p)));
         } else {
             let mut known: Vec<String> = reg.names().iter().map(|s| s.to_string()).collect();
-            known.extend(carepath_export::plugin::discover(path_var.as_deref()).into_iter().map(|p| p.name));
-            let hint = match carepath_model::suggest::did_you_mean(name, known.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`? "),
-                None => String::new(),
-            };
+            known.extend(
+                carepath_export::plugin::discover(path_var.as_deref())
+                    .into_iter()
+                    .map(|p| p.name),
+            );
+            let hint =
+                match carepath_model::suggest::did_you_mean(name, known.iter().map(String::as_str))
+                {
+                    Some(s) => format!("did you mean `{s}`? "),
+                    None => String::new(),
+                };
             return Err(Failure::usage(format!(
                 "there is no exporter `{name}`: {hint}The exporters are {}; an external one is a program named `carepath-export-{name}` on PATH (is it installed?)",
                 known.join(", ")
@@ -362,11 +538,19 @@ fn export(env: &Env, path: &Path, to: &[String], output: Option<&str>, options: 
         }
     }
     if chosen.is_empty() {
-        return Err(Failure::usage("--to needs at least one format, such as --to pdf,csv,ics,json"));
+        return Err(Failure::usage(
+            "--to needs at least one format, such as --to pdf,csv,ics,json",
+        ));
     }
     let (_, resolved) = load_resolved(env, path)?;
-    let ctx = ExportContext { options, ..ExportContext::new(env.as_of) };
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "plan".into());
+    let ctx = ExportContext {
+        options,
+        ..ExportContext::new(env.as_of)
+    };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "plan".into());
 
     enum Target {
         Stdout,
@@ -375,7 +559,13 @@ fn export(env: &Env, path: &Path, to: &[String], output: Option<&str>, options: 
     }
     let target = match output {
         Some("-") => Target::Stdout,
-        Some(o) if o.ends_with('/') || o.ends_with(std::path::MAIN_SEPARATOR) || Path::new(o).is_dir() => Target::Dir(PathBuf::from(o)),
+        Some(o)
+            if o.ends_with('/')
+                || o.ends_with(std::path::MAIN_SEPARATOR)
+                || Path::new(o).is_dir() =>
+        {
+            Target::Dir(PathBuf::from(o))
+        }
         Some(o) => Target::File(PathBuf::from(o)),
         None => Target::Dir(PathBuf::from(".")),
     };
@@ -388,19 +578,31 @@ fn export(env: &Env, path: &Path, to: &[String], output: Option<&str>, options: 
                 let parts = e.parts(&ctx);
                 for part in &parts {
                     let mut bytes = Vec::new();
-                    e.write(&resolved, &ctx, part.as_deref(), &mut bytes).map_err(|err| Failure::usage(format!("{name}: {err}")))?;
+                    e.write(&resolved, &ctx, part.as_deref(), &mut bytes)
+                        .map_err(|err| Failure::usage(format!("{name}: {err}")))?;
                     let file = match part {
-                        Some(p) if parts.len() > 1 || ctx.options.table.is_none() => format!("{p}.{}", e.extension()),
+                        Some(p) if parts.len() > 1 || ctx.options.table.is_none() => {
+                            format!("{p}.{}", e.extension())
+                        }
                         Some(p) => format!("{stem}-{p}.{}", e.extension()),
                         None => format!("{stem}.{}", e.extension()),
                     };
-                    outputs.push(Output { path: Some(PathBuf::from(file)), bytes, binary: e.is_binary() });
+                    outputs.push(Output {
+                        path: Some(PathBuf::from(file)),
+                        bytes,
+                        binary: e.is_binary(),
+                    });
                 }
             }
             Chosen::External(p) => {
-                let bytes = carepath_export::plugin::run(p, &resolved, &ctx).map_err(|err| Failure::usage(err.to_string()))?;
+                let bytes = carepath_export::plugin::run(p, &resolved, &ctx)
+                    .map_err(|err| Failure::usage(err.to_string()))?;
                 let binary = std::str::from_utf8(&bytes).is_err();
-                outputs.push(Output { path: Some(PathBuf::from(format!("{stem}.{name}"))), bytes, binary });
+                outputs.push(Output {
+                    path: Some(PathBuf::from(format!("{stem}.{name}"))),
+                    bytes,
+                    binary,
+                });
             }
         }
     }
@@ -409,15 +611,25 @@ fn export(env: &Env, path: &Path, to: &[String], output: Option<&str>, options: 
         Target::Stdout | Target::File(_) if outputs.len() > 1 => Err(Failure::usage(format!(
             "these formats make {} files; write them into a directory with -o DIR/{}",
             outputs.len(),
-            if chosen.len() == 1 { " (or pick one CSV table with --table NAME)" } else { "" }
+            if chosen.len() == 1 {
+                " (or pick one CSV table with --table NAME)"
+            } else {
+                ""
+            }
         ))),
         Target::Stdout => {
             let o = &outputs[0];
             if o.binary && std::io::stdout().is_terminal() {
-                return Err(Failure::usage("this output is binary and stdout is a terminal; redirect it to a file or use -o FILE"));
+                return Err(Failure::usage(
+                    "this output is binary and stdout is a terminal; redirect it to a file or use -o FILE",
+                ));
             }
             out.write_all(&o.bytes).map_err(|e| {
-                if e.kind() == std::io::ErrorKind::BrokenPipe { Failure::usage(BROKEN_PIPE) } else { Failure::usage(format!("could not write the output: {e}")) }
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    Failure::usage(BROKEN_PIPE)
+                } else {
+                    Failure::usage(format!("could not write the output: {e}"))
+                }
             })
         }
         Target::File(f) => {
@@ -425,7 +637,13 @@ fn export(env: &Env, path: &Path, to: &[String], output: Option<&str>, options: 
             emit(out, &format!("wrote {}\n", f.display()))
         }
         Target::Dir(dir) => {
-            std::fs::create_dir_all(&dir).map_err(|e| Failure::usage(format!("cannot create {}: {}", dir.display(), files::io_reason(&e))))?;
+            std::fs::create_dir_all(&dir).map_err(|e| {
+                Failure::usage(format!(
+                    "cannot create {}: {}",
+                    dir.display(),
+                    files::io_reason(&e)
+                ))
+            })?;
             let mut text = String::new();
             for o in &outputs {
                 let p = dir.join(o.path.as_ref().map_or(Path::new("out"), |p| p.as_path()));
@@ -442,19 +660,43 @@ fn smart_summary(r: &ResolvedPlan) -> String {
     if r.schedule.goals.is_empty() {
         return String::new();
     }
-    let width = r.schedule.goals.iter().map(|g| g.id.chars().count()).max().unwrap_or(4).min(24);
+    let width = r
+        .schedule
+        .goals
+        .iter()
+        .map(|g| g.id.chars().count())
+        .max()
+        .unwrap_or(4)
+        .min(24);
     let mut t = format!("SMART goals (as of {}):\n", r.as_of);
     for g in &r.schedule.goals {
         let marks: Vec<String> = g
             .smart
             .criteria()
             .iter()
-            .map(|(name, c)| format!("{}{}", name[..1].to_uppercase(), if c.pass { "✓" } else { "✗" }))
+            .map(|(name, c)| {
+                format!(
+                    "{}{}",
+                    name[..1].to_uppercase(),
+                    if c.pass { "✓" } else { "✗" }
+                )
+            })
             .collect();
-        t.push_str(&format!("  {:<width$}  {}  {}/5  {}\n", g.id, marks.join(" "), g.score, g.title));
+        t.push_str(&format!(
+            "  {:<width$}  {}  {}/5  {}\n",
+            g.id,
+            marks.join(" "),
+            g.score,
+            g.title
+        ));
         for (name, c) in g.smart.criteria() {
             if !c.pass {
-                t.push_str(&format!("  {:<width$}    {}: {}\n", "", name.replace('_', "-"), c.reason));
+                t.push_str(&format!(
+                    "  {:<width$}    {}: {}\n",
+                    "",
+                    name.replace('_', "-"),
+                    c.reason
+                ));
             }
         }
     }

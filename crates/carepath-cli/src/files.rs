@@ -15,9 +15,12 @@ pub const MAX_PLAN_BYTES: u64 = 64 * 1024 * 1024;
 
 pub fn read_plan(path: &Path) -> Result<Vec<u8>, Failure> {
     let shown = path.display();
-    let meta = fs::metadata(path).map_err(|e| Failure::usage(format!("cannot read {shown}: {}", io_reason(&e))))?;
+    let meta = fs::metadata(path)
+        .map_err(|e| Failure::usage(format!("cannot read {shown}: {}", io_reason(&e))))?;
     if meta.is_dir() {
-        return Err(Failure::usage(format!("{shown} is a directory; give the plan file (plan.toml or plan.json)")));
+        return Err(Failure::usage(format!(
+            "{shown} is a directory; give the plan file (plan.toml or plan.json)"
+        )));
     }
     if meta.len() > MAX_PLAN_BYTES {
         return Err(Failure::usage(format!(
@@ -45,7 +48,10 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<(), Failure> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let shown = target.display();
     let result = (|| -> std::io::Result<()> {
@@ -69,7 +75,10 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<(), Failure> {
 /// A test hook: `CAREPATH_TEST_PAUSE_MS` holds the process between writing the temporary file and
 /// the rename, so a test can kill it there and check that the original file survives.
 fn debug_pause() {
-    if let Some(ms) = std::env::var("CAREPATH_TEST_PAUSE_MS").ok().and_then(|v| v.parse::<u64>().ok()) {
+    if let Some(ms) = std::env::var("CAREPATH_TEST_PAUSE_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
         std::thread::sleep(std::time::Duration::from_millis(ms));
     }
 }

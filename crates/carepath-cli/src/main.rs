@@ -25,11 +25,17 @@ pub struct Failure {
 impl Failure {
     /// Bad usage, or input that cannot be read: exit 2.
     pub fn usage(message: impl Into<String>) -> Self {
-        Failure { code: 2, message: message.into() }
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
     }
     /// The plan has errors: exit 1 (the findings were printed already).
     pub fn plan(message: impl Into<String>) -> Self {
-        Failure { code: 1, message: message.into() }
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
     }
 }
 
@@ -60,8 +66,13 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             if !f.message.is_empty() {
-                let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                let (red, reset) = if color { ("\x1b[1;31m", "\x1b[0m") } else { ("", "") };
+                let color =
+                    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                let (red, reset) = if color {
+                    ("\x1b[1;31m", "\x1b[0m")
+                } else {
+                    ("", "")
+                };
                 let _ = writeln!(std::io::stderr(), "{red}error{reset}: {}", f.message);
             }
             ExitCode::from(f.code)

@@ -21,7 +21,9 @@ pub struct Plugin {
 }
 
 fn is_executable(path: &Path) -> bool {
-    let Ok(meta) = std::fs::metadata(path) else { return false };
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
     if !meta.is_file() {
         return false;
     }
@@ -39,23 +41,32 @@ fn is_executable(path: &Path) -> bool {
 /// The exporter `name` on the given PATH value, if installed.
 pub fn find(name: &str, path_var: Option<&std::ffi::OsStr>) -> Option<Plugin> {
     let file = format!("{PREFIX}{name}{}", std::env::consts::EXE_SUFFIX);
-    std::env::split_paths(path_var?).map(|dir| dir.join(&file)).find(|p| is_executable(p)).map(|path| Plugin {
-        name: name.to_string(),
-        path,
-    })
+    std::env::split_paths(path_var?)
+        .map(|dir| dir.join(&file))
+        .find(|p| is_executable(p))
+        .map(|path| Plugin {
+            name: name.to_string(),
+            path,
+        })
 }
 
 /// Every external exporter on PATH, by name; the first on PATH wins, as a shell would pick it.
 pub fn discover(path_var: Option<&std::ffi::OsStr>) -> Vec<Plugin> {
     let mut found: Vec<Plugin> = Vec::new();
-    let Some(path_var) = path_var else { return found };
+    let Some(path_var) = path_var else {
+        return found;
+    };
     for dir in std::env::split_paths(path_var) {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         let mut names: Vec<(String, PathBuf)> = entries
             .filter_map(Result::ok)
             .filter_map(|e| {
                 let file = e.file_name().into_string().ok()?;
-                let stem = file.strip_suffix(std::env::consts::EXE_SUFFIX).unwrap_or(&file);
+                let stem = file
+                    .strip_suffix(std::env::consts::EXE_SUFFIX)
+                    .unwrap_or(&file);
                 let name = stem.strip_prefix(PREFIX)?;
                 (!name.is_empty()).then(|| (name.to_string(), e.path()))
             })
@@ -74,13 +85,21 @@ pub fn discover(path_var: Option<&std::ffi::OsStr>) -> Vec<Plugin> {
 
 /// The JSON document a plugin receives: `protocol`, `exporter`, `options`, then the resolved
 /// plan's fields.
-pub fn document(name: &str, plan: &ResolvedPlan, ctx: &ExportContext) -> Result<Value, ExportError> {
-    let invalid = |e: serde_json::Error| ExportError::Invalid(format!("cannot encode the plan: {e}"));
+pub fn document(
+    name: &str,
+    plan: &ResolvedPlan,
+    ctx: &ExportContext,
+) -> Result<Value, ExportError> {
+    let invalid =
+        |e: serde_json::Error| ExportError::Invalid(format!("cannot encode the plan: {e}"));
     let mut doc = Map::new();
     doc.insert("protocol".into(), Value::from(PROTOCOL_VERSION));
     doc.insert("exporter".into(), Value::from(name));
     doc.insert("generator".into(), Value::from(ctx.generator.clone()));
-    doc.insert("options".into(), serde_json::to_value(&ctx.options).map_err(invalid)?);
+    doc.insert(
+        "options".into(),
+        serde_json::to_value(&ctx.options).map_err(invalid)?,
+    );
     if let Value::Object(fields) = serde_json::to_value(plan).map_err(invalid)? {
         doc.extend(fields);
     }
@@ -89,8 +108,16 @@ pub fn document(name: &str, plan: &ResolvedPlan, ctx: &ExportContext) -> Result<
 
 /// Runs a plugin and returns its stdout. Stdin is written on its own thread so that a plugin which
 /// writes before it has read everything cannot deadlock against us.
-pub fn run(plugin: &Plugin, plan: &ResolvedPlan, ctx: &ExportContext) -> Result<Vec<u8>, ExportError> {
-    let fail = |message: String, stderr: String| ExportError::Plugin { name: plugin.name.clone(), message, stderr };
+pub fn run(
+    plugin: &Plugin,
+    plan: &ResolvedPlan,
+    ctx: &ExportContext,
+) -> Result<Vec<u8>, ExportError> {
+    let fail = |message: String, stderr: String| ExportError::Plugin {
+        name: plugin.name.clone(),
+        message,
+        stderr,
+    };
     let input = serde_json::to_vec(&document(&plugin.name, plan, ctx)?)
         .map_err(|e| ExportError::Invalid(format!("cannot encode the plan: {e}")))?;
     let mut child = Command::new(&plugin.path)
@@ -98,7 +125,12 @@ pub fn run(plugin: &Plugin, plan: &ResolvedPlan, ctx: &ExportContext) -> Result<
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| fail(format!("could not be started ({e}); is it installed and executable?"), String::new()))?;
+        .map_err(|e| {
+            fail(
+                format!("could not be started ({e}); is it installed and executable?"),
+                String::new(),
+            )
+        })?;
     let mut stdin = child.stdin.take();
     let writer = std::thread::spawn(move || {
         if let Some(s) = stdin.as_mut() {
@@ -117,9 +149,12 @@ pub fn run(plugin: &Plugin, plan: &ResolvedPlan, ctx: &ExportContext) -> Result<
     });
     let mut stdout = Vec::new();
     if let Some(mut o) = child.stdout.take() {
-        o.read_to_end(&mut stdout).map_err(|e| fail(format!("could not be read ({e})"), String::new()))?;
+        o.read_to_end(&mut stdout)
+            .map_err(|e| fail(format!("could not be read ({e})"), String::new()))?;
     }
-    let status = child.wait().map_err(|e| fail(format!("did not finish ({e})"), String::new()))?;
+    let status = child
+        .wait()
+        .map_err(|e| fail(format!("did not finish ({e})"), String::new()))?;
     let _ = writer.join();
     let stderr = String::from_utf8_lossy(&err_reader.join().unwrap_or_default()).into_owned();
     if !status.success() {

@@ -3,9 +3,9 @@
 
 use jiff::civil::Date;
 
+use crate::Format;
 use crate::node::{Node, NodeKind, parse_json, parse_toml};
 use crate::read::fmt_num;
-use crate::Format;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewEntry {
@@ -32,7 +32,9 @@ fn toml_string(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -45,14 +47,22 @@ fn append_toml(text: &str, e: &NewEntry) -> Result<String, String> {
     let mut out = String::with_capacity(text.len() + 128);
     match root.get("progress") {
         // `progress = [ { … }, … ]` written inline: add one more inline table inside the brackets.
-        Some(Node { kind: NodeKind::Array(items), span }) if is_inline_array(text, span) => {
-            let close = text[..span.end].rfind(']').ok_or("cannot find the end of the progress list")?;
+        Some(Node {
+            kind: NodeKind::Array(items),
+            span,
+        }) if is_inline_array(text, span) => {
+            let close = text[..span.end]
+                .rfind(']')
+                .ok_or("cannot find the end of the progress list")?;
             let inline = format!(
                 "{{ date = {}, milestone = {}, amount = {}{} }}",
                 e.date,
                 toml_string(&e.milestone),
                 fmt_num(e.amount),
-                e.note.as_ref().map(|n| format!(", note = {}", toml_string(n))).unwrap_or_default()
+                e.note
+                    .as_ref()
+                    .map(|n| format!(", note = {}", toml_string(n)))
+                    .unwrap_or_default()
             );
             let (insert_at, piece) = match items.last() {
                 None => (close, inline),
@@ -69,7 +79,11 @@ fn append_toml(text: &str, e: &NewEntry) -> Result<String, String> {
             out.push_str(&piece);
             out.push_str(&text[insert_at..]);
         }
-        Some(Node { kind: NodeKind::Array(_), .. }) | None => {
+        Some(Node {
+            kind: NodeKind::Array(_),
+            ..
+        })
+        | None => {
             out.push_str(text);
             if !text.is_empty() && !text.ends_with('\n') {
                 out.push('\n');
@@ -88,7 +102,8 @@ fn append_toml(text: &str, e: &NewEntry) -> Result<String, String> {
 }
 
 fn is_inline_array(text: &str, span: &std::ops::Range<usize>) -> bool {
-    text[span.clone()].trim_start().starts_with('[') && !text[span.clone()].trim_start().starts_with("[[")
+    text[span.clone()].trim_start().starts_with('[')
+        && !text[span.clone()].trim_start().starts_with("[[")
 }
 
 fn json_entry(e: &NewEntry, indent: &str, step: &str) -> String {
@@ -102,7 +117,10 @@ fn json_entry(e: &NewEntry, indent: &str, step: &str) -> String {
         fields.push(format!("\"note\": {}", s(n)));
     }
     let inner = format!("{indent}{step}");
-    format!("{{\n{inner}{}\n{indent}}}", fields.join(&format!(",\n{inner}")))
+    format!(
+        "{{\n{inner}{}\n{indent}}}",
+        fields.join(&format!(",\n{inner}"))
+    )
 }
 
 /// The whitespace at the start of the line holding `pos`.
@@ -119,9 +137,16 @@ fn append_json(text: &str, e: &NewEntry) -> Result<String, String> {
     };
     let mut out = String::with_capacity(text.len() + 128);
     // The indentation step the file uses, from its first field.
-    let step = entries.first().map(|(k, _)| indent_at(text, k.span.start).to_string()).filter(|s| !s.is_empty()).unwrap_or_else(|| "  ".into());
+    let step = entries
+        .first()
+        .map(|(k, _)| indent_at(text, k.span.start).to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "  ".into());
     match root.get("progress") {
-        Some(Node { kind: NodeKind::Array(items), span }) => match items.last() {
+        Some(Node {
+            kind: NodeKind::Array(items),
+            span,
+        }) => match items.last() {
             Some(last) => {
                 let indent = indent_at(text, last.span.start).to_string();
                 let entry = json_entry(e, &indent, &step);
@@ -146,13 +171,17 @@ fn append_json(text: &str, e: &NewEntry) -> Result<String, String> {
             match entries.last() {
                 Some((_, last)) => {
                     out.push_str(&text[..last.span.end]);
-                    out.push_str(&format!(",\n{step}\"progress\": [\n{entry_indent}{entry}\n{step}]"));
+                    out.push_str(&format!(
+                        ",\n{step}\"progress\": [\n{entry_indent}{entry}\n{step}]"
+                    ));
                     out.push_str(&text[last.span.end..]);
                 }
                 None => {
                     let close = root.span.end - 1;
                     out.push_str(&text[..close]);
-                    out.push_str(&format!("\n{step}\"progress\": [\n{entry_indent}{entry}\n{step}]\n"));
+                    out.push_str(&format!(
+                        "\n{step}\"progress\": [\n{entry_indent}{entry}\n{step}]\n"
+                    ));
                     out.push_str(&text[close..]);
                 }
             }
@@ -167,7 +196,12 @@ mod tests {
     use jiff::civil::date;
 
     fn entry() -> NewEntry {
-        NewEntry { date: date(2026, 6, 30), milestone: "icu-hours".into(), amount: 144.5, note: Some("June \"nights\"".into()) }
+        NewEntry {
+            date: date(2026, 6, 30),
+            milestone: "icu-hours".into(),
+            amount: 144.5,
+            note: Some("June \"nights\"".into()),
+        }
     }
 
     #[test]

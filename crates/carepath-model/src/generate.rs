@@ -92,4 +92,3 @@ pub fn big_plan(n: usize) -> String {
     }
     s
 }
-

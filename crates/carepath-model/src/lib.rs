@@ -12,8 +12,8 @@ pub mod generate;
 pub mod node;
 pub mod plan;
 pub mod read;
-pub mod resolved;
 mod resolve;
+pub mod resolved;
 pub mod schedule;
 pub mod smart;
 pub mod suggest;
@@ -172,7 +172,12 @@ mod schema_tests {
     use serde_json::Value;
 
     fn keys(v: &Value) -> Vec<String> {
-        let mut k: Vec<String> = v["properties"].as_object().unwrap().keys().cloned().collect();
+        let mut k: Vec<String> = v["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
         k.sort();
         k
     }
@@ -190,10 +195,19 @@ mod schema_tests {
         let p = &s["properties"];
         assert_eq!(keys(&s), sorted(TOP_FIELDS));
         assert_eq!(keys(&p["person"]), sorted(PERSON_FIELDS));
-        assert_eq!(keys(&p["person"]["properties"]["skills"]["items"]), sorted(SKILL_FIELDS));
-        assert_eq!(keys(&p["person"]["properties"]["experience"]["items"]), sorted(EXPERIENCE_FIELDS));
+        assert_eq!(
+            keys(&p["person"]["properties"]["skills"]["items"]),
+            sorted(SKILL_FIELDS)
+        );
+        assert_eq!(
+            keys(&p["person"]["properties"]["experience"]["items"]),
+            sorted(EXPERIENCE_FIELDS)
+        );
         assert_eq!(keys(&p["capacity"]), sorted(CAPACITY_FIELDS));
-        assert_eq!(keys(&p["capacity"]["properties"]["breaks"]["items"]), sorted(BREAK_FIELDS));
+        assert_eq!(
+            keys(&p["capacity"]["properties"]["breaks"]["items"]),
+            sorted(BREAK_FIELDS)
+        );
         assert_eq!(keys(&p["target"]), sorted(TARGET_FIELDS));
         assert_eq!(keys(&p["goals"]["items"]), sorted(GOAL_FIELDS));
         assert_eq!(keys(&s["$defs"]["measure"]), sorted(MEASURE_FIELDS));
