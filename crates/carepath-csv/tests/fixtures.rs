@@ -40,74 +40,10 @@ fn every_fixture_every_table() {
     }
 }
 
-/// The same shape as `gen-big-plan.py 10000`: a random DAG of 10,000 milestones with a fixed
-/// seed, 400 goals, some durations and due dates.
-fn big_plan(n: usize) -> String {
-    let mut seed: u64 = 20261122;
-    let mut next = move |below: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % below as u64) as usize
-    };
-    let kinds = [
-        "education",
-        "certification",
-        "exam",
-        "training",
-        "continuing-education",
-        "networking",
-        "mentorship",
-        "shadowing",
-        "volunteering",
-        "leadership",
-        "research",
-    ];
-    let goals = (n / 25).max(1);
-    let mut s = format!(
-        "format = 1\ntitle = \"Generated plan with {n} milestones\"\nstart = 2026-01-05\n\n\
-         [person]\nname = \"Generated Person\"\nvalues = [\"patient-care\", \"research\"]\n\n\
-         [capacity]\nhours_per_week = 40\nmax_parallel = 8\n\n"
-    );
-    for g in 0..goals {
-        s += &format!(
-            "[[goals]]\nid = \"g{g}\"\ntitle = \"Goal number {g} with a concrete outcome\"\n\
-             due = {}-12-31\nvalues = [\"patient-care\"]\n\n",
-            2030 + g % 10
-        );
-    }
-    for i in 0..n {
-        s += &format!(
-            "[[milestones]]\nid = \"m{i}\"\ntitle = \"Milestone {i}\"\nkind = \"{}\"\ngoal = \"g{}\"\n",
-            kinds[next(kinds.len())],
-            next(goals)
-        );
-        if i > 0 {
-            let mut deps: Vec<usize> = (0..next(3))
-                .map(|_| i.saturating_sub(50) + next(i - i.saturating_sub(50)))
-                .collect();
-            deps.sort_unstable();
-            deps.dedup();
-            if !deps.is_empty() {
-                let list: Vec<String> = deps.iter().map(|d| format!("\"m{d}\"")).collect();
-                s += &format!("after = [{}]\n", list.join(", "));
-            }
-        }
-        s += &format!("effort_hours = {}\n", 1 + next(39));
-        if next(10) < 3 {
-            s += &format!("duration = \"{} weeks\"\n", 1 + next(11));
-        }
-        if next(10) < 2 {
-            s += &format!("due = {}-0{}-15\n", 2027 + next(13), 1 + next(9));
-        }
-        s += "\n";
-    }
-    s
-}
 
 #[test]
 fn the_ten_thousand_milestone_plan_exports_well_under_a_second() {
-    let plan = resolve(big_plan(10_000).as_bytes(), Format::Toml, "big plan");
+    let plan = resolve(carepath_model::generate::big_plan(10_000).as_bytes(), Format::Toml, "big plan");
     assert_eq!(plan.schedule.milestones.len(), 10_000);
     let start = Instant::now();
     let tables = export_all(&plan);

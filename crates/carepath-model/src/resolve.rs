@@ -51,7 +51,8 @@ fn round1(x: f64) -> f64 {
 }
 
 fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    // `+ 0.0` turns the -0.0 of an empty sum into 0, which prints as `0`, not `-0.0`.
+    (x * 100.0).round() / 100.0 + 0.0
 }
 
 fn days_between(a: Date, b: Date) -> i64 {
@@ -957,7 +958,7 @@ pub fn findings(plan: &CheckedPlan, resolved: &ResolvedPlan) -> Vec<Diagnostic> 
             out.push(
                 Diagnostic::warning(
                     "W011",
-                    format!("goal `{}` is not {word}: {}", g.id, c.reason),
+                    format!("goal `{}` is not {word}: {}", g.id, c.reason.strip_prefix("fails: ").unwrap_or(&c.reason)),
                 )
                 .at(sp(&format!("goals[{gi}].id")), format!("goals[{gi}]"))
                 .label(format!("SMART: {word}"))

@@ -144,7 +144,7 @@ fn pages_come_in_the_order_of_the_issue() {
         "Goals",
         "Milestones",
         "Profile",
-        "The gap to Acute care nurse practitioner (AG-ACNP)",
+        "The gap to the target role",
     ];
     let mut at = 0;
     for want in order {
@@ -227,7 +227,8 @@ fn long_tables_and_timelines_continue_with_their_headers() {
         })
         .collect();
     for m in &plan.schedule.milestones {
-        let n = all.iter().filter(|t| t.starts_with(&m.title[..12])).count();
+        let head: String = m.title.chars().take(12).collect();
+        let n = all.iter().filter(|t| t.starts_with(&head)).count();
         assert!(n >= 2, "{} appears {n} times", m.id);
     }
 }

@@ -5,9 +5,13 @@ use super::*;
 
 pub(super) fn gap(w: &mut Writer, p: &ResolvedPlan) {
     let Some(g) = &p.gap else { return };
-    w.section(&format!("The gap to {}", g.target_name));
+    // Role names can be long ("Acute care nurse practitioner (adult-gerontology)"): the
+    // section title stays short and the name wraps on its own line.
+    w.section("The gap to the target role");
     let mut cont = continued("The gap");
     let (x, cw) = (w.left(), w.content_w());
+    let name = w.para(x, cw, 12.0, true, INK, 16.0, &g.target_name);
+    w.place(name, false, &mut cont);
     let intro = "What the target role asks for, what is already held, and which milestones of \
                  this plan supply the rest.";
     let rows = w.para(x, cw, 8.5, false, MUTED, 12.0, intro);

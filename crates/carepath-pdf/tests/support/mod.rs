@@ -267,69 +267,7 @@ amount = 10
 
 /// A plan of `n` milestones in a random DAG (fixed seed), like tools/gen-big-plan.py.
 pub fn big(n: usize) -> String {
-    let kinds = [
-        "education",
-        "certification",
-        "exam",
-        "training",
-        "continuing-education",
-        "networking",
-        "mentorship",
-        "shadowing",
-        "volunteering",
-        "leadership",
-        "research",
-    ];
-    let mut seed: u64 = 20_261_122;
-    let mut rnd = move |m: u64| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % m.max(1)
-    };
-    let goals = (n / 25).max(1);
-    let mut s = format!(
-        "format = 1\ntitle = \"Generated plan with {n} milestones\"\nstart = 2026-01-05\n\n\
-         [person]\nname = \"Generated Person\"\nregion = \"US\"\nvalues = [\"patient-care\", \"research\"]\n\n\
-         [capacity]\nhours_per_week = 40\nmax_parallel = 8\n\n[target]\nrole = \"nurse-educator\"\nby = 2030-06-30\n\n"
-    );
-    for g in 0..goals {
-        s += &format!(
-            "[[goals]]\nid = \"g{g}\"\ntitle = \"Goal number {g} with a concrete outcome\"\n\
-             due = {}-12-31\nvalues = [\"patient-care\"]\n\n",
-            2030 + g % 10
-        );
-    }
-    for i in 0..n {
-        s += &format!(
-            "[[milestones]]\nid = \"m{i}\"\ntitle = \"Milestone {i}: {} step of the plan\"\nkind = \"{}\"\ngoal = \"g{}\"\n",
-            ["a short", "a somewhat longer and more detailed", "the"][i % 3],
-            kinds[rnd(kinds.len() as u64) as usize],
-            rnd(goals as u64)
-        );
-        if i > 0 {
-            let lo = i.saturating_sub(50) as u64;
-            let mut deps: Vec<u64> = (0..rnd(3)).map(|_| lo + rnd(i as u64 - lo)).collect();
-            deps.sort();
-            deps.dedup();
-            if !deps.is_empty() {
-                let list: Vec<String> = deps.iter().map(|d| format!("\"m{d}\"")).collect();
-                s += &format!("after = [{}]\n", list.join(", "));
-            }
-        }
-        s += &format!("effort_hours = {}\n", 1 + rnd(39));
-        if rnd(10) < 3 {
-            s += &format!("duration = \"{} weeks\"\n", 1 + rnd(11));
-        }
-        if rnd(10) < 2 {
-            s += &format!("due = {}-0{}-15\n", 2027 + rnd(4), 1 + rnd(9));
-        }
-        if rnd(10) < 2 {
-            s += &format!("cost = {}\n", 50 + rnd(2000));
-        }
-        s += "\n";
-    }
-    s
+    carepath_model::generate::big_plan(n)
 }
 
 /// A plan whose texts are thousands of characters long: nothing may run off a page.
