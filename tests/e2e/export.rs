@@ -218,3 +218,25 @@ fn output_modes() {
         assert!(dir.join("new").join(f).exists(), "{f} written");
     }
 }
+
+/// Text the PDF font cannot draw is shown as a replacement mark and reported, never dropped
+/// silently.
+#[test]
+fn pdf_warns_about_characters_it_cannot_draw() {
+    let dir = scratch("emoji");
+    let plan = dir.join("emoji.toml");
+    std::fs::write(&plan, "format = 1\ntitle = \"Night shift 🚑 plan\"\nstart = 2026-01-05\n[person]\nname = \"Ирина\"\n").unwrap();
+    let r = run(carepath()
+        .args(["export"])
+        .arg(&plan)
+        .args(["--to", "pdf", "-o"])
+        .arg(dir.join("out.pdf")));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("warning: pdf: the PDF font (DejaVu Sans) has no glyph for '🚑'"),
+        "{}",
+        r.stderr
+    );
+    assert!(std::fs::metadata(dir.join("out.pdf")).unwrap().len() > 1000);
+}

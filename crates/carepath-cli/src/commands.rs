@@ -578,8 +578,12 @@ fn export(
                 let parts = e.parts(&ctx);
                 for part in &parts {
                     let mut bytes = Vec::new();
-                    e.write(&resolved, &ctx, part.as_deref(), &mut bytes)
+                    let warnings = e
+                        .write_reporting(&resolved, &ctx, part.as_deref(), &mut bytes)
                         .map_err(|err| Failure::usage(format!("{name}: {err}")))?;
+                    for w in warnings {
+                        eprintln!("warning: {name}: {w}");
+                    }
                     let file = match part {
                         Some(p) if parts.len() > 1 || ctx.options.table.is_none() => {
                             format!("{p}.{}", e.extension())

@@ -142,6 +142,18 @@ pub trait Exporter: Send + Sync {
         part: Option<&str>,
         out: &mut dyn Write,
     ) -> Result<(), ExportError>;
+
+    /// Writes one part and returns what the user should be told about it (text the format
+    /// could not show, for example). Exporters with nothing to say keep this default.
+    fn write_reporting(
+        &self,
+        plan: &ResolvedPlan,
+        ctx: &ExportContext,
+        part: Option<&str>,
+        out: &mut dyn Write,
+    ) -> Result<Vec<String>, ExportError> {
+        self.write(plan, ctx, part, out).map(|()| Vec::new())
+    }
 }
 
 /// The exporters the CLI knows, in one place.

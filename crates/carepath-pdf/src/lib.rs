@@ -84,6 +84,16 @@ impl Exporter for PdfExporter {
         part: Option<&str>,
         out: &mut dyn Write,
     ) -> Result<(), ExportError> {
+        self.write_reporting(plan, ctx, part, out).map(|_| ())
+    }
+
+    fn write_reporting(
+        &self,
+        plan: &ResolvedPlan,
+        ctx: &ExportContext,
+        part: Option<&str>,
+        out: &mut dyn Write,
+    ) -> Result<Vec<String>, ExportError> {
         if let Some(p) = part {
             return Err(ExportError::Invalid(format!(
                 "the PDF exporter writes one file; there is no part `{p}`"
@@ -97,6 +107,6 @@ impl Exporter for PdfExporter {
             )));
         }
         out.write_all(&r.bytes)?;
-        Ok(())
+        Ok(r.warnings)
     }
 }
