@@ -67,7 +67,10 @@ impl Axis {
             let m = self.first + c as i64 * self.unit;
             let (year, month) = (m.div_euclid(12), m.rem_euclid(12));
             let x = c * self.cell_width;
-            if last_year != Some(year) && (month < self.unit || c == 0) {
+            // A partial first year whose label would hide the next year's is left unlabelled.
+            let next_year_x = ((12 - month + self.unit - 1) / self.unit) as usize * self.cell_width;
+            let crowded = c == 0 && month >= self.unit && next_year_x < 5;
+            if last_year != Some(year) && (month < self.unit || c == 0) && !crowded {
                 let label = year.to_string();
                 // Only where it fits without running into the next year's label.
                 if x + label.len() <= years.len()
