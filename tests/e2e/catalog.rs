@@ -1,0 +1,211 @@
+//! The catalog through the CLI: gap, path, init, and user catalogs.
+
+use crate::*;
+
+#[test]
+fn gap_names_degree_clinical_hours_and_board_certification() {
+    let r = run(carepath().args(["gap", "fixtures/rn-to-acnp.toml"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("one of: MSN, DNP"),
+        "the graduate degree:\n{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("at least 500 supervised clinical hours"),
+        "the clinical hours:\n{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("board certification"),
+        "the board certification:\n{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("[unverified]"),
+        "unverified facts are marked:\n{}",
+        r.stdout
+    );
+    insta::assert_snapshot!("gap_rn_to_acnp", r.stdout);
+    let r = run(carepath().args(["--format", "json", "gap", "fixtures/rn-to-acnp.toml"]));
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["target_role"], "acute-care-np");
+}
+
+#[test]
+fn path_from_cna_to_np_goes_through_lpn_and_rn() {
+    let r = run(carepath().args([
+        "--format",
+        "json",
+        "path",
+        "--from",
+        "certified-nursing-assistant",
+        "--to",
+        "nurse-practitioner",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let roles: Vec<&str> = v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            "licensed-practical-nurse",
+            "registered-nurse",
+            "nurse-practitioner"
+        ]
+    );
+    let r = run(carepath().args([
+        "path",
+        "--from",
+        "certified-nursing-assistant",
+        "--to",
+        "nurse-practitioner",
+    ]));
+    assert!(
+        r.stdout.contains("$62,340")
+            && r.stdout.contains("$93,600")
+            && r.stdout.contains("$129,210"),
+        "pay at each step:\n{}",
+        r.stdout
+    );
+    insta::assert_snapshot!("path_cna_np", r.stdout);
+    let r = run(carepath().args([
+        "path",
+        "--from",
+        "registered-nurs",
+        "--to",
+        "nurse-practitioner",
+    ]));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("did you mean `registered-nurse`?"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn emitted_milestones_paste_into_a_plan() {
+    let r = run(carepath().args([
+        "path",
+        "--from",
+        "medical-laboratory-technician",
+        "--to",
+        "healthcare-data-analyst",
+        "--emit-milestones",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let dir = scratch("emit");
+    let plan = dir.join("plan.toml");
+    let text = format!(
+        "format = 1\ntitle = \"Lab to data\"\nstart = 2026-01-05\n[person]\nname = \"Ł\"\n\n{}",
+        r.stdout
+    );
+    std::fs::write(&plan, text).unwrap();
+    let r = run(carepath().arg("check").arg(&plan));
+    assert_eq!(r.code, 0, "{}", r.stdout);
+}
+
+/// `init` with flags asks nothing and writes a plan that passes `check` and exports.
+#[test]
+fn init_writes_a_plan_that_checks_and_exports() {
+    for (role, target) in [
+        ("certified-nursing-assistant", "registered-nurse"),
+        ("medical-laboratory-technician", "healthcare-data-analyst"),
+    ] {
+        let dir = scratch(&format!("init-{target}"));
+        let plan = dir.join("plan.toml");
+        let r = run(carepath()
+            .args([
+                "init",
+                "--name",
+                "Maria Santos",
+                "--role",
+                role,
+                "--target",
+                target,
+                "--hours",
+                "8",
+                "-o",
+            ])
+            .arg(&plan)
+            .stdin(std::process::Stdio::null()));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let text = std::fs::read_to_string(&plan).unwrap();
+        assert!(text.contains(&format!("role = \"{target}\"")), "{text}");
+        assert!(
+            text.matches("[[milestones]]").count() >= 3,
+            "the route's milestones are in:\n{text}"
+        );
+        let r = run(carepath().arg("check").arg(&plan));
+        assert_eq!(r.code, 0, "{}", r.stdout);
+        assert!(
+            !r.stdout.contains("warning["),
+            "a fresh plan has no warnings:\n{}",
+            r.stdout
+        );
+        let r = run(carepath()
+            .arg("export")
+            .arg(&plan)
+            .args(["--to", "json", "-o", "-"]));
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        assert!(
+            !v["gap"]["path"].as_array().unwrap().is_empty(),
+            "the pay along the path is known"
+        );
+        // Never overwrites without --force.
+        let r = run(carepath()
+            .args(["init", "--role", role, "-o"])
+            .arg(&plan)
+            .stdin(std::process::Stdio::null()));
+        assert_eq!(r.code, 2);
+        assert!(r.stderr.contains("already exists"), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn a_user_catalog_overrides_and_is_checked() {
+    let dir = scratch("user-catalog");
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "format = 1\n\n[[roles]]\nid = \"x\"\nnmae = \"X\"\n").unwrap();
+    let r =
+        run(carepath()
+            .arg("--catalog")
+            .arg(&bad)
+            .args(["catalog", "show", "registered-nurse"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("nmae"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("bad.toml:5:1") || r.stderr.contains("bad.toml:"),
+        "located:\n{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn catalog_search_and_show() {
+    let r = run(carepath().args(["catalog", "search", "ccrn"]));
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout.contains("critical-care-nurse") && r.stdout.contains("ccrn"),
+        "{}",
+        r.stdout
+    );
+    let r = run(carepath().args(["catalog", "show", "ccrn"]));
+    assert!(
+        r.stdout.contains("1,750"),
+        "the CCRN hours rule:\n{}",
+        r.stdout
+    );
+    let r = run(carepath().args(["catalog", "show", "healthcare-data-analyst"]));
+    assert!(
+        r.stdout.to_lowercase().contains("unverified"),
+        "unverified pay is marked:\n{}",
+        r.stdout
+    );
+}
