@@ -2,8 +2,6 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
-
 use carepath_csv::{CsvExporter, TABLES};
 use carepath_export::{ExportContext, Exporter};
 use carepath_model::{Format, ResolvedPlan};
@@ -40,18 +38,16 @@ fn every_fixture_every_table() {
     }
 }
 
-
 #[test]
-fn the_ten_thousand_milestone_plan_exports_well_under_a_second() {
-    let plan = resolve(carepath_model::generate::big_plan(10_000).as_bytes(), Format::Toml, "big plan");
+fn the_ten_thousand_milestone_plan_has_one_row_per_milestone() {
+    let plan = resolve(
+        carepath_model::generate::big_plan(10_000).as_bytes(),
+        Format::Toml,
+        "big plan",
+    );
     assert_eq!(plan.schedule.milestones.len(), 10_000);
-    let start = Instant::now();
+    // Speed is measured in `cargo bench -p carepath-cli --bench export`, not here.
     let tables = export_all(&plan);
-    let took = start.elapsed();
-    let bytes: usize = tables.iter().map(|(_, b)| b.len()).sum();
-    eprintln!("10,000 milestones: {bytes} bytes of CSV in {took:?}");
-    // Debug build on a shared 2-core machine; a release build takes a fraction of this.
-    assert!(took < Duration::from_millis(500), "took {took:?}");
     let milestones = &tables[0].1;
     assert_eq!(read_back(milestones, b',').len(), 10_001);
 }

@@ -4,7 +4,6 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::time::{Duration, Instant};
 
 use carepath_export::{ExportContext, Exporter};
 use carepath_ics::writer::{MAX_LINE_OCTETS, unescape, unfold};
@@ -458,35 +457,18 @@ fn nasty_titles_come_back_intact() {
     );
 }
 
+/// A large plan still gives a well-formed calendar with every event. Its speed is measured in
+/// the benchmark (`cargo bench -p carepath-cli --bench export`), not here.
 #[test]
-fn ten_thousand_milestones_export_in_linear_time() {
-    let small = common::large_plan(1_000, AS_OF);
+fn ten_thousand_milestones_give_a_well_formed_calendar() {
     let large = common::large_plan(10_000, AS_OF);
     let mut ctx = context(AS_OF);
     ctx.options.todo = true;
-    let time = |plan| {
-        let t = Instant::now();
-        let ics = export(plan, &ctx);
-        (t.elapsed(), ics)
-    };
-    let (t_small, ics_small) = time(&small);
-    let (t_large, ics_large) = time(&large);
-    eprintln!("1,000 milestones: {t_small:?}; 10,000 milestones: {t_large:?}");
-    assert_wire_format(&ics_large);
+    let ics = export(&large, &ctx);
+    assert_wire_format(&ics);
     assert_eq!(
-        parse(&ics_large).all("VEVENT").len(),
+        parse(&ics).all("VEVENT").len(),
         10_001,
         "every milestone and the goal"
-    );
-    // The release build does this in tens of milliseconds; an unoptimised build on a busy CI
-    // machine gets generous room. Quadratic work would take 100 times as long, not 10.
-    assert!(
-        t_large < Duration::from_secs(3),
-        "10,000 milestones took {t_large:?}"
-    );
-    assert!(ics_large.len() > 9 * ics_small.len());
-    assert!(
-        t_large < t_small * 40 + Duration::from_millis(50),
-        "1,000 milestones took {t_small:?}, 10,000 took {t_large:?}"
     );
 }

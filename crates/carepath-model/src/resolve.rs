@@ -958,7 +958,11 @@ pub fn findings(plan: &CheckedPlan, resolved: &ResolvedPlan) -> Vec<Diagnostic> 
             out.push(
                 Diagnostic::warning(
                     "W011",
-                    format!("goal `{}` is not {word}: {}", g.id, c.reason.strip_prefix("fails: ").unwrap_or(&c.reason)),
+                    format!(
+                        "goal `{}` is not {word}: {}",
+                        g.id,
+                        c.reason.strip_prefix("fails: ").unwrap_or(&c.reason)
+                    ),
                 )
                 .at(sp(&format!("goals[{gi}].id")), format!("goals[{gi}]"))
                 .label(format!("SMART: {word}"))
