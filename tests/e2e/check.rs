@@ -281,3 +281,31 @@ fn fixtures_validate_against_the_schema() {
         assert!(!out.status.success(), "{f} should not validate");
     }
 }
+
+/// `--strict` turns late milestones and failed SMART criteria into errors.
+#[test]
+fn strict_fails_on_late_milestones() {
+    let r = run(carepath().args(["check", "fixtures/rn-to-acnp.toml"]));
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout.contains("warning[W010]")
+            && r.stdout
+                .contains("icu-hours (1,750 h at 36 h a week) decides it"),
+        "{}",
+        r.stdout
+    );
+    let r = run(carepath().args(["check", "--strict", "fixtures/rn-to-acnp.toml"]));
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("error[W010]"), "{}", r.stdout);
+}
+
+#[test]
+fn completions_are_printed() {
+    let r = run(carepath().args(["completions", "bash"]));
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout.contains("_carepath()") && r.stdout.contains("export"),
+        "{}",
+        &r.stdout[..200.min(r.stdout.len())]
+    );
+}

@@ -240,3 +240,60 @@ fn pdf_warns_about_characters_it_cannot_draw() {
     );
     assert!(std::fs::metadata(dir.join("out.pdf")).unwrap().len() > 1000);
 }
+
+/// A plan large enough to fill the pipe buffers both ways: stdin is written on its own thread,
+/// so a plugin that writes while it reads cannot deadlock the export.
+#[test]
+fn a_large_plan_through_a_plugin_does_not_deadlock() {
+    let dir = scratch("big-plugin");
+    let plan = dir.join("big.toml");
+    std::fs::write(&plan, carepath_model::generate::big_plan(3_000)).unwrap();
+    let plugins = repo().join("tests/plugins");
+    let r = run(carepath()
+        .env("PATH", path_with(&plugins))
+        .arg("export")
+        .arg(&plan)
+        .args(["--to", "echo", "-o", "-"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["schedule"]["milestones"].as_array().unwrap().len(), 3_000);
+}
+
+/// Renewals of held credentials reach the calendar and the CSV.
+#[test]
+fn renewals_of_held_credentials_are_exported() {
+    let r = run(carepath().args([
+        "export",
+        "fixtures/rn-to-acnp.toml",
+        "--to",
+        "csv",
+        "--table",
+        "renewals",
+        "-o",
+        "-",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows: Vec<&str> = r.stdout.lines().collect();
+    assert!(
+        rows.len() > 1,
+        "the RN's held credentials renew:\n{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("rn-license") || r.stdout.contains("bls"),
+        "{}",
+        r.stdout
+    );
+    let r = run(carepath().args([
+        "export",
+        "fixtures/rn-to-acnp.toml",
+        "--to",
+        "ics",
+        "-o",
+        "-",
+    ]));
+    assert!(
+        r.stdout.contains("SUMMARY:Renew "),
+        "renewal events in the calendar"
+    );
+}
