@@ -209,3 +209,60 @@ fn catalog_search_and_show() {
         r.stdout
     );
 }
+
+/// In a terminal and without flags, `init` asks its questions and offers catalog roles by
+/// words. `script` (util-linux) gives it a real terminal.
+#[test]
+fn init_asks_in_a_terminal() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        skip_or_fail("script (util-linux)", "apt-get install bsdutils");
+        return;
+    }
+    let dir = scratch("init-tty");
+    let cmd = format!(
+        "{} --as-of 2026-11-22 init -o plan.toml",
+        env!("CARGO_BIN_EXE_carepath")
+    );
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .current_dir(&dir)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            "Maria Santos\ncna\n1\nregistered nurse\n1\n8\npatient-care, family\n".as_bytes(),
+        )
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(screen.contains("Your name"), "{screen}");
+    assert!(
+        screen.contains("1. Certified nursing assistant (certified-nursing-assistant)"),
+        "{screen}"
+    );
+    let text = std::fs::read_to_string(dir.join("plan.toml")).expect("init wrote the plan");
+    assert!(text.contains("name = \"Maria Santos\""), "{text}");
+    assert!(
+        text.contains("role = \"certified-nursing-assistant\""),
+        "{text}"
+    );
+    assert!(text.contains("hours_per_week = 8"), "{text}");
+    assert!(
+        text.contains("values = [\"patient-care\", \"family\"]"),
+        "{text}"
+    );
+    let r = run(carepath().arg("check").arg(dir.join("plan.toml")));
+    assert_eq!(r.code, 0, "{}", r.stdout);
+}
