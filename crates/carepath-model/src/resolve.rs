@@ -209,7 +209,27 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
             explanations,
         },
         gap: None,
+        names: names(p, knowledge),
     }
+}
+
+/// The catalog names of every role and credential id the plan mentions.
+fn names(
+    p: &Plan,
+    knowledge: Option<&dyn Knowledge>,
+) -> std::collections::BTreeMap<String, String> {
+    let Some(k) = knowledge else {
+        return Default::default();
+    };
+    let ids = p
+        .person
+        .role
+        .iter()
+        .chain(p.target.as_ref().map(|t| &t.role))
+        .chain(&p.person.credentials)
+        .chain(p.person.experience.iter().map(|e| &e.role));
+    ids.filter_map(|id| Some((id.clone(), k.name_of(id)?)))
+        .collect()
 }
 
 /// The plan as read, for the document. Source spans are left out: they are not part of the

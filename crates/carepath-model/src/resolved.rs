@@ -21,6 +21,9 @@ pub struct ResolvedPlan {
     pub schedule: Schedule,
     /// What the person lacks for the target role, when the catalog knows it.
     pub gap: Option<Gap>,
+    /// Display names of the catalog roles and credentials the plan mentions, by id
+    /// (`acute-care-np` -> "Acute care nurse practitioner (adult-gerontology)").
+    pub names: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -234,6 +237,11 @@ pub struct PathStep {
 }
 
 impl ResolvedPlan {
+    /// The catalog's name for a role or credential id; free text comes back as written.
+    pub fn display_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.names.get(id).map_or(id, String::as_str)
+    }
+
     /// Work in the forecast that is under way or starts within `days` of the as-of date.
     pub fn next_actions(&self, days: i64) -> Vec<&ScheduledMilestone> {
         let horizon = self.as_of.saturating_add(jiff::Span::new().days(days));

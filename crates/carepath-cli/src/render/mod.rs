@@ -138,14 +138,10 @@ fn header(r: &ResolvedPlan, p: &Paint, width: usize) -> String {
         .person
         .role
         .as_deref()
-        .unwrap_or("(current role not set)");
+        .map_or("(current role not set)", |id| r.display_name(id));
     match &r.schedule.target {
         Some(t) => {
-            let to = r
-                .gap
-                .as_ref()
-                .filter(|g| g.target_role == t.role)
-                .map_or(t.role.clone(), |g| g.target_name.clone());
+            let to = r.display_name(&t.role);
             out.push_str(&show::wrap(
                 &format!("{from} -> {to}, target {}", t.by),
                 width,

@@ -328,6 +328,7 @@ pub fn sample() -> ResolvedPlan {
         },
         plan,
         gap: None,
+        names: Default::default(),
     }
 }
 

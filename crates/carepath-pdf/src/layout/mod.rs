@@ -412,6 +412,9 @@ fn humanize(id: &str) -> String {
 }
 
 fn role_name(plan: &ResolvedPlan, role: &str) -> String {
+    if let Some(name) = plan.names.get(role) {
+        return name.clone();
+    }
     if let Some(g) = &plan.gap {
         if g.target_role == role {
             return g.target_name.clone();
