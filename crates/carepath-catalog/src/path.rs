@@ -877,36 +877,12 @@ fn ensure_period(text: &str) -> String {
 
 /// 1750 -> "1,750"; decimals kept when present.
 pub fn number_text(value: f64) -> String {
-    let plain = number_text_plain(value);
-    let (whole, fraction) = match plain.split_once('.') {
-        Some((w, f)) => (w.to_owned(), Some(f.to_owned())),
-        None => (plain, None),
-    };
-    let (sign, digits) = match whole.strip_prefix('-') {
-        Some(d) => ("-", d.to_owned()),
-        None => ("", whole),
-    };
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match fraction {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
+    carepath_model::numbers::grouped(value)
 }
 
 /// 200.0 -> "200", 480.5 -> "480.5": a number TOML reads back.
 pub(crate) fn number_text_plain(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    }
+    carepath_model::numbers::plain(value)
 }
 
 trait LowercaseFirst {

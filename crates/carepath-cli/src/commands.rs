@@ -447,14 +447,7 @@ fn log(
     )
 }
 
-pub fn num(x: f64) -> String {
-    let r = (x * 100.0).round() / 100.0;
-    if r.fract() == 0.0 {
-        format!("{}", r as i64)
-    } else {
-        format!("{r}")
-    }
-}
+pub use carepath_model::numbers::plain as num;
 
 pub fn registry() -> Registry {
     let mut r = Registry::new();

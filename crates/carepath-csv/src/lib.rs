@@ -402,16 +402,7 @@ fn boolean(b: bool) -> Cow<'static, str> {
 /// trailing zeros (`12`, `12.5`, `0.33`). Not-a-number and infinities, which a resolved plan
 /// never holds, give an empty cell rather than text a spreadsheet would misread.
 pub fn format_number(x: f64) -> String {
-    if !x.is_finite() {
-        return String::new();
-    }
-    let mut s = format!("{x:.2}");
-    let trimmed = s.trim_end_matches('0').trim_end_matches('.').len();
-    s.truncate(trimmed);
-    if s == "-0" {
-        s.remove(0);
-    }
-    s
+    carepath_model::numbers::plain(x)
 }
 
 fn number(x: f64) -> Cow<'static, str> {

@@ -10,6 +10,7 @@ pub mod edit;
 #[doc(hidden)]
 pub mod generate;
 pub mod node;
+pub mod numbers;
 pub mod plan;
 pub mod read;
 mod resolve;

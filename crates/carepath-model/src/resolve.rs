@@ -36,6 +36,7 @@
 
 use jiff::civil::Date;
 
+use crate::numbers::{Th, grouped as thousands};
 use crate::plan::{Milestone, Plan};
 use crate::resolved::*;
 use crate::schedule::{
@@ -50,63 +51,13 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-fn round2(x: f64) -> f64 {
+pub(crate) fn round2(x: f64) -> f64 {
     // `+ 0.0` turns the -0.0 of an empty sum into 0, which prints as `0`, not `-0.0`.
     (x * 100.0).round() / 100.0 + 0.0
 }
 
 fn days_between(a: Date, b: Date) -> i64 {
     day_number(b) - day_number(a)
-}
-
-/// A number with thousands separators, to two decimals at most: 1750 -> "1,750",
-/// 12.5 -> "12.5".
-pub(crate) fn thousands(x: f64) -> String {
-    Th(x).to_string()
-}
-
-/// [`thousands`], written in place.
-pub(crate) struct Th(pub f64);
-
-impl std::fmt::Display for Th {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let x = round2(self.0);
-        if !x.is_finite() || x.abs() >= 1e15 {
-            return write!(f, "{x}");
-        }
-        let a = x.abs();
-        let mut int = a.trunc() as u64;
-        let mut cents = ((a - a.trunc()) * 100.0).round() as u64;
-        if cents >= 100 {
-            int += 1;
-            cents = 0;
-        }
-        if x < 0.0 && (int > 0 || cents > 0) {
-            f.write_str("-")?;
-        }
-        let mut buf = [0u8; 32];
-        let mut k = buf.len();
-        let mut digits = 0;
-        loop {
-            if digits > 0 && digits % 3 == 0 {
-                k -= 1;
-                buf[k] = b',';
-            }
-            k -= 1;
-            buf[k] = b'0' + (int % 10) as u8;
-            int /= 10;
-            digits += 1;
-            if int == 0 {
-                break;
-            }
-        }
-        f.write_str(std::str::from_utf8(&buf[k..]).unwrap_or_default())?;
-        match cents {
-            0 => Ok(()),
-            c if c % 10 == 0 => write!(f, ".{}", c / 10),
-            c => write!(f, ".{c:02}"),
-        }
-    }
 }
 
 fn days_text(n: i64) -> String {
