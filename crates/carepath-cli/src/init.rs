@@ -68,9 +68,7 @@ fn ask_role(env: &Env, prompt: &str, default: &str) -> Result<String, Failure> {
     }
 }
 
-fn toml_str(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
-}
+use carepath_model::edit::toml_string as toml_str;
 
 pub fn init(env: &Env, mut a: Answers, out: &mut dyn Write) -> Outcome {
     if a.output.exists() && !a.force {

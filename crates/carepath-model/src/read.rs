@@ -884,7 +884,3 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-
-fn slug(s: &str) -> String {
-    crate::plan::slug(s)
-}
