@@ -18,6 +18,7 @@ pub mod resolved;
 pub mod schedule;
 pub mod smart;
 pub mod suggest;
+pub mod text;
 mod validate;
 
 pub use diag::{Diagnostic, Severity, Source};
