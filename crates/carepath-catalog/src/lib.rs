@@ -13,6 +13,7 @@ mod integrity;
 mod model;
 mod path;
 pub mod render;
+mod route_search;
 mod search;
 
 use std::sync::OnceLock;
@@ -24,7 +25,10 @@ pub use model::{
     Catalog, Cost, Credential, CredentialKind, ENTRY, Education, Experience, FORMAT, Months,
     Outlook, Pathway, Pay, Renewal, Requirement, Role, Source, Track, Transition,
 };
-pub use path::{CredentialRef, Money, Route, RouteStep, StepCost, number_text};
+pub use path::{
+    CredentialRef, Money, Route, RouteSearch, RouteStep, SearchBudget, SearchStats, StepCost,
+    number_text,
+};
 pub use search::{HitKind, SearchHit};
 
 /// The catalog's TOML text, as embedded in the binary.

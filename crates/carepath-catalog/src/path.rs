@@ -1,7 +1,6 @@
 //! The fastest route between two roles, and its rendering as plan milestones.
 
-use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
@@ -9,10 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::{
     Catalog, Cost, CredentialKind, ENTRY, Experience, Months, Pay, Source, Transition,
 };
-
-/// Searching stops after this many states: far beyond any real catalog, it only guards
-/// against a pathological user catalog.
-const MAX_STATES: usize = 100_000;
+use crate::route_search;
+pub use crate::route_search::{RouteSearch, SearchBudget, SearchStats};
 
 /// An amount of money.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -148,13 +145,6 @@ impl Route {
     }
 }
 
-/// A search state: where the person is and what they hold.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-struct State<'a> {
-    role: &'a str,
-    held: BTreeSet<&'a str>,
-}
-
 impl Catalog {
     /// The fastest route from role `from` (or [`ENTRY`]) to role `to`, by typical months; ties
     /// go to the cheaper route, then to the one whose transition ids sort first.
@@ -163,70 +153,53 @@ impl Catalog {
     /// the first), and that nothing else is: use [`Catalog::path_holding`] to say what the
     /// person already holds. A step whose prerequisites are not held by then cannot be taken,
     /// so a route may include a step within one role (RN: ADN to BSN). `None` when either id
-    /// is unknown or no route exists.
+    /// is unknown, no route exists, or the search gave up at its budget: use
+    /// [`Catalog::find_route`] to tell these apart.
     pub fn path(&self, from: &str, to: &str) -> Option<Route> {
         self.path_holding(from, to, &[])
     }
 
     /// [`Catalog::path`] for someone who also holds the credentials `held`.
     pub fn path_holding(&self, from: &str, to: &str, held: &[&str]) -> Option<Route> {
-        if from != ENTRY && self.role(from).is_none() {
-            return None;
-        }
-        self.role(to)?;
-        let start = State {
-            role: self.catalog_str(from)?,
-            held: self.starting_credentials(from, held),
-        };
-        let held_at_start: Vec<String> = start.held.iter().map(|s| (*s).to_owned()).collect();
+        self.find_route(from, to, held).into_route()
+    }
 
-        // Dijkstra over (role, credentials held). Keys compare months, then cost in cents,
-        // then the transition ids taken, so equal routes always come out the same way.
-        type Key<'a> = (u64, u64, Vec<&'a str>, State<'a>);
-        let mut queue: BinaryHeap<Reverse<Key<'_>>> = BinaryHeap::new();
-        let mut settled: HashSet<State<'_>> = HashSet::new();
-        queue.push(Reverse((0, 0, Vec::new(), start)));
-        while let Some(Reverse((months, cents, taken, state))) = queue.pop() {
-            if state.role == to {
-                return Some(self.build_route(from, to, held_at_start, &taken));
-            }
-            if !settled.insert(state.clone()) {
-                continue;
-            }
-            if settled.len() > MAX_STATES {
-                return None;
-            }
-            for transition in self.transitions_from(state.role) {
-                if self.role(&transition.to).is_none() || !can_take(transition, &state.held) {
-                    continue;
-                }
-                let earned = earned_credentials(transition, &state.held);
-                if transition.from == transition.to && earned.is_empty() {
-                    continue;
-                }
-                let mut held = state.held.clone();
-                held.extend(earned);
-                let next = State {
-                    role: transition.to.as_str(),
-                    held,
-                };
-                if settled.contains(&next) {
-                    continue;
-                }
-                let step_cents = self
-                    .step_cost(transition, &state.held)
-                    .map_or(0, |c| cents_of(c.amount));
-                let mut path = taken.clone();
-                path.push(transition.id.as_str());
-                queue.push(Reverse((
-                    months + u64::from(transition.months.typical),
-                    cents + step_cents,
-                    path,
-                    next,
-                )));
-            }
+    /// The route search behind [`Catalog::path_holding`], within [`SearchBudget::DEFAULT`]:
+    /// a route, the certainty that there is none, or the admission that the search gave up.
+    pub fn find_route(&self, from: &str, to: &str, held: &[&str]) -> RouteSearch {
+        self.find_route_within(from, to, held, SearchBudget::DEFAULT)
+    }
+
+    /// [`Catalog::find_route`] within another budget.
+    pub fn find_route_within(
+        &self,
+        from: &str,
+        to: &str,
+        held: &[&str],
+        budget: SearchBudget,
+    ) -> RouteSearch {
+        let unknown = RouteSearch::NoRoute {
+            stats: SearchStats::new(budget),
+        };
+        if from != ENTRY && self.role(from).is_none() {
+            return unknown;
         }
-        None
+        if self.role(to).is_none() {
+            return unknown;
+        }
+        let Some(from_id) = self.catalog_str(from) else {
+            return unknown;
+        };
+        let start = self.starting_credentials(from, held);
+        let held_at_start: Vec<String> = start.iter().map(|s| (*s).to_owned()).collect();
+        match route_search::search(self, from_id, to, &start, budget) {
+            route_search::Outcome::Found(taken, stats) => RouteSearch::Found {
+                route: self.build_route(from, to, held_at_start, &taken),
+                stats,
+            },
+            route_search::Outcome::NoRoute(stats) => RouteSearch::NoRoute { stats },
+            route_search::Outcome::GaveUp(stats) => RouteSearch::GaveUp { stats },
+        }
     }
 
     /// `id` borrowed from the catalog (or the `ENTRY` constant), so states can borrow it.
@@ -266,29 +239,11 @@ impl Catalog {
                 verified: cost.verified,
             });
         }
-        let mut total: Option<StepCost> = None;
-        for id in earned_credentials(transition, held) {
-            let Some(cost) = self.credential(id).and_then(|c| c.cost.as_ref()) else {
-                continue;
-            };
-            match &mut total {
-                Some(sum) if sum.currency == cost.currency => {
-                    sum.amount += cost.amount;
-                    sum.verified &= cost.verified;
-                }
-                // Fees in a second currency are not added into the first.
-                Some(_) => {}
-                None => {
-                    total = Some(StepCost {
-                        amount: cost.amount,
-                        currency: cost.currency.clone(),
-                        basis: "credential fees".to_owned(),
-                        verified: cost.verified,
-                    });
-                }
-            }
-        }
-        total
+        credential_fees(
+            earned_credentials(transition, held)
+                .into_iter()
+                .map(|id| self.credential(id).and_then(|c| c.cost.as_ref())),
+        )
     }
 
     fn credential_ref(&self, id: &str) -> CredentialRef {
@@ -326,7 +281,7 @@ impl Catalog {
         from: &str,
         to: &str,
         held_at_start: Vec<String>,
-        taken: &[&str],
+        taken: &[&Transition],
     ) -> Route {
         let mut held: BTreeSet<&str> = held_at_start.iter().map(String::as_str).collect();
         let mut steps = Vec::new();
@@ -339,10 +294,7 @@ impl Catalog {
                 sources.insert(key.to_owned(), source.clone());
             }
         };
-        for id in taken {
-            let Some(transition) = self.transition(id) else {
-                continue;
-            };
+        for &transition in taken {
             let mut earned = earned_credentials(transition, &held);
             // In the order they are usually done: study, then exams, then licenses.
             earned.sort_by_key(|id| {
@@ -466,18 +418,6 @@ impl Catalog {
     }
 }
 
-fn can_take(transition: &Transition, held: &BTreeSet<&str>) -> bool {
-    transition
-        .prerequisites
-        .iter()
-        .all(|id| held.contains(id.as_str()))
-        && (transition.prerequisites_any.is_empty()
-            || transition
-                .prerequisites_any
-                .iter()
-                .any(|id| held.contains(id.as_str())))
-}
-
 /// What a step adds: its `all_of` credentials not yet held, and the first of its `any_of`
 /// unless one is held already.
 fn earned_credentials<'a>(transition: &'a Transition, held: &BTreeSet<&str>) -> Vec<&'a str> {
@@ -498,7 +438,33 @@ fn earned_credentials<'a>(transition: &'a Transition, held: &BTreeSet<&str>) -> 
     earned
 }
 
-fn cents_of(amount: f64) -> u64 {
+/// The known fees of the credentials a step earns, added up in the currency of the first one;
+/// fees in a second currency are not added into the first.
+pub(crate) fn credential_fees<'c>(
+    costs: impl Iterator<Item = Option<&'c Cost>>,
+) -> Option<StepCost> {
+    let mut total: Option<StepCost> = None;
+    for cost in costs.flatten() {
+        match &mut total {
+            Some(sum) if sum.currency == cost.currency => {
+                sum.amount += cost.amount;
+                sum.verified &= cost.verified;
+            }
+            Some(_) => {}
+            None => {
+                total = Some(StepCost {
+                    amount: cost.amount,
+                    currency: cost.currency.clone(),
+                    basis: "credential fees".to_owned(),
+                    verified: cost.verified,
+                });
+            }
+        }
+    }
+    total
+}
+
+pub(crate) fn cents_of(amount: f64) -> u64 {
     if amount.is_finite() && amount > 0.0 {
         // Fees are far below u64::MAX cents; the cast saturates anyway.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]

@@ -209,10 +209,20 @@ pub fn path(
             return Err(unknown(env, id, "role"));
         }
     }
-    let Some(route) = c.path(from, to) else {
-        return Err(Failure::plan(format!(
-            "the catalog knows no route from {from} to {to}; `carepath catalog show {to}` lists what the role needs"
-        )));
+    // No route is an answer (exit 1, like a plan with errors); a search that gave up at its
+    // budget is not one, so it is an input the catalog commands cannot handle (exit 2).
+    let route = match c.find_route(from, to, &[]) {
+        carepath_catalog::RouteSearch::Found { route, .. } => route,
+        carepath_catalog::RouteSearch::NoRoute { .. } => {
+            return Err(Failure::plan(format!(
+                "the catalog knows no route from {from} to {to}; `carepath catalog show {to}` lists what the role needs"
+            )));
+        }
+        carepath_catalog::RouteSearch::GaveUp { stats } => {
+            return Err(Failure::usage(format!(
+                "the route search from {from} to {to} {stats}: the catalog has too many combinations of credentials to search, and a route may still exist; try a nearer target, or a catalog whose credentials need one another"
+            )));
+        }
     };
     if emit_milestones {
         return emit(out, &route.to_milestones_toml(to));
