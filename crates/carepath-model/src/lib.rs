@@ -5,6 +5,7 @@
 //! no clock and no terminal; the as-of date and everything else that varies comes in as
 //! arguments.
 
+pub mod codes;
 pub mod diag;
 pub mod edit;
 #[doc(hidden)]
@@ -82,15 +83,30 @@ impl Format {
 
 /// The result of reading and checking a plan: the checked plan when there were no errors, and
 /// every finding (errors and warnings) in file order.
+///
+/// At most [`diag::MAX_KEPT`] findings are kept in `diagnostics`; any beyond that are counted by
+/// code in `omitted`, so a hostile file cannot make a check hold millions of findings.
 #[derive(Debug)]
 pub struct Checked {
     pub plan: Option<CheckedPlan>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings counted but not kept.
+    pub omitted: diag::Omitted,
 }
 
 impl Checked {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
+        self.omitted.errors() > 0 || self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Errors found, kept or only counted.
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count() + self.omitted.errors()
+    }
+
+    /// Warnings found, kept or only counted.
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| !d.is_error()).count() + self.omitted.warnings()
     }
 }
 
@@ -99,13 +115,14 @@ pub fn check(bytes: &[u8], format: Format, knowledge: Option<&dyn Knowledge>) ->
     let fail = |d: Diagnostic| Checked {
         plan: None,
         diagnostics: vec![d],
+        omitted: diag::Omitted::default(),
     };
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let at = e.valid_up_to();
             return fail(
-                Diagnostic::error("E001", "this file is not UTF-8 text; a plan is a text file")
+                Diagnostic::error(codes::NOT_UTF8, "this file is not UTF-8 text; a plan is a text file")
                     .at(Some(at..at + 1), "")
                     .label(format!("byte {at} is not UTF-8"))
                     .hint("save the plan as UTF-8 text (any editor's \"Save as… UTF-8\"), not as a word-processor document"),
@@ -116,7 +133,7 @@ pub fn check(bytes: &[u8], format: Format, knowledge: Option<&dyn Knowledge>) ->
     let offset = bytes.len() - text.len();
     if text.trim().is_empty() {
         return fail(
-            Diagnostic::error("E002", "this plan file is empty")
+            Diagnostic::error(codes::EMPTY_FILE, "this plan file is empty")
                 .at(Some(0..0), "")
                 .hint("start from `carepath init`, or copy the example in docs/plan-format.md"),
         );
@@ -128,7 +145,8 @@ pub fn check(bytes: &[u8], format: Format, knowledge: Option<&dyn Knowledge>) ->
     let root = match parsed {
         Ok(n) => n,
         Err(e) => {
-            let mut d = Diagnostic::error("E003", e.message).at(Some(shift(e.span, offset)), "");
+            let mut d =
+                Diagnostic::error(codes::SYNTAX, e.message).at(Some(shift(e.span, offset)), "");
             if let Some(h) = e.hint {
                 d = d.hint(h);
             }
@@ -140,24 +158,28 @@ pub fn check(bytes: &[u8], format: Format, knowledge: Option<&dyn Knowledge>) ->
     let mut diags = reader.diags;
     let mut spans = reader.spans;
     if offset > 0 {
-        for d in &mut diags {
+        spans.shift(offset);
+        for d in &mut diags.kept {
             d.span = d.span.take().map(|s| shift(s, offset));
-        }
-        for s in spans.values_mut() {
-            *s = shift(s.clone(), offset);
         }
     }
     let checked = match plan {
         Some(mut plan) => {
-            plan.spans = SpanMap(spans);
+            plan.spans = spans;
             validate::validate(plan, knowledge, &mut diags)
         }
         _ => None,
     };
-    diags.sort_by_key(|d| (d.span.as_ref().map_or(0, |s| s.start), d.severity));
+    let diag::Collector {
+        kept: mut diagnostics,
+        omitted,
+        ..
+    } = diags;
+    diagnostics.sort_by_key(|d| (d.span.as_ref().map_or(0, |s| s.start), d.severity));
     Checked {
         plan: checked,
-        diagnostics: diags,
+        diagnostics,
+        omitted,
     }
 }
 

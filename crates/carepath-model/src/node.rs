@@ -302,6 +302,8 @@ impl JsonParser<'_> {
         let start = self.pos;
         self.pos += 1;
         let mut entries: Vec<(Key, Node)> = Vec::new();
+        // The names seen so far, for duplicates: a set, so a huge object costs linear time.
+        let mut names: std::collections::HashSet<String> = std::collections::HashSet::new();
         self.ws();
         if self.s.get(self.pos) == Some(&b'}') {
             self.pos += 1;
@@ -329,7 +331,7 @@ impl JsonParser<'_> {
                 name,
                 span: kstart..self.pos,
             };
-            if entries.iter().any(|(k, _)| k.name == key.name) {
+            if !names.insert(key.name.clone()) {
                 let msg = format!("the field `{}` appears twice in this object", key.name);
                 return Err(SyntaxError {
                     span: key.span,

@@ -25,12 +25,24 @@ pub struct Plan {
     pub spans: SpanMap,
 }
 
+/// Where each value was read from, by field path (`milestones[3].after[0]`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpanMap(pub HashMap<String, Span>);
 
 impl SpanMap {
     pub fn get(&self, path: &str) -> Option<Span> {
         self.0.get(path).cloned()
+    }
+
+    pub fn insert(&mut self, path: String, span: Span) {
+        self.0.insert(path, span);
+    }
+
+    /// Moves every span `by` bytes later (past a byte-order mark).
+    pub fn shift(&mut self, by: usize) {
+        for s in self.0.values_mut() {
+            *s = s.start + by..s.end + by;
+        }
     }
 }
 

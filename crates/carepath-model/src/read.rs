@@ -1,12 +1,11 @@
 //! From a value tree to a [`Plan`], collecting every finding with its place and field path.
 
-use jiff::civil::Date;
-use std::collections::HashMap;
-
-use crate::diag::Diagnostic;
+use crate::codes;
+use crate::diag::{Collector, Diagnostic};
 use crate::node::{Node, NodeKind, Span};
 use crate::plan::*;
 use crate::suggest::did_you_mean;
+use jiff::civil::Date;
 
 pub const TOP_FIELDS: &[&str] = &[
     "format",
@@ -60,8 +59,8 @@ pub const PROGRESS_FIELDS: &[&str] = &["date", "milestone", "amount", "note"];
 pub const FORMATS: &[i64] = &[1];
 
 pub(crate) struct Reader {
-    pub diags: Vec<Diagnostic>,
-    pub spans: HashMap<String, Span>,
+    pub diags: Collector,
+    pub spans: SpanMap,
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -81,8 +80,8 @@ struct Table<'n> {
 impl Reader {
     pub fn new() -> Self {
         Reader {
-            diags: Vec::new(),
-            spans: HashMap::new(),
+            diags: Collector::default(),
+            spans: SpanMap::default(),
         }
     }
 
@@ -106,9 +105,12 @@ impl Reader {
                 continue;
             }
             let p = join(path, &k.name);
-            let mut d = Diagnostic::error("E004", format!("unknown field `{}` in {what}", k.name))
-                .at(Some(k.span.clone()), p)
-                .label("not a field of the plan format");
+            let mut d = Diagnostic::error(
+                codes::UNKNOWN_FIELD,
+                format!("unknown field `{}` in {what}", k.name),
+            )
+            .at(Some(k.span.clone()), p)
+            .label("not a field of the plan format");
             d = match did_you_mean(&k.name, fields.iter().copied()) {
                 Some(s) => d.hint(format!("did you mean `{s}`?")),
                 None => d.hint(format!(
@@ -137,7 +139,7 @@ impl Reader {
         };
         let hint = type_hint(expected);
         let mut d = Diagnostic::error(
-            "E005",
+            codes::WRONG_TYPE,
             format!("`{}` should be {expected}, but it is {found}", last(path)),
         )
         .at(Some(node.span.clone()), path)
@@ -173,7 +175,7 @@ impl Reader {
         };
         self.push(
             Diagnostic::error(
-                "E006",
+                codes::MISSING_FIELD,
                 format!("{place} is missing the required field `{key}` ({what})"),
             )
             .at(Some(span), p)
@@ -221,7 +223,7 @@ impl Reader {
         if !ok {
             self.push(
                 Diagnostic::error(
-                    "E010",
+                    codes::BAD_ID,
                     format!(
                         "the {what} id \"{}\" may use only a-z, 0-9 and -",
                         shorten(s)
@@ -252,7 +254,7 @@ impl Reader {
             Err(why) => {
                 self.push(
                     Diagnostic::error(
-                        "E007",
+                        codes::BAD_DATE,
                         format!("`{}` is not a valid date: {why}", last(path)),
                     )
                     .at(Some(node.span.clone()), path)
@@ -293,7 +295,7 @@ impl Reader {
         if x < 0.0 {
             self.push(
                 Diagnostic::error(
-                    "E012",
+                    codes::OUT_OF_RANGE,
                     format!("{what} cannot be negative ({})", fmt_num(x)),
                 )
                 .at(Some(node.span.clone()), path)
@@ -305,7 +307,7 @@ impl Reader {
         if x > 1e9 {
             self.push(
                 Diagnostic::error(
-                    "E012",
+                    codes::OUT_OF_RANGE,
                     format!("{what} of {} is too large to plan with", fmt_num(x)),
                 )
                 .at(Some(node.span.clone()), path)
@@ -385,7 +387,7 @@ impl Reader {
             }
             Some((f, span, p)) if !FORMATS.contains(&f) => {
                 self.push(
-                    Diagnostic::error("E008", format!("this plan is format {f}, but this version of carepath reads format 1 only"))
+                    Diagnostic::error(codes::UNSUPPORTED_FORMAT, format!("this plan is format {f}, but this version of carepath reads format 1 only"))
                         .at(Some(span), p)
                         .label("unsupported format")
                         .hint("write `format = 1` and the fields of docs/plan-format.md, or install a newer carepath"),
@@ -543,7 +545,7 @@ impl Reader {
         }
         self.push(
             Diagnostic::error(
-                "E013",
+                codes::SKILL_LEVEL,
                 format!("a skill level is 1 to 5, but this one is {l}"),
             )
             .at(Some(span), path)
@@ -563,7 +565,7 @@ impl Reader {
             Some((n, span, p)) => {
                 self.push(
                     Diagnostic::error(
-                        "E012",
+                        codes::OUT_OF_RANGE,
                         format!("`max_parallel` must be at least 1, but it is {n}"),
                     )
                     .at(Some(span), p)
@@ -641,7 +643,7 @@ impl Reader {
                 Some(other) => {
                     self.push(
                         Diagnostic::error(
-                            "E009",
+                            codes::UNKNOWN_KIND,
                             format!(
                                 "the horizon \"{}\" is not one carepath knows",
                                 shorten(other)
@@ -700,7 +702,7 @@ impl Reader {
                         };
                         self.push(
                             Diagnostic::error(
-                                "E009",
+                                codes::UNKNOWN_KIND,
                                 format!("\"{}\" is not a milestone kind", shorten(&k)),
                             )
                             .at(Some(n.span.clone()), p)
@@ -730,7 +732,7 @@ impl Reader {
                     Some(d) => Some(d),
                     None => {
                         self.push(
-                            Diagnostic::error("E011", format!("\"{}\" is not a duration carepath understands", shorten(&s)))
+                            Diagnostic::error(codes::BAD_DURATION, format!("\"{}\" is not a duration carepath understands", shorten(&s)))
                                 .at(Some(n.span.clone()), p)
                                 .label("not a duration")
                                 .hint("write a whole number and a unit: \"10 days\", \"6 weeks\", \"18 months\", \"2 years\""),

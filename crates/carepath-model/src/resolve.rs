@@ -42,7 +42,7 @@ use crate::resolved::*;
 use crate::schedule::{
     self, FinishBound, Logged, StartBound, day_number, from_day_number, monday_of, units_to_hours,
 };
-use crate::{CheckedPlan, Diagnostic, Knowledge, smart};
+use crate::{CheckedPlan, Diagnostic, Knowledge, codes, smart};
 
 /// Extra weekly hours tried when explaining a late milestone.
 const EXTRA_HOURS: f64 = 2.0;
@@ -874,7 +874,7 @@ pub fn findings(plan: &CheckedPlan, resolved: &ResolvedPlan) -> Vec<Diagnostic> 
             let path = format!("milestones[{i}]");
             out.push(
                 Diagnostic::warning(
-                    "W013",
+                    codes::CANNOT_SCHEDULE,
                     explanation(&m.id).unwrap_or_else(|| format!("{} cannot be scheduled", m.id)),
                 )
                 .at(sp(&format!("milestones[{i}].id")), path)
@@ -889,7 +889,7 @@ pub fn findings(plan: &CheckedPlan, resolved: &ResolvedPlan) -> Vec<Diagnostic> 
             let path = format!("milestones[{i}].due");
             out.push(
                 Diagnostic::warning(
-                    "W010",
+                    codes::LATE,
                     explanation(&m.id).unwrap_or_else(|| {
                         format!("{} is due {due} but finishes {}", m.id, sm.forecast.finish)
                     }),
@@ -928,7 +928,7 @@ pub fn findings(plan: &CheckedPlan, resolved: &ResolvedPlan) -> Vec<Diagnostic> 
             };
             out.push(
                 Diagnostic::warning(
-                    "W011",
+                    codes::NOT_SMART,
                     format!(
                         "goal `{}` is not {word}: {}",
                         g.id,
@@ -961,7 +961,7 @@ pub fn findings(plan: &CheckedPlan, resolved: &ResolvedPlan) -> Vec<Diagnostic> 
             let pred = &p.milestones[q];
             out.push(
                 Diagnostic::warning(
-                    "W012",
+                    codes::TAKEN_AS_FINISHED,
                     format!(
                         "{} has progress logged from {first}, so {} is taken as finished by then, but it is not marked done",
                         m.id, pred.id

@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use crate::Knowledge;
-use crate::diag::Diagnostic;
+use crate::codes;
+use crate::diag::{Collector, Diagnostic};
 use crate::plan::Plan;
 use crate::suggest::did_you_mean;
 
@@ -54,7 +55,7 @@ impl CheckedPlan {
 pub(crate) fn validate(
     plan: Plan,
     knowledge: Option<&dyn Knowledge>,
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Collector,
 ) -> Option<CheckedPlan> {
     let sp = |p: &str| plan.spans.get(p);
 
@@ -63,16 +64,19 @@ pub(crate) fn validate(
     for (i, m) in plan.milestones.iter().enumerate() {
         if let Some(&first) = milestone_index.get(&m.id) {
             diags.push(
-                Diagnostic::error("E020", format!("two milestones have the id `{}`", m.id))
-                    .at(
-                        sp(&format!("milestones[{i}].id")),
-                        format!("milestones[{i}].id"),
-                    )
-                    .label(format!(
-                        "already used by milestones[{first}] (`{}`)",
-                        plan.milestones[first].title
-                    ))
-                    .hint("every milestone needs its own id; rename one of them"),
+                Diagnostic::error(
+                    codes::DUPLICATE_ID,
+                    format!("two milestones have the id `{}`", m.id),
+                )
+                .at(
+                    sp(&format!("milestones[{i}].id")),
+                    format!("milestones[{i}].id"),
+                )
+                .label(format!(
+                    "already used by milestones[{first}] (`{}`)",
+                    plan.milestones[first].title
+                ))
+                .hint("every milestone needs its own id; rename one of them"),
             );
         } else {
             milestone_index.insert(m.id.clone(), i);
@@ -82,10 +86,13 @@ pub(crate) fn validate(
     for (i, g) in plan.goals.iter().enumerate() {
         if let Some(&first) = goal_index.get(&g.id) {
             diags.push(
-                Diagnostic::error("E020", format!("two goals have the id `{}`", g.id))
-                    .at(sp(&format!("goals[{i}].id")), format!("goals[{i}].id"))
-                    .label(format!("already used by goals[{first}]"))
-                    .hint("every goal needs its own id; rename one of them"),
+                Diagnostic::error(
+                    codes::DUPLICATE_ID,
+                    format!("two goals have the id `{}`", g.id),
+                )
+                .at(sp(&format!("goals[{i}].id")), format!("goals[{i}].id"))
+                .label(format!("already used by goals[{first}]"))
+                .hint("every goal needs its own id; rename one of them"),
             );
         } else {
             goal_index.insert(g.id.clone(), i);
@@ -115,7 +122,7 @@ pub(crate) fn validate(
                     };
                     diags.push(
                         Diagnostic::error(
-                            "E021",
+                            codes::UNKNOWN_AFTER,
                             format!(
                                 "milestone `{}` comes after `{a}`, but no milestone has that id",
                                 m.id
@@ -141,7 +148,7 @@ pub(crate) fn validate(
             };
             diags.push(
                 Diagnostic::error(
-                    "E022",
+                    codes::UNKNOWN_GOAL,
                     format!(
                         "milestone `{}` serves the goal `{g}`, but there is no such goal",
                         m.id
@@ -157,7 +164,7 @@ pub(crate) fn validate(
         {
             let path = format!("milestones[{i}].done");
             diags.push(
-                Diagnostic::error("E024", format!("milestone `{}` is marked done on {done}, before the plan starts on {}", m.id, plan.start))
+                Diagnostic::error(codes::DONE_BEFORE_START, format!("milestone `{}` is marked done on {done}, before the plan starts on {}", m.id, plan.start))
                     .at(sp(&path), path)
                     .label("before the plan start")
                     .hint("work finished before the plan belongs in [person] (credentials, experience); or move `start` earlier"),
@@ -184,7 +191,7 @@ pub(crate) fn validate(
             let path = format!("milestones[{first}].after[{j}]");
             diags.push(
                 Diagnostic::error(
-                    "E023",
+                    codes::CYCLE,
                     format!(
                         "these milestones wait for each other in a circle: {}",
                         names.join(" -> ")
@@ -203,7 +210,7 @@ pub(crate) fn validate(
             let path = format!("capacity.breaks[{i}].to");
             diags.push(
                 Diagnostic::error(
-                    "E025",
+                    codes::BREAK_REVERSED,
                     format!("this break ends on {} before it begins on {}", b.to, b.from),
                 )
                 .at(sp(&path), path)
@@ -222,7 +229,7 @@ pub(crate) fn validate(
             };
             diags.push(
                 Diagnostic::error(
-                    "E026",
+                    codes::UNKNOWN_PROGRESS_MILESTONE,
                     format!(
                         "this progress entry is for `{}`, but no milestone has that id",
                         e.milestone
@@ -236,7 +243,7 @@ pub(crate) fn validate(
             let path = format!("progress[{i}].date");
             diags.push(
                 Diagnostic::warning(
-                    "W005",
+                    codes::PROGRESS_BEFORE_START,
                     format!(
                         "progress on {} is before the plan starts ({})",
                         e.date, plan.start
@@ -260,7 +267,7 @@ pub(crate) fn validate(
         let total: f64 = plan.milestones.iter().map(|m| m.effort_hours).sum();
         diags.push(
             Diagnostic::error(
-                "E027",
+                codes::NO_CAPACITY,
                 format!(
                     "the plan can never finish: milestones need {} hours of effort (`{}` needs {}), but capacity.hours_per_week is 0",
                     crate::read::fmt_num(total),
@@ -284,7 +291,7 @@ pub(crate) fn validate(
                 };
                 diags.push(
                     Diagnostic::warning(
-                        "W001",
+                        codes::ROLE_NOT_IN_CATALOG,
                         format!("the role \"{role}\" is not in the catalog"),
                     )
                     .at(sp(path), path)
@@ -303,7 +310,7 @@ pub(crate) fn validate(
             if !k.has_credential(c) {
                 let path = format!("person.credentials[{i}]");
                 let mut d = Diagnostic::warning(
-                    "W003",
+                    codes::CREDENTIAL_NOT_IN_CATALOG,
                     format!("the credential \"{c}\" is not in the catalog"),
                 )
                 .at(sp(&path), path)
@@ -316,28 +323,32 @@ pub(crate) fn validate(
             }
         }
     }
+    let served: std::collections::HashSet<&str> = plan
+        .milestones
+        .iter()
+        .filter_map(|m| m.goal.as_deref())
+        .collect();
     for (i, g) in plan.goals.iter().enumerate() {
-        if !plan
-            .milestones
-            .iter()
-            .any(|m| m.goal.as_deref() == Some(g.id.as_str()))
-        {
+        if !served.contains(g.id.as_str()) {
             let path = format!("goals[{i}]");
             diags.push(
-                Diagnostic::warning("W002", format!("the goal `{}` has no milestones", g.id))
-                    .at(sp(&format!("goals[{i}].id")), path)
-                    .label("nothing serves this goal yet")
-                    .hint(format!(
-                        "add `goal = \"{}\"` to the milestones that lead to it",
-                        g.id
-                    )),
+                Diagnostic::warning(
+                    codes::GOAL_WITHOUT_MILESTONES,
+                    format!("the goal `{}` has no milestones", g.id),
+                )
+                .at(sp(&format!("goals[{i}].id")), path)
+                .label("nothing serves this goal yet")
+                .hint(format!(
+                    "add `goal = \"{}\"` to the milestones that lead to it",
+                    g.id
+                )),
             );
         }
         for (j, v) in g.values.iter().enumerate() {
             if !plan.person.values.contains(v) {
                 let path = format!("goals[{i}].values[{j}]");
                 diags.push(
-                    Diagnostic::warning("W004", format!("the goal `{}` serves the value \"{v}\", which is not among person.values", g.id))
+                    Diagnostic::warning(codes::VALUE_NOT_IN_PERSON, format!("the goal `{}` serves the value \"{v}\", which is not among person.values", g.id))
                         .at(sp(&path), path)
                         .hint("add it to [person] values, or use one that is there"),
                 );
@@ -349,7 +360,7 @@ pub(crate) fn validate(
     {
         diags.push(
             Diagnostic::warning(
-                "W006",
+                codes::TARGET_NOT_AFTER_START,
                 format!(
                     "the target date {} is not after the plan start {}",
                     t.by, plan.start
@@ -360,7 +371,7 @@ pub(crate) fn validate(
         );
     }
 
-    if diags.iter().any(Diagnostic::is_error) {
+    if diags.has_errors() {
         return None;
     }
     Some(CheckedPlan {
