@@ -4,6 +4,7 @@ mod catalog;
 mod check;
 mod export;
 mod log;
+mod safety;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -101,6 +101,12 @@ pub enum Command {
         /// PDF page size (default: letter for region US, a4 elsewhere).
         #[arg(long, value_enum)]
         paper: Option<PaperArg>,
+        /// Seconds an external exporter may run before it is stopped.
+        #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+        plugin_timeout: u64,
+        /// Bytes of output an external exporter may write (default 256 MiB).
+        #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024, value_parser = clap::value_parser!(u64).range(1..))]
+        plugin_max_bytes: u64,
     },
     /// List the exporters: built-in ones and carepath-export-NAME programs on PATH.
     Exporters,

@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use crate::args::{Cli, ColorChoice, Command, OutputFormat, PaperArg};
 use crate::files::{self, BROKEN_PIPE};
 use crate::{Failure, Outcome};
+use carepath_model::text::{visible, visible_line};
 
 /// What every command may need: read once, at the start.
 pub struct Env {
@@ -27,7 +28,47 @@ impl Env {
     }
 }
 
+/// Whether this run colours its output; set once, in [`run`].
+static COLOR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Writes text for people to stdout. Control characters that came from a plan or a catalog are
+/// made visible (`\u{1b}`); the only escape sequences that pass are carepath's own colours (SGR,
+/// `ESC [ … m`), and only when colour is on.
 pub fn emit(out: &mut dyn Write, text: &str) -> Outcome {
+    let color = COLOR.load(std::sync::atomic::Ordering::Relaxed);
+    write_out(out, &terminal_safe(text, color))
+}
+
+/// `text` with every unsafe character made visible, keeping SGR sequences when `keep_sgr`.
+pub fn terminal_safe(text: &str, keep_sgr: bool) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(carepath_model::text::is_unsafe) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut safe = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\u{1b}' && keep_sgr {
+            let tail = &rest[1..];
+            let params = tail.strip_prefix('[').map(|t| {
+                t.bytes()
+                    .take_while(|b| b.is_ascii_digit() || *b == b';')
+                    .count()
+            });
+            if let Some(n) = params
+                && tail.as_bytes().get(1 + n) == Some(&b'm')
+            {
+                safe.push_str(&rest[..n + 3]);
+                rest = &rest[n + 3..];
+                continue;
+            }
+        }
+        safe.push_str(&visible(&rest[..c.len_utf8()]));
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(safe)
+}
+
+fn write_out(out: &mut dyn Write, text: &str) -> Outcome {
     out.write_all(text.as_bytes()).map_err(|e| {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             Failure::usage(BROKEN_PIPE)
@@ -65,6 +106,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
+    COLOR.store(color, std::sync::atomic::Ordering::Relaxed);
     // Commands that need neither the clock nor the catalog.
     match &cli.command {
         Command::Schema => return emit(out, carepath_model::SCHEMA),
@@ -115,7 +157,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
             delimiter,
             table,
             paper,
+            plugin_timeout,
+            plugin_max_bytes,
         } => {
+            let limits = carepath_export::plugin::Limits {
+                timeout: std::time::Duration::from_secs(plugin_timeout),
+                max_output_bytes: plugin_max_bytes,
+            };
             let mut options = ExportOptions {
                 todo,
                 bom,
@@ -132,7 +180,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
                 PaperArg::A4 => Paper::A4,
                 PaperArg::Letter => Paper::Letter,
             });
-            export(&env, &plan, &to, output.as_deref(), options, out)
+            export(&env, &plan, &to, output.as_deref(), options, &limits, out)
         }
         Command::Exporters => exporters(out),
         Command::Catalog { command } => crate::catalog::catalog(&env, command, out),
@@ -170,10 +218,22 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
     }
 }
 
+/// Pretty JSON for stdout. serde_json leaves DEL, C1 controls and bidi overrides raw; they are
+/// written as `\uXXXX` escapes, which mean the same text to any JSON reader and nothing to a
+/// terminal.
 pub fn json<T: serde::Serialize>(v: &T) -> Result<String, Failure> {
-    serde_json::to_string_pretty(v)
-        .map(|s| s + "\n")
-        .map_err(|e| Failure::usage(format!("cannot encode JSON: {e}")))
+    let text = serde_json::to_string_pretty(v)
+        .map_err(|e| Failure::usage(format!("cannot encode JSON: {e}")))?;
+    let mut safe = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        if carepath_model::text::is_unsafe(c) {
+            safe.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            safe.push(c);
+        }
+    }
+    safe.push('\n');
+    Ok(safe)
 }
 
 fn render_options(env: &Env) -> crate::render::RenderOptions {
@@ -218,7 +278,7 @@ pub fn load(env: &Env, path: &Path) -> Result<Loaded, Failure> {
     let format = Format::from_path(&name).ok_or_else(|| {
         Failure::usage(format!("{name}: carepath reads plans in .toml or .json files; rename the file with one of these extensions"))
     })?;
-    let bytes = files::read_plan(path)?;
+    let bytes = files::read_bounded(path, files::MAX_PLAN_BYTES, "plans")?;
     let checked = carepath_model::check(&bytes, format, env.knowledge());
     let text = String::from_utf8_lossy(&bytes).into_owned();
     Ok(Loaded {
@@ -234,10 +294,11 @@ fn style(env: &Env) -> Style {
 
 pub fn render_diagnostics(env: &Env, name: &str, text: &str, diags: &[Diagnostic]) -> String {
     let src = Source { name, text };
-    diags
+    let text: String = diags
         .iter()
         .map(|d| diag::render(src, d, style(env)) + "\n")
-        .collect()
+        .collect();
+    terminal_safe(&text, env.color).into_owned()
 }
 
 /// Loads, checks and resolves; on errors prints them to stderr and fails with exit 1.
@@ -361,7 +422,8 @@ fn log(
         Ok(a) if a.is_finite() && a > 0.0 => a,
         _ => {
             return Err(Failure::usage(format!(
-                "the amount must be a positive number (hours, or the milestone's unit), not {amount:?}"
+                "the amount must be a positive number (hours, or the milestone's unit), not {}",
+                visible_line(&format!("{amount:?}"))
             )));
         }
     };
@@ -370,81 +432,110 @@ fn log(
             .map_err(|why| Failure::usage(format!("--date {d}: {why}")))?,
         None => env.as_of,
     };
-    let loaded = load(env, path)?;
-    let Some(checked) = &loaded.checked.plan else {
-        let errors: Vec<Diagnostic> = loaded
-            .checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .cloned()
-            .collect();
-        eprint!(
-            "{}",
-            render_diagnostics(env, &loaded.name, &loaded.text, &errors)
-        );
-        return Err(Failure::plan(format!(
-            "{}: fix the errors above first; nothing was written",
-            loaded.name
-        )));
-    };
-    let plan = checked.plan();
-    let Some(index) = checked.milestone(milestone) else {
-        let ids = plan.milestones.iter().map(|m| m.id.as_str());
-        let hint = match carepath_model::suggest::did_you_mean(milestone, ids) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("`carepath status {}` lists the milestones", loaded.name),
-        };
-        return Err(Failure::usage(format!(
-            "{}: there is no milestone `{milestone}`; nothing was written\n  hint: {hint}",
-            loaded.name
-        )));
-    };
-    let format = Format::from_path(&loaded.name).unwrap_or(Format::Toml);
+    let name = files::shown(path);
+    let format = Format::from_path(&path.display().to_string()).ok_or_else(|| {
+        Failure::usage(format!("{name}: carepath reads plans in .toml or .json files; rename the file with one of these extensions"))
+    })?;
     let entry = carepath_model::edit::NewEntry {
         date,
         milestone: milestone.to_string(),
         amount,
         note,
     };
-    let new_text =
-        carepath_model::edit::append_progress(&loaded.text, format, &entry).map_err(|e| {
-            Failure::usage(format!(
-                "{}: cannot add the entry: {e}; nothing was written",
-                loaded.name
-            ))
-        })?;
-    // Never write a file that would not read back.
-    let again = carepath_model::check(new_text.as_bytes(), format, env.knowledge());
-    if again.plan.is_none() {
-        return Err(Failure::usage(format!(
-            "{}: the entry could not be added cleanly; nothing was written (please report this)",
-            loaded.name
-        )));
+    // What the message says, from the plan as it was when the entry landed.
+    let mut logged: Option<(String, f64)> = None;
+    let edited = files::edit_locked(path, files::MAX_PLAN_BYTES, &mut |bytes| {
+        let checked = carepath_model::check(bytes, format, env.knowledge());
+        let text = String::from_utf8_lossy(bytes);
+        let Some(checked) = &checked.plan else {
+            let errors: Vec<Diagnostic> = checked
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect();
+            eprint!("{}", render_diagnostics(env, &name, &text, &errors));
+            return Err(Failure::plan(format!(
+                "{name}: fix the errors above first; nothing was written"
+            )));
+        };
+        let plan = checked.plan();
+        let Some(index) = checked.milestone(milestone) else {
+            let ids = plan.milestones.iter().map(|m| m.id.as_str());
+            let hint = match carepath_model::suggest::did_you_mean(milestone, ids) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("`carepath status {name}` lists the milestones"),
+            };
+            return Err(Failure::usage(format!(
+                "{name}: there is no milestone `{}`; nothing was written\n  hint: {hint}",
+                visible_line(milestone)
+            )));
+        };
+        let new_text =
+            carepath_model::edit::append_progress(&text, format, &entry).map_err(|e| {
+                Failure::usage(format!(
+                    "{name}: cannot add the entry: {e}; nothing was written"
+                ))
+            })?;
+        // Never write a file that would not read back.
+        let again = carepath_model::check(new_text.as_bytes(), format, env.knowledge());
+        if let Some(again) = &again.plan {
+            if again.plan().progress.len() != plan.progress.len() + 1 {
+                return Err(Failure::usage(format!(
+                    "{name}: the entry could not be added cleanly; nothing was written (please report this)"
+                )));
+            }
+        } else {
+            let why: Vec<String> = again
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.message.clone())
+                .collect();
+            return Err(Failure::usage(format!(
+                "{name}: with this entry the plan would not read back ({}); nothing was written",
+                why.join("; ")
+            )));
+        }
+        let m = &plan.milestones[index];
+        let unit = m
+            .measure
+            .as_ref()
+            .and_then(|x| x.unit.clone())
+            .unwrap_or_else(|| "hours".into());
+        let total: f64 = plan
+            .progress
+            .iter()
+            .filter(|p| p.milestone == milestone)
+            .map(|p| p.amount)
+            .sum::<f64>()
+            + amount;
+        logged = Some((unit, total));
+        Ok(new_text.into_bytes())
+    })?;
+    let (unit, total) = logged.unwrap_or_else(|| ("hours".into(), amount));
+    let mut text = format!(
+        "logged {} {} for `{milestone}` on {date} (total {} {})\n",
+        num(amount),
+        unit_for(&unit, amount),
+        num(total),
+        unit_for(&unit, total),
+    );
+    if edited.reapplied > 0 {
+        text.push_str(&format!(
+            "note: {name} changed while carepath was writing it; the entry was added to the new version\n"
+        ));
     }
-    files::write_atomic(path, new_text.as_bytes())?;
-    let m = &plan.milestones[index];
-    let unit = m
-        .measure
-        .as_ref()
-        .and_then(|x| x.unit.clone())
-        .unwrap_or_else(|| "hours".into());
-    let total: f64 = plan
-        .progress
-        .iter()
-        .filter(|p| p.milestone == milestone)
-        .map(|p| p.amount)
-        .sum::<f64>()
-        + amount;
-    emit(
-        out,
-        &format!(
-            "logged {} {unit} for `{milestone}` on {date} (total {} {unit})\n",
-            num(amount),
-            num(total),
-            date = date
-        ),
-    )
+    emit(out, &text)
+}
+
+/// "1 hour", "2 hours": the default unit agrees with its number; a unit the plan names is shown
+/// as written.
+fn unit_for(unit: &str, amount: f64) -> &str {
+    match unit {
+        "hours" if amount == 1.0 => "hour",
+        u => u,
+    }
 }
 
 pub use carepath_model::numbers::plain as num;
@@ -501,12 +592,19 @@ fn export(
     to: &[String],
     output: Option<&str>,
     options: ExportOptions,
+    limits: &carepath_export::plugin::Limits,
     out: &mut dyn Write,
 ) -> Outcome {
     let reg = registry();
     let path_var = std::env::var_os("PATH");
     let mut chosen = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for name in to.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        // `--to json,json` asks for one JSON file.
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
         if let Some(e) = reg.get(name) {
             chosen.push((name.to_string(), Chosen::Builtin(e)));
         } else if let Some(p) = carepath_export::plugin::find(name, path_var.as_deref()) {
@@ -524,10 +622,17 @@ fn export(
                     Some(s) => format!("did you mean `{s}`? "),
                     None => String::new(),
                 };
-            return Err(Failure::usage(format!(
+            let mut message = format!(
                 "there is no exporter `{name}`: {hint}The exporters are {}; an external one is a program named `carepath-export-{name}` on PATH (is it installed?)",
                 known.join(", ")
-            )));
+            );
+            if let Some(here) = carepath_export::plugin::in_current_dir(name) {
+                message.push_str(&format!(
+                    "\n  hint: {} sits in the current directory, but carepath runs external exporters only from PATH entries that are absolute; add its folder to PATH by its full path",
+                    files::shown(&here)
+                ));
+            }
+            return Err(Failure::usage(message));
         }
     }
     if chosen.is_empty() {
@@ -551,6 +656,11 @@ fn export(
         Dir(PathBuf),
     }
     let target = match output {
+        Some("") => {
+            return Err(Failure::usage(
+                "-o needs a place: a directory (out/), a file (plan.pdf), or - for stdout",
+            ));
+        }
         Some("-") => Target::Stdout,
         Some(o)
             if o.ends_with('/')
@@ -565,6 +675,16 @@ fn export(
 
     // Every output is made in memory first: one failing exporter leaves nothing written.
     let mut outputs: Vec<Output> = Vec::new();
+    // Nothing is written if the plan itself was named as the output.
+    if let Target::File(f) = &target
+        && files::file_id(f).is_some()
+        && files::file_id(f) == files::file_id(path)
+    {
+        return Err(Failure::usage(format!(
+            "{} is the plan itself; carepath never writes over the plan\n  hint: choose another output, such as -o out/",
+            files::shown(f)
+        )));
+    }
     for (name, c) in &chosen {
         match c {
             Chosen::Builtin(e) => {
@@ -575,7 +695,7 @@ fn export(
                         .write_reporting(&resolved, &ctx, part.as_deref(), &mut bytes)
                         .map_err(|err| Failure::usage(format!("{name}: {err}")))?;
                     for w in warnings {
-                        eprintln!("warning: {name}: {w}");
+                        eprintln!("warning: {name}: {}", terminal_safe(&w, false));
                     }
                     let file = match part {
                         Some(p) if parts.len() > 1 || ctx.options.table.is_none() => {
@@ -592,7 +712,7 @@ fn export(
                 }
             }
             Chosen::External(p) => {
-                let bytes = carepath_export::plugin::run(p, &resolved, &ctx)
+                let bytes = carepath_export::plugin::run(p, &resolved, &ctx, limits)
                     .map_err(|err| Failure::usage(err.to_string()))?;
                 let binary = std::str::from_utf8(&bytes).is_err();
                 outputs.push(Output {
@@ -621,6 +741,7 @@ fn export(
                     "this output is binary and stdout is a terminal; redirect it to a file or use -o FILE",
                 ));
             }
+            // An export is the exact bytes, wherever it goes.
             out.write_all(&o.bytes).map_err(|e| {
                 if e.kind() == std::io::ErrorKind::BrokenPipe {
                     Failure::usage(BROKEN_PIPE)
@@ -630,26 +751,46 @@ fn export(
             })
         }
         Target::File(f) => {
-            files::write_atomic(&f, &outputs[0].bytes)?;
-            emit(out, &format!("wrote {}\n", f.display()))
+            let mut batch = files::Batch::new();
+            batch.protect(path);
+            let o = outputs.pop().expect("one output");
+            batch.add(&f, o.bytes)?;
+            let written = batch.commit()?;
+            emit(out, &wrote(&written))
         }
         Target::Dir(dir) => {
             std::fs::create_dir_all(&dir).map_err(|e| {
                 Failure::usage(format!(
                     "cannot create {}: {}",
-                    dir.display(),
+                    files::shown(&dir),
                     files::io_reason(&e)
                 ))
             })?;
-            let mut text = String::new();
-            for o in &outputs {
-                let p = dir.join(o.path.as_ref().map_or(Path::new("out"), |p| p.as_path()));
-                files::write_atomic(&p, &o.bytes)?;
-                text.push_str(&format!("wrote {}\n", p.display()));
+            let mut batch = files::Batch::new();
+            batch.protect(path);
+            for o in outputs {
+                let name = o.path.unwrap_or_else(|| PathBuf::from("out"));
+                let mut p = dir.join(&name);
+                // A name carepath picks is never the plan's: `plan.json` exported to JSON into
+                // the plan's own folder becomes `plan.export.json`.
+                if batch.is_protected(&p) {
+                    let stem = name.file_stem().map(|s| s.to_string_lossy().into_owned());
+                    let ext = name.extension().map(|s| s.to_string_lossy().into_owned());
+                    p = dir.join(match (stem, ext) {
+                        (Some(s), Some(e)) => format!("{s}.export.{e}"),
+                        _ => format!("{}.export", name.display()),
+                    });
+                }
+                batch.add(&p, o.bytes)?;
             }
-            emit(out, &text)
+            let written = batch.commit()?;
+            emit(out, &wrote(&written))
         }
     }
+}
+
+fn wrote(names: &[String]) -> String {
+    names.iter().map(|n| format!("wrote {n}\n")).collect()
 }
 
 /// SMART results at a glance, for `check`.

@@ -128,7 +128,8 @@ pub fn init(env: &Env, mut a: Answers, out: &mut dyn Write) -> Outcome {
     let hours = a.hours.unwrap_or(6.0);
     if !(hours > 0.0 && hours <= 80.0) {
         return Err(Failure::usage(format!(
-            "--hours {hours}: give the hours a week you can really spare, between 0 and 80"
+            "--hours {}: give the hours a week you can really spare, more than 0 and at most 80",
+            crate::commands::num(hours)
         )));
     }
     let values = a.values.unwrap_or_else(|| vec!["patient-care".into()]);
@@ -271,7 +272,14 @@ pub fn init(env: &Env, mut a: Answers, out: &mut dyn Write) -> Outcome {
             "the starter plan did not pass its own check; nothing was written (please report this)",
         ));
     }
-    files::write_atomic(&a.output, t.as_bytes())?;
+    let mut batch = files::Batch::new();
+    if a.force {
+        batch.add(&a.output, t.into_bytes())?;
+    } else {
+        // Checked again when the file lands: another program may create it meanwhile.
+        batch.add_new(&a.output, t.into_bytes())?;
+    }
+    batch.commit()?;
     let n = checked
         .plan
         .as_ref()

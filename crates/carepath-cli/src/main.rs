@@ -73,7 +73,8 @@ fn main() -> ExitCode {
                 } else {
                     ("", "")
                 };
-                let _ = writeln!(std::io::stderr(), "{red}error{reset}: {}", f.message);
+                let message = commands::terminal_safe(&f.message, false);
+                let _ = writeln!(std::io::stderr(), "{red}error{reset}: {message}");
             }
             ExitCode::from(f.code)
         }
