@@ -1,15 +1,95 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::ops::Range;
 
 use crate::model::{Catalog, ENTRY, FORMAT, Months, Requirement};
 
-/// Every integrity problem of a catalog, one line each, in a stable order; empty when sound.
+/// What kind of catalog entry an [`IntegrityProblem`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntryKind {
+    /// The catalog as a whole (its `format`).
+    Catalog,
+    Role,
+    Credential,
+    Transition,
+    /// A `[sources.KEY]` table; its id is the key.
+    Source,
+}
+
+impl EntryKind {
+    /// The word used in messages and in TOML: `role`, `credential`, ...
+    pub fn id(self) -> &'static str {
+        match self {
+            EntryKind::Catalog => "catalog",
+            EntryKind::Role => "role",
+            EntryKind::Credential => "credential",
+            EntryKind::Transition => "transition",
+            EntryKind::Source => "source",
+        }
+    }
+}
+
+/// One integrity problem: where it is (the entry, the field, the offending value) and what is
+/// wrong, in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntegrityProblem {
+    pub kind: EntryKind,
+    /// The entry's id (a source's key); empty for [`EntryKind::Catalog`].
+    pub id: String,
+    /// Where in the entry, as a TOML key path (`requires.all_of`, `eligibility[0].all_of`,
+    /// `pay.source`, `to`); empty for the entry as a whole.
+    pub field: String,
+    /// The offending value when there is one: the unknown credential, role or source id, the
+    /// malformed id, the currency.
+    pub value: Option<String>,
+    /// What is wrong, in one line, naming the entry (`role `x` requires: unknown credential
+    /// `ghost``).
+    pub message: String,
+    /// Byte span of the offending text in a user's catalog, once [`locate_problems`] found it.
+    pub span: Option<Range<usize>>,
+}
+
+impl IntegrityProblem {
+    /// The 1-based line and column (in characters) where the span starts in `text`.
+    pub fn line_col(&self, text: &str) -> Option<(usize, usize)> {
+        let start = self.span.as_ref()?.start.min(text.len());
+        let before = text.get(..start)?;
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Some((line, column))
+    }
+}
+
+impl fmt::Display for IntegrityProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// A problem equals the sentence it says.
+impl PartialEq<str> for IntegrityProblem {
+    fn eq(&self, other: &str) -> bool {
+        self.message == other
+    }
+}
+
+impl PartialEq<&str> for IntegrityProblem {
+    fn eq(&self, other: &&str) -> bool {
+        self.message == *other
+    }
+}
+
+/// Every integrity problem of a catalog, in a stable order; empty when sound.
 ///
 /// Checked: ids are `[a-z0-9-]`, non-empty and unique per kind; every transition names known
 /// roles; every credential named by a role, credential or transition exists; every source key
 /// exists; every entry has a source and a plausible year; figures from third-party or
 /// unverified sources are not marked verified; month ranges are ordered; and the credential
 /// prerequisite graph has no cycle.
-pub fn check_integrity(catalog: &Catalog) -> Vec<String> {
+///
+/// Spans are not set: for a user catalog, [`locate_problems`] finds them in its text.
+pub fn check_integrity(catalog: &Catalog) -> Vec<IntegrityProblem> {
     let mut check = Checker {
         catalog,
         problems: Vec::new(),
@@ -24,72 +104,150 @@ pub fn check_integrity(catalog: &Catalog) -> Vec<String> {
     check.problems
 }
 
-struct Checker<'a> {
-    catalog: &'a Catalog,
-    problems: Vec<String>,
+/// Where a check is looking: an entry, a field path within it, and the words messages start
+/// with (`role `x` pay`).
+#[derive(Clone)]
+struct At<'c> {
+    kind: EntryKind,
+    id: &'c str,
+    field: String,
+    label: String,
 }
 
-impl Checker<'_> {
-    fn problem(&mut self, message: String) {
-        self.problems.push(message);
+impl<'c> At<'c> {
+    fn entry(kind: EntryKind, id: &'c str) -> Self {
+        At {
+            kind,
+            id,
+            field: String::new(),
+            label: format!("{} `{id}`", kind.id()),
+        }
+    }
+
+    /// A table within the entry: `field` is its key, `label` what messages call it.
+    fn within(&self, field: &str, label: &str) -> Self {
+        At {
+            kind: self.kind,
+            id: self.id,
+            field: self.path(field),
+            label: format!("{} {label}", self.label),
+        }
+    }
+
+    fn path(&self, field: &str) -> String {
+        match (self.field.is_empty(), field.is_empty()) {
+            (true, _) => field.to_owned(),
+            (_, true) => self.field.clone(),
+            _ => format!("{}.{field}", self.field),
+        }
+    }
+}
+
+struct Checker<'a> {
+    catalog: &'a Catalog,
+    problems: Vec<IntegrityProblem>,
+}
+
+impl<'a> Checker<'a> {
+    /// A problem with `field` (a key of the table `at` is looking at; empty: that table) and
+    /// the offending `value`.
+    fn problem(&mut self, at: &At<'_>, field: &str, value: Option<&str>, message: String) {
+        self.problem_at(at, at.path(field), value, message);
+    }
+
+    /// A problem with the entry's field `path` (from the entry's top).
+    fn problem_at(&mut self, at: &At<'_>, path: String, value: Option<&str>, message: String) {
+        self.problems.push(IntegrityProblem {
+            kind: at.kind,
+            id: at.id.to_owned(),
+            field: path,
+            value: value.map(str::to_owned),
+            message,
+            span: None,
+        });
     }
 
     fn format(&mut self) {
         if let Some(format) = self.catalog.format
             && format != FORMAT
         {
-            self.problem(format!(
-                "catalog format {format} is not supported (this version reads {FORMAT})"
-            ));
+            let at = At {
+                kind: EntryKind::Catalog,
+                id: "",
+                field: String::new(),
+                label: String::new(),
+            };
+            self.problem(
+                &at,
+                "format",
+                None,
+                format!("catalog format {format} is not supported (this version reads {FORMAT})"),
+            );
         }
     }
 
     fn ids(&mut self) {
         let catalog = self.catalog;
-        let groups: [(&str, Vec<&str>); 3] = [
+        let groups: [(EntryKind, Vec<&str>); 3] = [
             (
-                "role",
+                EntryKind::Role,
                 catalog.roles.iter().map(|r| r.id.as_str()).collect(),
             ),
             (
-                "credential",
+                EntryKind::Credential,
                 catalog.credentials.iter().map(|c| c.id.as_str()).collect(),
             ),
             (
-                "transition",
+                EntryKind::Transition,
                 catalog.transitions.iter().map(|t| t.id.as_str()).collect(),
             ),
         ];
         for (kind, ids) in groups {
             let mut seen = BTreeSet::new();
             for id in ids {
+                let at = At::entry(kind, id);
+                let kind = kind.id();
                 if !is_valid_id(id) {
-                    self.problem(format!(
-                        "{kind} id `{id}` must be non-empty and use only a-z, 0-9 and -"
-                    ));
+                    self.problem(
+                        &at,
+                        "id",
+                        Some(id),
+                        format!("{kind} id `{id}` must be non-empty and use only a-z, 0-9 and -"),
+                    );
                 }
                 if !seen.insert(id) {
-                    self.problem(format!("{kind} id `{id}` is used more than once"));
+                    self.problem(
+                        &at,
+                        "id",
+                        Some(id),
+                        format!("{kind} id `{id}` is used more than once"),
+                    );
                 }
             }
         }
         if catalog.role(ENTRY).is_some() {
-            self.problem(format!(
-                "role id `{ENTRY}` is reserved for transitions open to newcomers"
-            ));
+            self.problem(
+                &At::entry(EntryKind::Role, ENTRY),
+                "id",
+                Some(ENTRY),
+                format!("role id `{ENTRY}` is reserved for transitions open to newcomers"),
+            );
         }
         for key in catalog.sources.keys() {
             if !is_valid_id(key) {
-                self.problem(format!(
-                    "source key `{key}` must be non-empty and use only a-z, 0-9 and -"
-                ));
+                self.problem(
+                    &At::entry(EntryKind::Source, key),
+                    "",
+                    None,
+                    format!("source key `{key}` must be non-empty and use only a-z, 0-9 and -"),
+                );
             }
         }
     }
 
     fn roles(&mut self) {
         for role in &self.catalog.roles {
-            let at = format!("role `{}`", role.id);
+            let at = At::entry(EntryKind::Role, &role.id);
             self.entry(
                 &at,
                 &role.source,
@@ -98,32 +256,44 @@ impl Checker<'_> {
                 role.third_party,
             );
             if role.name.trim().is_empty() {
-                self.problem(format!("{at}: name is empty"));
+                self.problem(&at, "name", None, format!("{}: name is empty", at.label));
             }
             if let Some(pay) = &role.pay {
-                let at = format!("{at} pay");
+                let at = at.within("pay", "pay");
                 self.entry(&at, &pay.source, pay.year, pay.verified, pay.third_party);
                 if !(pay.amount.is_finite() && pay.amount > 0.0) {
-                    self.problem(format!("{at}: amount must be above 0"));
+                    self.problem(
+                        &at,
+                        "amount",
+                        None,
+                        format!("{}: amount must be above 0", at.label),
+                    );
                 }
                 self.currency(&at, &pay.currency);
             }
             if let Some(outlook) = &role.outlook {
-                let at = format!("{at} outlook");
+                let at = at.within("outlook", "outlook");
                 self.source_ref(&at, &outlook.source, outlook.verified);
                 if outlook.third_party && outlook.verified {
-                    self.problem(format!(
-                        "{at}: third-party figures must be verified = false"
-                    ));
+                    self.problem(
+                        &at,
+                        "verified",
+                        None,
+                        format!("{}: third-party figures must be verified = false", at.label),
+                    );
                 }
             }
-            self.requirement(&at, "requires", &role.requires, role.verified);
+            self.requirement(
+                &at.within("requires", "requires"),
+                &role.requires,
+                role.verified,
+            );
         }
     }
 
     fn credentials(&mut self) {
         for credential in &self.catalog.credentials {
-            let at = format!("credential `{}`", credential.id);
+            let at = At::entry(EntryKind::Credential, &credential.id);
             self.entry(
                 &at,
                 &credential.source,
@@ -132,23 +302,39 @@ impl Checker<'_> {
                 credential.third_party,
             );
             if credential.body.trim().is_empty() {
-                self.problem(format!("{at}: body (the issuing organisation) is empty"));
+                self.problem(
+                    &at,
+                    "body",
+                    None,
+                    format!("{}: body (the issuing organisation) is empty", at.label),
+                );
             }
             for (index, pathway) in credential.eligibility.iter().enumerate() {
-                let at = format!("{at} eligibility[{index}] ({})", pathway.name);
-                let source = pathway.source.as_deref().unwrap_or(&credential.source);
-                self.source_ref(&at, source, pathway.verified);
-                if pathway.third_party && pathway.verified {
-                    self.problem(format!(
-                        "{at}: third-party figures must be verified = false"
-                    ));
+                let at = at.within(
+                    &format!("eligibility[{index}]"),
+                    &format!("eligibility[{index}] ({})", pathway.name),
+                );
+                match &pathway.source {
+                    Some(source) => self.source_ref(&at, source, pathway.verified),
+                    // The credential's own source, named in its `source`.
+                    None => self.source_ref_at(&at, "source", &credential.source, pathway.verified),
                 }
-                for id in pathway.all_of.iter().chain(&pathway.any_of) {
-                    self.credential_ref(&at, id);
+                if pathway.third_party && pathway.verified {
+                    self.problem(
+                        &at,
+                        "verified",
+                        None,
+                        format!("{}: third-party figures must be verified = false", at.label),
+                    );
+                }
+                for (field, ids) in [("all_of", &pathway.all_of), ("any_of", &pathway.any_of)] {
+                    for id in ids {
+                        self.credential_ref(&at, field, id);
+                    }
                 }
             }
             if let Some(renewal) = &credential.renewal {
-                let at = format!("{at} renewal");
+                let at = at.within("renewal", "renewal");
                 self.entry(
                     &at,
                     &renewal.source,
@@ -157,11 +343,16 @@ impl Checker<'_> {
                     renewal.third_party,
                 );
                 if renewal.months == 0 {
-                    self.problem(format!("{at}: months must be above 0"));
+                    self.problem(
+                        &at,
+                        "months",
+                        None,
+                        format!("{}: months must be above 0", at.label),
+                    );
                 }
             }
             if let Some(cost) = &credential.cost {
-                let at = format!("{at} cost");
+                let at = at.within("cost", "cost");
                 self.source_ref(&at, &cost.source, cost.verified);
                 self.currency(&at, &cost.currency);
             }
@@ -171,7 +362,7 @@ impl Checker<'_> {
     fn transitions(&mut self) {
         let catalog = self.catalog;
         for transition in &catalog.transitions {
-            let at = format!("transition `{}`", transition.id);
+            let at = At::entry(EntryKind::Transition, &transition.id);
             self.entry(
                 &at,
                 &transition.source,
@@ -180,33 +371,54 @@ impl Checker<'_> {
                 transition.third_party,
             );
             if transition.from != ENTRY && catalog.role(&transition.from).is_none() {
-                self.problem(format!(
-                    "{at}: `from` names unknown role `{}`",
-                    transition.from
-                ));
+                self.problem(
+                    &at,
+                    "from",
+                    Some(&transition.from),
+                    format!(
+                        "{}: `from` names unknown role `{}`",
+                        at.label, transition.from
+                    ),
+                );
             }
             if catalog.role(&transition.to).is_none() {
-                self.problem(format!("{at}: `to` names unknown role `{}`", transition.to));
+                self.problem(
+                    &at,
+                    "to",
+                    Some(&transition.to),
+                    format!("{}: `to` names unknown role `{}`", at.label, transition.to),
+                );
             }
             if transition.from == transition.to
                 && transition.needs.all_of.is_empty()
                 && transition.needs.any_of.is_empty()
             {
-                self.problem(format!(
-                    "{at}: a step from a role to itself must earn a credential"
-                ));
+                self.problem(
+                    &at,
+                    "to",
+                    Some(&transition.to),
+                    format!(
+                        "{}: a step from a role to itself must earn a credential",
+                        at.label
+                    ),
+                );
             }
-            for id in transition
-                .prerequisites
-                .iter()
-                .chain(&transition.prerequisites_any)
-            {
-                self.credential_ref(&at, id);
+            for (field, ids) in [
+                ("prerequisites", &transition.prerequisites),
+                ("prerequisites_any", &transition.prerequisites_any),
+            ] {
+                for id in ids {
+                    self.credential_ref(&at, field, id);
+                }
             }
-            self.requirement(&at, "needs", &transition.needs, transition.verified);
-            self.months(&at, &transition.months);
+            self.requirement(
+                &at.within("needs", "needs"),
+                &transition.needs,
+                transition.verified,
+            );
+            self.months(&at.within("months", "months"), &transition.months);
             if let Some(cost) = &transition.cost {
-                let at = format!("{at} cost");
+                let at = at.within("cost", "cost");
                 self.source_ref(&at, &cost.source, cost.verified);
                 self.currency(&at, &cost.currency);
             }
@@ -214,39 +426,46 @@ impl Checker<'_> {
     }
 
     fn sources(&mut self) {
-        let problems: Vec<String> = self
-            .catalog
-            .sources
-            .iter()
-            .flat_map(|(key, source)| {
-                let mut found = Vec::new();
-                if source.label.trim().is_empty() || source.citation.trim().is_empty() {
-                    found.push(format!(
-                        "source `{key}`: label and citation must not be empty"
-                    ));
-                }
-                if !plausible_year(source.year) {
-                    found.push(format!(
-                        "source `{key}`: year {} is implausible",
-                        source.year
-                    ));
-                }
-                found
-            })
-            .collect();
-        self.problems.extend(problems);
+        let catalog = self.catalog;
+        for (key, source) in &catalog.sources {
+            let at = At::entry(EntryKind::Source, key);
+            if source.label.trim().is_empty() || source.citation.trim().is_empty() {
+                let field = if source.label.trim().is_empty() {
+                    "label"
+                } else {
+                    "citation"
+                };
+                self.problem(
+                    &at,
+                    field,
+                    None,
+                    format!("source `{key}`: label and citation must not be empty"),
+                );
+            }
+            if !plausible_year(source.year) {
+                self.problem(
+                    &at,
+                    "year",
+                    None,
+                    format!("source `{key}`: year {} is implausible", source.year),
+                );
+            }
+        }
     }
 
     /// Cycles in "credential A's eligibility names credential B".
     fn cycles(&mut self) {
         let catalog = self.catalog;
-        let mut edges: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        // For each credential, the credentials its eligibility names, with where they are.
+        let mut edges: BTreeMap<&str, Vec<(&str, String)>> = BTreeMap::new();
         for credential in &catalog.credentials {
             let targets = edges.entry(credential.id.as_str()).or_default();
-            for pathway in &credential.eligibility {
-                for id in pathway.all_of.iter().chain(&pathway.any_of) {
-                    if catalog.credential(id).is_some() {
-                        targets.push(id.as_str());
+            for (index, pathway) in credential.eligibility.iter().enumerate() {
+                for (field, ids) in [("all_of", &pathway.all_of), ("any_of", &pathway.any_of)] {
+                    for id in ids {
+                        if catalog.credential(id).is_some() {
+                            targets.push((id.as_str(), format!("eligibility[{index}].{field}")));
+                        }
                     }
                 }
             }
@@ -267,7 +486,8 @@ impl Checker<'_> {
             marks.insert(start, Mark::Open);
             while let Some((node, next)) = stack.last().copied() {
                 let targets = edges.get(node).map_or(&[][..], Vec::as_slice);
-                if let Some(&target) = targets.get(next) {
+                if let Some((target, field)) = targets.get(next) {
+                    let target = *target;
                     if let Some(top) = stack.last_mut() {
                         top.1 += 1;
                     }
@@ -284,10 +504,17 @@ impl Checker<'_> {
                             key.sort_unstable();
                             if reported.insert(key) {
                                 cycle.push(target);
-                                self.problem(format!(
-                                    "credential prerequisites form a cycle: {}",
-                                    cycle.join(" -> ")
-                                ));
+                                // Where the cycle closes: `node` naming `target`.
+                                let at = At::entry(EntryKind::Credential, node);
+                                self.problem(
+                                    &at,
+                                    &field.clone(),
+                                    Some(target),
+                                    format!(
+                                        "credential prerequisites form a cycle: {}",
+                                        cycle.join(" -> ")
+                                    ),
+                                );
                             }
                         }
                         Some(Mark::Done) => {}
@@ -301,81 +528,147 @@ impl Checker<'_> {
     }
 
     /// The checks every role, credential and transition (and dated sub-figure) shares.
-    fn entry(&mut self, at: &str, source: &str, year: u16, verified: bool, third_party: bool) {
+    fn entry(&mut self, at: &At<'_>, source: &str, year: u16, verified: bool, third_party: bool) {
         self.source_ref(at, source, verified);
         if !plausible_year(year) {
-            self.problem(format!(
-                "{at}: year {year} is implausible (expected 1990-2100)"
-            ));
+            self.problem(
+                at,
+                "year",
+                None,
+                format!(
+                    "{}: year {year} is implausible (expected 1990-2100)",
+                    at.label
+                ),
+            );
         }
         if third_party && verified {
-            self.problem(format!(
-                "{at}: marked third_party, so it must be verified = false"
-            ));
+            self.problem(
+                at,
+                "verified",
+                None,
+                format!(
+                    "{}: marked third_party, so it must be verified = false",
+                    at.label
+                ),
+            );
         }
     }
 
-    fn source_ref(&mut self, at: &str, key: &str, verified: bool) {
+    fn source_ref(&mut self, at: &At<'_>, key: &str, verified: bool) {
+        self.source_ref_at(at, &at.path("source"), key, verified);
+    }
+
+    /// [`Checker::source_ref`] for a source key named at `path` in the entry.
+    fn source_ref_at(&mut self, at: &At<'_>, path: &str, key: &str, verified: bool) {
         if key.trim().is_empty() {
-            self.problem(format!("{at}: has no source"));
+            self.problem_at(
+                at,
+                path.to_owned(),
+                None,
+                format!("{}: has no source", at.label),
+            );
             return;
         }
         match self.catalog.sources.get(key) {
-            None => self.problem(format!("{at}: unknown source `{key}`")),
+            None => self.problem_at(
+                at,
+                path.to_owned(),
+                Some(key),
+                format!("{}: unknown source `{key}`", at.label),
+            ),
             Some(source) if verified && (source.third_party || source.unverified) => {
                 let why = if source.unverified {
                     "unverified"
                 } else {
                     "third-party"
                 };
-                self.problem(format!(
-                    "{at}: source `{key}` is {why}, so it must be verified = false"
-                ));
+                self.problem(
+                    at,
+                    "verified",
+                    None,
+                    format!(
+                        "{}: source `{key}` is {why}, so it must be verified = false",
+                        at.label
+                    ),
+                );
             }
             Some(_) => {}
         }
     }
 
-    fn credential_ref(&mut self, at: &str, id: &str) {
+    /// `id`, named in `field` of the table `at` looks at, must be a known credential.
+    fn credential_ref(&mut self, at: &At<'_>, field: &str, id: &str) {
         if self.catalog.credential(id).is_none() {
-            self.problem(format!("{at}: unknown credential `{id}`"));
+            self.problem(
+                at,
+                field,
+                Some(id),
+                format!("{}: unknown credential `{id}`", at.label),
+            );
         }
     }
 
-    fn requirement(&mut self, at: &str, field: &str, requirement: &Requirement, verified: bool) {
-        for id in requirement.credential_ids() {
-            self.credential_ref(&format!("{at} {field}"), id);
+    fn requirement(&mut self, at: &At<'_>, requirement: &Requirement, verified: bool) {
+        for (field, ids) in [
+            ("all_of", &requirement.all_of),
+            ("any_of", &requirement.any_of),
+            ("optional", &requirement.optional),
+        ] {
+            for id in ids {
+                self.credential_ref(at, field, id);
+            }
         }
         if requirement.verified == Some(true) && !verified {
-            self.problem(format!(
-                "{at} {field}: cannot be verified when the entry itself is not"
-            ));
+            self.problem(
+                at,
+                "verified",
+                None,
+                format!(
+                    "{}: cannot be verified when the entry itself is not",
+                    at.label
+                ),
+            );
         }
     }
 
-    fn months(&mut self, at: &str, months: &Months) {
+    fn months(&mut self, at: &At<'_>, months: &Months) {
         let Months {
             typical, min, max, ..
         } = *months;
         if min.is_some_and(|min| min > typical) || max.is_some_and(|max| max < typical) {
-            self.problem(format!(
-                "{at} months: typical {typical} lies outside min {} / max {}",
-                min.map_or("-".to_owned(), |m| m.to_string()),
-                max.map_or("-".to_owned(), |m| m.to_string()),
-            ));
+            self.problem(
+                at,
+                "typical",
+                None,
+                format!(
+                    "{}: typical {typical} lies outside min {} / max {}",
+                    at.label,
+                    min.map_or("-".to_owned(), |m| m.to_string()),
+                    max.map_or("-".to_owned(), |m| m.to_string()),
+                ),
+            );
         }
         if months.third_party && months.verified {
-            self.problem(format!(
-                "{at} months: third-party figures must be verified = false"
-            ));
+            self.problem(
+                at,
+                "verified",
+                None,
+                format!("{}: third-party figures must be verified = false", at.label),
+            );
         }
     }
 
-    fn currency(&mut self, at: &str, currency: &str) {
+    fn currency(&mut self, at: &At<'_>, currency: &str) {
         if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
-            self.problem(format!(
-                "{at}: currency `{currency}` should be a 3-letter ISO code such as USD"
-            ));
+            self.problem(
+                at,
+                "currency",
+                Some(currency),
+                format!(
+                    "{}: currency `{currency}` should be a 3-letter ISO code such as USD",
+                    at.label
+                ),
+            );
         }
     }
 }
@@ -389,4 +682,108 @@ pub(crate) fn is_valid_id(id: &str) -> bool {
 
 fn plausible_year(year: u16) -> bool {
     (1990..=2100).contains(&year)
+}
+
+/// Sets each problem's [`span`](IntegrityProblem::span) to the offending text in `text`, a
+/// user catalog that was merged into the checked one: the dangling id in its list, the
+/// field's value, else the entry's `id`. Problems about entries the text does not have (the
+/// embedded ones) keep no span; text that does not parse leaves every span as it was.
+///
+/// An entry is found by its id, the last one with that id (as [`Catalog::merge`] keeps it).
+pub fn locate_problems(problems: &mut [IntegrityProblem], text: &str) {
+    let Ok(root) = toml::de::DeTable::parse(text) else {
+        return;
+    };
+    for problem in problems {
+        if let Some(span) = locate(root.get_ref(), problem, text) {
+            problem.span = Some(span);
+        }
+    }
+}
+
+type Value<'i> = toml::Spanned<toml::de::DeValue<'i>>;
+
+fn locate(
+    root: &toml::de::DeTable<'_>,
+    problem: &IntegrityProblem,
+    text: &str,
+) -> Option<Range<usize>> {
+    let list = match problem.kind {
+        EntryKind::Catalog => return root.get("format").map(Value::span),
+        EntryKind::Source => {
+            let entry = root.get("sources")?.get_ref().get(problem.id.as_str())?;
+            return Some(walk(entry, entry.span(), problem, text));
+        }
+        EntryKind::Role => "roles",
+        EntryKind::Credential => "credentials",
+        EntryKind::Transition => "transitions",
+    };
+    let entry = root
+        .get(list)?
+        .get_ref()
+        .as_array()?
+        .iter()
+        .rev()
+        .find(|e| e.get_ref().get("id").and_then(|v| v.get_ref().as_str()) == Some(&problem.id))?;
+    let id = entry.get_ref().get("id")?;
+    Some(walk(
+        entry,
+        unquoted(id.span(), &problem.id, text),
+        problem,
+        text,
+    ))
+}
+
+/// Follows the problem's field path (`eligibility[0].all_of`) down from `entry`: the span of
+/// the value it names, of the dangling id within it, or of the deepest part found (`fallback`
+/// when none is).
+fn walk(
+    entry: &Value<'_>,
+    fallback: Range<usize>,
+    problem: &IntegrityProblem,
+    text: &str,
+) -> Range<usize> {
+    let mut here = entry;
+    let mut found = fallback;
+    for segment in problem.field.split('.').filter(|s| !s.is_empty()) {
+        let (key, index) = match segment.split_once('[') {
+            Some((key, rest)) => (key, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (segment, None),
+        };
+        let Some(next) = here.get_ref().get(key) else {
+            return found;
+        };
+        here = next;
+        found = here.span();
+        if let Some(index) = index {
+            let Some(next) = here.get_ref().get(index) else {
+                return found;
+            };
+            here = next;
+            found = here.span();
+        }
+    }
+    let Some(value) = &problem.value else {
+        return found;
+    };
+    if let Some(items) = here.get_ref().as_array() {
+        return items
+            .iter()
+            .find(|item| item.get_ref().as_str() == Some(value))
+            .map_or(found, |item| unquoted(item.span(), value, text));
+    }
+    unquoted(found, value, text)
+}
+
+/// The span of a string's text inside its quotes, when it is the quoted `value`.
+fn unquoted(span: Range<usize>, value: &str, text: &str) -> Range<usize> {
+    let inner = span.start + 1..span.end.saturating_sub(1);
+    match (text.get(span.clone()), text.get(inner.clone())) {
+        (Some(quoted), Some(bare))
+            if bare == value && (quoted.starts_with('"') || quoted.starts_with('\'')) =>
+        {
+            inner
+        }
+        _ => span,
+    }
 }

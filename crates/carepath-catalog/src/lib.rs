@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 pub use error::CatalogError;
 pub use gap::gap;
-pub use integrity::check_integrity;
+pub use integrity::{EntryKind, IntegrityProblem, check_integrity, locate_problems};
 pub use model::{
     Catalog, Cost, Credential, CredentialKind, ENTRY, Education, Experience, FORMAT, Months,
     Outlook, Pathway, Pay, Renewal, Requirement, Role, Source, Track, Transition,
@@ -117,7 +117,7 @@ impl Catalog {
     }
 
     /// Integrity problems of this catalog; see [`check_integrity`].
-    pub fn check_integrity(&self) -> Vec<String> {
+    pub fn check_integrity(&self) -> Vec<IntegrityProblem> {
         check_integrity(self)
     }
 }

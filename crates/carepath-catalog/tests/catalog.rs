@@ -102,7 +102,11 @@ fn embedded_catalog_parses_and_has_no_integrity_problems() {
     assert!(
         problems.is_empty(),
         "integrity problems:\n{}",
-        problems.join("\n")
+        problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 

@@ -33,11 +33,19 @@ pub fn load(user: Option<&Path>, color: bool) -> Result<Catalog, Failure> {
         Failure::usage(format!("{name}: the catalog has errors"))
     })?;
     catalog.merge(user_catalog);
-    let problems = catalog.check_integrity();
+    let mut problems = catalog.check_integrity();
+    // Each problem at its offending value in the user's file; one about an embedded entry
+    // (not in the file) has no place in it.
+    carepath_catalog::locate_problems(&mut problems, &text);
     if !problems.is_empty() {
         for p in &problems {
-            let d = Diagnostic::error("E101", p.clone())
-                .at(Some(0..0), "")
+            let field = if p.field.is_empty() {
+                format!("{} `{}`", p.kind.id(), p.id)
+            } else {
+                format!("{} `{}` {}", p.kind.id(), p.id, p.field)
+            };
+            let d = Diagnostic::error("E101", p.message.clone())
+                .at(p.span.clone(), field)
                 .hint(
                     "every id a catalog entry names must exist in the catalog (built-in or yours)",
                 );
