@@ -5,7 +5,8 @@ use jiff::civil::Date;
 
 use crate::Format;
 use crate::node::{Node, NodeKind, parse_json, parse_toml};
-use crate::read::fmt_num;
+use crate::numbers::{exact, grouped};
+use crate::read::{MAX_AMOUNT, fmt_num};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewEntry {
@@ -15,11 +16,54 @@ pub struct NewEntry {
     pub note: Option<String>,
 }
 
-/// Returns the new text with the entry appended to the plan's progress log.
+/// Returns the new text with the entry appended to the plan's progress log. The added lines use
+/// the file's own line ending (CRLF when its first line ends so). An entry that would not read
+/// back (an amount that is negative, not a number, or above [`MAX_AMOUNT`]) is refused with a
+/// message for the person, and nothing is changed.
 pub fn append_progress(text: &str, format: Format, entry: &NewEntry) -> Result<String, String> {
+    check_amount(entry.amount)?;
+    let nl = line_ending(text);
     match format {
-        Format::Toml => append_toml(text, entry),
-        Format::Json => append_json(text, entry),
+        Format::Toml => append_toml(text, entry, nl),
+        Format::Json => append_json(text, entry, nl),
+    }
+}
+
+fn check_amount(amount: f64) -> Result<(), String> {
+    if !amount.is_finite() {
+        return Err("the amount is not a number".into());
+    }
+    if amount < 0.0 {
+        return Err(format!(
+            "the amount {} is negative; log what was done, 0 or more",
+            exact(amount)
+        ));
+    }
+    if amount > MAX_AMOUNT {
+        return Err(format!(
+            "the amount {} is larger than carepath accepts: at most {}",
+            exact(amount),
+            grouped(MAX_AMOUNT)
+        ));
+    }
+    Ok(())
+}
+
+/// The line ending a text uses: that of its first line; LF when it has none.
+fn line_ending(text: &str) -> &'static str {
+    match text.find('\n') {
+        Some(i) if text[..i].ends_with('\r') => "\r\n",
+        _ => "\n",
+    }
+}
+
+/// Appends a generated piece, its line breaks written as `nl`. Generated pieces hold no other
+/// line break: text values inside them are escaped.
+fn add(out: &mut String, piece: &str, nl: &str) {
+    if nl == "\n" {
+        out.push_str(piece);
+    } else {
+        out.push_str(&piece.replace('\n', nl));
     }
 }
 
@@ -43,7 +87,7 @@ pub fn toml_string(text: &str) -> String {
     out
 }
 
-fn append_toml(text: &str, e: &NewEntry) -> Result<String, String> {
+fn append_toml(text: &str, e: &NewEntry, nl: &str) -> Result<String, String> {
     let root = parse_toml(text).map_err(|e| e.message)?;
     let mut out = String::with_capacity(text.len() + 128);
     match root.get("progress") {
@@ -77,7 +121,7 @@ fn append_toml(text: &str, e: &NewEntry) -> Result<String, String> {
                 }
             };
             out.push_str(&text[..insert_at]);
-            out.push_str(&piece);
+            add(&mut out, &piece, nl);
             out.push_str(&text[insert_at..]);
         }
         Some(Node {
@@ -86,16 +130,18 @@ fn append_toml(text: &str, e: &NewEntry) -> Result<String, String> {
         })
         | None => {
             out.push_str(text);
+            let mut piece = String::new();
             if !text.is_empty() && !text.ends_with('\n') {
-                out.push('\n');
+                piece.push('\n');
             }
-            out.push_str("\n[[progress]]\n");
-            out.push_str(&format!("date = {}\n", e.date));
-            out.push_str(&format!("milestone = {}\n", toml_string(&e.milestone)));
-            out.push_str(&format!("amount = {}\n", fmt_num(e.amount)));
+            piece.push_str("\n[[progress]]\n");
+            piece.push_str(&format!("date = {}\n", e.date));
+            piece.push_str(&format!("milestone = {}\n", toml_string(&e.milestone)));
+            piece.push_str(&format!("amount = {}\n", fmt_num(e.amount)));
             if let Some(n) = &e.note {
-                out.push_str(&format!("note = {}\n", toml_string(n)));
+                piece.push_str(&format!("note = {}\n", toml_string(n)));
             }
+            add(&mut out, &piece, nl);
         }
         Some(_) => return Err("`progress` is not a list, so carepath cannot add to it".into()),
     }
@@ -131,7 +177,7 @@ fn indent_at(text: &str, pos: usize) -> &str {
     &rest[..rest.len() - rest.trim_start_matches([' ', '\t']).len()]
 }
 
-fn append_json(text: &str, e: &NewEntry) -> Result<String, String> {
+fn append_json(text: &str, e: &NewEntry, nl: &str) -> Result<String, String> {
     let root = parse_json(text).map_err(|e| e.message)?;
     let NodeKind::Table(entries) = &root.kind else {
         return Err("the plan is not a JSON object".into());
@@ -152,7 +198,7 @@ fn append_json(text: &str, e: &NewEntry) -> Result<String, String> {
                 let indent = indent_at(text, last.span.start).to_string();
                 let entry = json_entry(e, &indent, &step);
                 out.push_str(&text[..last.span.end]);
-                out.push_str(&format!(",\n{indent}{entry}"));
+                add(&mut out, &format!(",\n{indent}{entry}"), nl);
                 out.push_str(&text[last.span.end..]);
             }
             None => {
@@ -161,7 +207,7 @@ fn append_json(text: &str, e: &NewEntry) -> Result<String, String> {
                 let entry = json_entry(e, &indent, &step);
                 let close = span.end - 1;
                 out.push_str(&text[..span.start + 1]);
-                out.push_str(&format!("\n{indent}{entry}\n{key_indent}"));
+                add(&mut out, &format!("\n{indent}{entry}\n{key_indent}"), nl);
                 out.push_str(&text[close..]);
             }
         },
@@ -172,17 +218,21 @@ fn append_json(text: &str, e: &NewEntry) -> Result<String, String> {
             match entries.last() {
                 Some((_, last)) => {
                     out.push_str(&text[..last.span.end]);
-                    out.push_str(&format!(
-                        ",\n{step}\"progress\": [\n{entry_indent}{entry}\n{step}]"
-                    ));
+                    add(
+                        &mut out,
+                        &format!(",\n{step}\"progress\": [\n{entry_indent}{entry}\n{step}]"),
+                        nl,
+                    );
                     out.push_str(&text[last.span.end..]);
                 }
                 None => {
                     let close = root.span.end - 1;
                     out.push_str(&text[..close]);
-                    out.push_str(&format!(
-                        "\n{step}\"progress\": [\n{entry_indent}{entry}\n{step}]\n"
-                    ));
+                    add(
+                        &mut out,
+                        &format!("\n{step}\"progress\": [\n{entry_indent}{entry}\n{step}]\n"),
+                        nl,
+                    );
                     out.push_str(&text[close..]);
                 }
             }
@@ -225,6 +275,85 @@ mod tests {
         let node = parse_toml(&out).unwrap();
         assert!(matches!(&node.get("progress").unwrap().kind, NodeKind::Array(v) if v.len() == 2));
         assert!(out.ends_with("]\ntitle = \"x\"\n"));
+    }
+
+    /// Regression: `log` on a CRLF file appended LF-only lines.
+    #[test]
+    fn log_on_a_crlf_file_appends_crlf_lines() {
+        let toml = "format = 1\r\n[[milestones]]\r\nid = \"icu-hours\"\r\n";
+        let inline = "format = 1\r\nprogress = [\r\n  { date = 2026-05-31, milestone = \"a\", amount = 1 },\r\n]\r\n";
+        let json = "{\r\n  \"format\": 1,\r\n  \"progress\": []\r\n}\r\n";
+        let json2 = "{\r\n  \"format\": 1\r\n}\r\n";
+        let json3 = "{\r\n  \"progress\": [\r\n    {\"date\": \"2026-05-31\", \"milestone\": \"a\", \"amount\": 1}\r\n  ]\r\n}\r\n";
+        for (text, format) in [
+            (toml, Format::Toml),
+            ("format = 1\r\nid = \"x\"", Format::Toml),
+            (inline, Format::Toml),
+            (json, Format::Json),
+            (json2, Format::Json),
+            (json3, Format::Json),
+        ] {
+            let out = append_progress(text, format, &entry()).unwrap();
+            let lone_lf = out
+                .bytes()
+                .enumerate()
+                .filter(|&(i, b)| b == b'\n' && (i == 0 || out.as_bytes()[i - 1] != b'\r'))
+                .count();
+            assert_eq!(lone_lf, 0, "{out:?}");
+            assert!(out.len() > text.len());
+        }
+        // An LF file stays LF.
+        let out = append_progress("format = 1\n", Format::Toml, &entry()).unwrap();
+        assert!(!out.contains('\r'));
+    }
+
+    /// Regression: `carepath log plan.toml ms 1000000001` wrote an amount that did not read back
+    /// and said "could not be added cleanly (please report this)".
+    #[test]
+    fn log_amount_1000000001_is_refused_with_the_limit() {
+        let mut e = entry();
+        e.amount = 1_000_000_001.0;
+        let err = append_progress("format = 1\n", Format::Toml, &e).unwrap_err();
+        assert_eq!(
+            err,
+            "the amount 1000000001 is larger than carepath accepts: at most 1,000,000,000"
+        );
+        e.amount = -1.0;
+        assert!(append_progress("format = 1\n", Format::Json, &e).is_err());
+        e.amount = f64::NAN;
+        assert!(append_progress("format = 1\n", Format::Toml, &e).is_err());
+        // The limit itself is accepted.
+        e.amount = 1_000_000_000.0;
+        let out = append_progress("format = 1\n", Format::Toml, &e).unwrap();
+        assert!(out.contains("amount = 1000000000\n"), "{out}");
+    }
+
+    /// Amounts are written so that they read back exactly, tiny ones too.
+    #[test]
+    fn log_writes_amounts_that_read_back() {
+        for amount in [0.0, 0.1 + 0.2, 1e-7, 144.5, 999_999_999.99] {
+            let mut e = entry();
+            e.amount = amount;
+            for (text, format) in [
+                ("format = 1\n", Format::Toml),
+                ("{\"format\": 1}", Format::Json),
+            ] {
+                let out = append_progress(text, format, &e).unwrap();
+                let node = match format {
+                    Format::Toml => parse_toml(&out).unwrap(),
+                    Format::Json => parse_json(&out).unwrap(),
+                };
+                let NodeKind::Array(items) = &node.get("progress").unwrap().kind else {
+                    panic!("progress is a list")
+                };
+                let back = match items[0].get("amount").unwrap().kind {
+                    NodeKind::Int(i) => i as f64,
+                    NodeKind::Float(f) => f,
+                    ref k => panic!("{k:?}"),
+                };
+                assert_eq!(back, amount, "{out}");
+            }
+        }
     }
 
     #[test]

@@ -100,7 +100,8 @@ pub fn parse_toml(text: &str) -> Result<Node, SyntaxError> {
             DeValue::Float(f) => {
                 let raw = f.as_str().replace('_', "");
                 match raw.parse::<f64>() {
-                    Ok(x) if x.is_finite() => NodeKind::Float(x),
+                    // `+ 0.0` turns -0.0 into 0.0, so no -0 reaches any output.
+                    Ok(x) if x.is_finite() => NodeKind::Float(x + 0.0),
                     _ => {
                         return Err(SyntaxError {
                             span,
@@ -434,7 +435,7 @@ impl JsonParser<'_> {
         let raw = &self.text[start..self.pos];
         let kind = if is_float {
             match raw.parse::<f64>() {
-                Ok(x) if x.is_finite() => NodeKind::Float(x),
+                Ok(x) if x.is_finite() => NodeKind::Float(x + 0.0),
                 _ => return Err(self.err_at(start, "this number is out of range", None)),
             }
         } else {
@@ -593,6 +594,21 @@ mod tests {
             NodeKind::DateLit("2026-01-05".into())
         );
         assert_eq!(&text[node.get("name").unwrap().span.clone()], "\"x\"");
+    }
+
+    #[test]
+    fn negative_zero_is_read_as_zero() {
+        for node in [
+            parse_json(r#"{"a": -0.0, "b": -0e5}"#).unwrap(),
+            parse_toml("a = -0.0\nb = -0e5\n").unwrap(),
+        ] {
+            for k in ["a", "b"] {
+                let NodeKind::Float(x) = node.get(k).unwrap().kind else {
+                    panic!("{k} is a float")
+                };
+                assert!(x == 0.0 && x.is_sign_positive(), "{k}: {x}");
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,9 @@ pub fn plain(x: f64) -> String {
     if !x.is_finite() {
         return String::new();
     }
+    if x.abs() >= HUGE {
+        return exact(x);
+    }
     let mut s = format!("{x:.2}");
     let trimmed = s.trim_end_matches('0').trim_end_matches('.').len();
     s.truncate(trimmed);
@@ -14,6 +17,29 @@ pub fn plain(x: f64) -> String {
         s.remove(0);
     }
     s
+}
+
+/// From here on a number is written with an exponent (`1e308`, not 309 digits).
+const HUGE: f64 = 1e15;
+/// Below this (and not 0), [`exact`] writes an exponent too (`1e-300`, not 300 zeros).
+const TINY: f64 = 1e-5;
+
+/// The number exactly as it was given, as short as possible: 12 -> "12", 0.0001 -> "0.0001",
+/// 1e308 -> "1e308", 1e-300 -> "1e-300"; never "-0". For messages that quote a value, and for
+/// numbers written back into a plan (TOML and JSON both read every form it writes). Not-a-number
+/// and infinities give an empty string.
+pub fn exact(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    if x == 0.0 {
+        return "0".into();
+    }
+    if x.abs() >= HUGE || x.abs() < TINY {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
 }
 
 /// A number with thousands separators, to two decimals at most: 1750 -> "1,750",
@@ -27,10 +53,13 @@ pub struct Th(pub f64);
 
 impl std::fmt::Display for Th {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let x = (self.0 * 100.0).round() / 100.0;
-        if !x.is_finite() || x.abs() >= 1e15 {
-            return write!(f, "{x}");
+        if !self.0.is_finite() {
+            return Ok(());
         }
+        if self.0.abs() >= HUGE {
+            return f.write_str(&exact(self.0));
+        }
+        let x = (self.0 * 100.0).round() / 100.0;
         let a = x.abs();
         let mut int = a.trunc() as u64;
         let mut cents = ((a - a.trunc()) * 100.0).round() as u64;
@@ -85,5 +114,27 @@ mod tests {
             assert_eq!(grouped(x), g, "grouped {x}");
         }
         assert_eq!(plain(f64::NAN), "");
+    }
+
+    #[test]
+    fn huge_numbers_print_with_an_exponent_not_309_digits() {
+        assert_eq!(plain(1e308), "1e308");
+        assert_eq!(grouped(1e308), "1e308");
+        assert_eq!(exact(1e308), "1e308");
+        assert_eq!(plain(-2.5e20), "-2.5e20");
+        assert_eq!(grouped(999_999_999_999.0), "999,999,999,999");
+        assert_eq!(exact(1e-300), "1e-300");
+        assert_eq!(exact(0.0001), "0.0001");
+        assert_eq!(exact(1750.0), "1750");
+        assert_eq!(exact(f64::INFINITY), "");
+    }
+
+    #[test]
+    fn negative_zero_never_prints_as_minus_zero() {
+        for x in [-0.0, -0.001, -1e-300] {
+            assert_eq!(plain(x), "0", "plain {x}");
+            assert_eq!(grouped(x), "0", "grouped {x}");
+        }
+        assert_eq!(exact(-0.0), "0");
     }
 }

@@ -55,6 +55,9 @@ pub const MILESTONE_FIELDS: &[&str] = &[
 ];
 pub const PROGRESS_FIELDS: &[&str] = &["date", "milestone", "amount", "note"];
 
+/// The largest amount (hours, cost, progress, measure) carepath accepts.
+pub const MAX_AMOUNT: f64 = 1e9;
+
 /// The plan format versions this build reads.
 pub const FORMATS: &[i64] = &[1];
 
@@ -304,14 +307,17 @@ impl Reader {
             );
             return None;
         }
-        if x > 1e9 {
+        if x > MAX_AMOUNT {
             self.push(
                 Diagnostic::error(
                     codes::OUT_OF_RANGE,
                     format!("{what} of {} is too large to plan with", fmt_num(x)),
                 )
                 .at(Some(node.span.clone()), path)
-                .hint("check the number; carepath accepts up to 1,000,000,000"),
+                .hint(format!(
+                    "check the number; carepath accepts up to {}",
+                    crate::numbers::grouped(MAX_AMOUNT)
+                )),
             );
             return None;
         }
@@ -812,12 +818,9 @@ fn shorten(s: &str) -> String {
     }
 }
 
+/// A value quoted in a message, exactly as given (see [`crate::numbers::exact`]).
 pub(crate) fn fmt_num(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x}")
-    }
+    crate::numbers::exact(x)
 }
 
 fn type_hint(expected: &str) -> Option<String> {

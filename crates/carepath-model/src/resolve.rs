@@ -432,8 +432,18 @@ fn unschedulable_text(
     let p = plan.plan();
     let m = &p.milestones[i];
     if fc.day_units == 0 && fc.work[i] > 0 {
+        let hours = p.capacity.hours_per_week;
+        let why = if hours > 0.0 {
+            // Hours are counted to 1/700 hour a day; a tiny budget is real but rounds to nothing.
+            format!(
+                "capacity.hours_per_week is {}, too little to give any time to a day",
+                crate::numbers::exact(hours)
+            )
+        } else {
+            "capacity.hours_per_week is 0".to_string()
+        };
         return format!(
-            "{} can never finish: it needs {} h of work, but capacity.hours_per_week is 0",
+            "{} can never finish: it needs {} h of work, but {why}",
             m.id,
             Th(units_to_hours(fc.work[i]))
         );

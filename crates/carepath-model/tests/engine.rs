@@ -1011,7 +1011,7 @@ fn a_plan_that_can_never_finish_says_so() {
     let r = resolve(&plan, date(2026, 1, 5), None);
     assert_eq!(
         explanation(&r, "study"),
-        "study can never finish: it needs 10 h of work, but capacity.hours_per_week is 0"
+        "study can never finish: it needs 10 h of work, but capacity.hours_per_week is 0.001, too little to give any time to a day"
     );
     assert!(explanation(&r, "exam").contains("waits for study"));
     let f = findings(&plan, &r);
@@ -1030,6 +1030,23 @@ fn a_plan_that_can_never_finish_says_so() {
     );
     assert_eq!(ms(&r, "huge").forecast.finish, date(2176, 1, 5));
     assert!(findings(&plan, &r).iter().any(|d| d.code == "W013"));
+}
+
+/// Regression: `hours_per_week = 0.0001` was reported as "hours_per_week is 0".
+#[test]
+fn hours_per_week_0_0001_is_reported_with_its_real_value() {
+    let text = header("0.0001", "")
+        + "[[milestones]]\nid = \"study\"\ntitle = \"Study\"\nkind = \"training\"\neffort_hours = 10\n";
+    let plan = checked(&text);
+    let r = resolve(&plan, date(2026, 1, 5), None);
+    let e = explanation(&r, "study");
+    assert!(e.contains("capacity.hours_per_week is 0.0001,"), "{e}");
+    let f = findings(&plan, &r);
+    assert!(
+        f.iter()
+            .any(|d| d.code == "W013" && d.message.contains("is 0.0001,")),
+        "{f:#?}"
+    );
 }
 
 #[test]
