@@ -1,8 +1,11 @@
-//! The command line, as clap parses it. Values are checked into their real types in `commands`.
+//! The command line, as clap parses it. Every value is checked into its real type here, where it
+//! is parsed ("parse, don't validate"): dates are dates, amounts are positive numbers, a
+//! delimiter is one character; the commands never see the raw text.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -13,8 +16,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 )]
 pub struct Cli {
     /// The day to plan from, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH when set).
-    #[arg(long, global = true, value_name = "DATE")]
-    pub as_of: Option<String>,
+    #[arg(long, global = true, value_name = "DATE", value_parser = date)]
+    pub as_of: Option<Date>,
     /// A catalog file that extends or overrides the built-in one.
     #[arg(long, global = true, value_name = "FILE")]
     pub catalog: Option<PathBuf>,
@@ -66,10 +69,11 @@ pub enum Command {
         /// The milestone id.
         milestone: String,
         /// How much was done: in the milestone's measure unit, else hours.
-        amount: String,
+        #[arg(value_parser = amount)]
+        amount: Amount,
         /// The day of the work (default: the as-of date).
-        #[arg(long, value_name = "DATE")]
-        date: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        date: Option<Date>,
         /// A short note.
         #[arg(long)]
         note: Option<String>,
@@ -81,32 +85,12 @@ pub enum Command {
         #[arg(long, value_delimiter = ',', required = true, value_name = "FORMATS")]
         to: Vec<String>,
         /// A directory (existing, or ending in /), a file (one format), or - for stdout.
-        #[arg(short, long, value_name = "OUT")]
+        #[arg(short, long, value_name = "OUT", value_parser = non_empty)]
         output: Option<String>,
-        /// Calendar reminders, in days before each event (default 14,1).
-        #[arg(long, value_delimiter = ',', value_name = "DAYS")]
-        remind: Option<Vec<u32>>,
-        /// Also write milestones as calendar tasks (VTODO).
-        #[arg(long)]
-        todo: bool,
-        /// Write a UTF-8 byte-order mark in CSV files (for older Excel).
-        #[arg(long)]
-        bom: bool,
-        /// CSV field delimiter, such as ';' for locales that use a decimal comma.
-        #[arg(long, value_name = "CHAR")]
-        delimiter: Option<String>,
-        /// One CSV table: milestones, goals, progress, weekly-load, renewals.
-        #[arg(long, value_name = "NAME")]
-        table: Option<String>,
-        /// PDF page size (default: letter for region US, a4 elsewhere).
-        #[arg(long, value_enum)]
-        paper: Option<PaperArg>,
-        /// Seconds an external exporter may run before it is stopped.
-        #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=86_400))]
-        plugin_timeout: u64,
-        /// Bytes of output an external exporter may write (default 256 MiB).
-        #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024, value_parser = clap::value_parser!(u64).range(1..))]
-        plugin_max_bytes: u64,
+        #[command(flatten)]
+        formats: FormatOptions,
+        #[command(flatten)]
+        plugins: PluginOptions,
     },
     /// List the exporters: built-in ones and carepath-export-NAME programs on PATH.
     Exporters,
@@ -141,8 +125,8 @@ pub enum Command {
         /// Your name.
         #[arg(long)]
         name: Option<String>,
-        /// Hours a week you can give to development.
-        #[arg(long)]
+        /// Hours a week you can give to development (more than 0, at most 80).
+        #[arg(long, value_parser = weekly_hours)]
         hours: Option<f64>,
         /// What drives you, comma-separated (patient-care, leadership, …).
         #[arg(long, value_delimiter = ',')]
@@ -168,4 +152,81 @@ pub enum CatalogCommand {
         #[arg(required = true)]
         words: Vec<String>,
     },
+}
+
+/// The built-in exporters' options on the command line.
+#[derive(Debug, Clone, Args)]
+pub struct FormatOptions {
+    /// Calendar reminders, in days before each event (default 14,1).
+    #[arg(long, value_delimiter = ',', value_name = "DAYS")]
+    pub remind: Option<Vec<u32>>,
+    /// Also write milestones as calendar tasks (VTODO).
+    #[arg(long)]
+    pub todo: bool,
+    /// Write a UTF-8 byte-order mark in CSV files (for older Excel).
+    #[arg(long)]
+    pub bom: bool,
+    /// CSV field delimiter, such as ';' for locales that use a decimal comma, or tab.
+    #[arg(long, value_name = "CHAR", value_parser = delimiter)]
+    pub delimiter: Option<char>,
+    /// One CSV table: milestones, goals, progress, weekly-load, renewals.
+    #[arg(long, value_name = "NAME")]
+    pub table: Option<String>,
+    /// PDF page size (default: letter for region US, a4 elsewhere).
+    #[arg(long, value_enum)]
+    pub paper: Option<PaperArg>,
+}
+
+/// Limits for external exporters.
+#[derive(Debug, Clone, Args)]
+pub struct PluginOptions {
+    /// Seconds an external exporter may run before it is stopped.
+    #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub plugin_timeout: u64,
+    /// Bytes of output an external exporter may write (default 256 MiB).
+    #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024, value_parser = clap::value_parser!(u64).range(1..))]
+    pub plugin_max_bytes: u64,
+}
+
+/// A logged amount: a finite number above zero.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Amount(pub f64);
+
+fn date(s: &str) -> Result<Date, String> {
+    carepath_model::read::parse_date(s)
+}
+
+fn amount(s: &str) -> Result<Amount, String> {
+    match s.trim().parse::<f64>() {
+        Ok(a) if a.is_finite() && a > 0.0 => Ok(Amount(a)),
+        _ => Err("the amount must be a positive number (hours, or the milestone's unit)".into()),
+    }
+}
+
+fn delimiter(d: &str) -> Result<char, String> {
+    match d {
+        "\\t" | "tab" | "\t" => Ok('\t'),
+        _ => {
+            let mut chars = d.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Ok(c),
+                _ => Err("--delimiter takes one character, such as ';' or tab".into()),
+            }
+        }
+    }
+}
+
+fn non_empty(s: &str) -> Result<String, String> {
+    if s.is_empty() {
+        Err("-o needs a place: a directory (out/), a file (plan.pdf), or - for stdout".into())
+    } else {
+        Ok(s.to_string())
+    }
+}
+
+fn weekly_hours(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(h) if h > 0.0 && h <= 80.0 => Ok(h),
+        _ => Err("give the hours a week you can really spare, more than 0 and at most 80".into()),
+    }
 }

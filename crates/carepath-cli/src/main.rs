@@ -7,39 +7,15 @@ mod catalog;
 mod commands;
 mod exporters;
 mod files;
-mod init;
 mod render;
+mod session;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
 
-/// An outcome that ends the run: the message for stderr and the exit code.
-#[derive(Debug)]
-pub struct Failure {
-    pub code: u8,
-    pub message: String,
-}
-
-impl Failure {
-    /// Bad usage, or input that cannot be read: exit 2.
-    pub fn usage(message: impl Into<String>) -> Self {
-        Failure {
-            code: 2,
-            message: message.into(),
-        }
-    }
-    /// The plan has errors: exit 1 (the findings were printed already).
-    pub fn plan(message: impl Into<String>) -> Self {
-        Failure {
-            code: 1,
-            message: message.into(),
-        }
-    }
-}
-
-pub type Outcome = Result<(), Failure>;
+pub use session::{Failure, Outcome};
 
 fn main() -> ExitCode {
     let cli = match args::Cli::try_parse() {
@@ -66,14 +42,12 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             if !f.message.is_empty() {
-                let color =
-                    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                let (red, reset) = if color {
+                let (red, reset) = if session::stderr_color() {
                     ("\x1b[1;31m", "\x1b[0m")
                 } else {
                     ("", "")
                 };
-                let message = commands::terminal_safe(&f.message, false);
+                let message = session::terminal_safe(&f.message, false);
                 let _ = writeln!(std::io::stderr(), "{red}error{reset}: {message}");
             }
             ExitCode::from(f.code)

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use carepath_model::{Format, slug};
 
-use crate::commands::{Env, emit, plural};
-use crate::{Failure, Outcome, files};
+use crate::files;
+use crate::session::{Env, Failure, Outcome, emit, num, plural, render_diagnostics};
 
 pub struct Answers {
     pub output: PathBuf,
@@ -129,7 +129,7 @@ pub fn init(env: &Env, mut a: Answers, out: &mut dyn Write) -> Outcome {
     if !(hours > 0.0 && hours <= 80.0) {
         return Err(Failure::usage(format!(
             "--hours {}: give the hours a week you can really spare, more than 0 and at most 80",
-            crate::commands::num(hours)
+            num(hours)
         )));
     }
     let values = a.values.unwrap_or_else(|| vec!["patient-care".into()]);
@@ -183,7 +183,7 @@ pub fn init(env: &Env, mut a: Answers, out: &mut dyn Write) -> Outcome {
     t.push_str("# The work-life-balance budget: only the hours you can really give.\n[capacity]\n");
     t.push_str(&format!(
         "hours_per_week = {}\nmax_parallel = 2\n\n",
-        crate::commands::num(hours)
+        num(hours)
     ));
 
     let route = match (&a.role, &a.target) {
@@ -264,10 +264,7 @@ pub fn init(env: &Env, mut a: Answers, out: &mut dyn Write) -> Outcome {
             .filter(|d| d.is_error())
             .cloned()
             .collect();
-        eprint!(
-            "{}",
-            crate::commands::render_diagnostics(env, &shown, &t, &errs)
-        );
+        eprint!("{}", render_diagnostics(env, &shown, &t, &errs));
         return Err(Failure::usage(
             "the starter plan did not pass its own check; nothing was written (please report this)",
         ));

@@ -1,0 +1,121 @@
+//! `carepath check`: every finding with its line, and SMART at a glance.
+
+use std::io::Write;
+use std::path::Path;
+
+use carepath_model::ResolvedPlan;
+use carepath_model::diag::{self, Source};
+
+use crate::args::OutputFormat;
+use crate::session::{
+    Env, Failure, Outcome, emit, json, load, plural, render_diagnostics, resolve,
+};
+
+pub fn check(env: &Env, path: &Path, strict: bool, out: &mut dyn Write) -> Outcome {
+    let loaded = load(env, path)?;
+    let mut diags = loaded.checked.diagnostics.clone();
+    let resolved = loaded.checked.plan.as_ref().map(|checked| {
+        let resolved = resolve(env, checked);
+        diags.extend(carepath_model::findings(checked, &resolved));
+        resolved
+    });
+    if strict {
+        // Late milestones and failed SMART criteria become errors.
+        for d in &mut diags {
+            if matches!(d.code, "W010" | "W011") {
+                d.severity = carepath_model::Severity::Error;
+            }
+        }
+    }
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    let valid = loaded.checked.plan.is_some();
+    match env.format {
+        OutputFormat::Json => {
+            let src = Source {
+                name: &loaded.name,
+                text: &loaded.text,
+            };
+            let located: Vec<_> = diags.iter().map(|d| diag::locate(src, d)).collect();
+            let goals = resolved.as_ref().map(|r| &r.schedule.goals);
+            let doc = serde_json::json!({
+                "file": loaded.name,
+                "as_of": env.as_of.to_string(),
+                "valid": valid,
+                "errors": errors,
+                "warnings": warnings,
+                "diagnostics": located,
+                "goals": goals,
+            });
+            emit(out, &json(&doc)?)?;
+        }
+        OutputFormat::Text => {
+            let mut text = render_diagnostics(env, &loaded.name, &loaded.text, &diags);
+            if let Some(r) = &resolved {
+                text.push_str(&smart_summary(r));
+            }
+            let verdict = if errors > 0 { "has errors" } else { "is valid" };
+            text.push_str(&format!(
+                "{}: the plan {verdict} ({errors} {}, {warnings} {})\n",
+                loaded.name,
+                plural(errors, "error", "errors"),
+                plural(warnings, "warning", "warnings")
+            ));
+            emit(out, &text)?;
+        }
+    }
+    if errors > 0 {
+        Err(Failure::plan(""))
+    } else {
+        Ok(())
+    }
+}
+
+/// SMART results at a glance, for `check`.
+fn smart_summary(r: &ResolvedPlan) -> String {
+    if r.schedule.goals.is_empty() {
+        return String::new();
+    }
+    let width = r
+        .schedule
+        .goals
+        .iter()
+        .map(|g| g.id.chars().count())
+        .max()
+        .unwrap_or(4)
+        .min(24);
+    let mut t = format!("SMART goals (as of {}):\n", r.as_of);
+    for g in &r.schedule.goals {
+        let marks: Vec<String> = g
+            .smart
+            .criteria()
+            .iter()
+            .map(|(name, c)| {
+                format!(
+                    "{}{}",
+                    name[..1].to_uppercase(),
+                    if c.pass { "✓" } else { "✗" }
+                )
+            })
+            .collect();
+        t.push_str(&format!(
+            "  {:<width$}  {}  {}/5  {}\n",
+            g.id,
+            marks.join(" "),
+            g.score,
+            g.title
+        ));
+        for (name, c) in g.smart.criteria() {
+            if !c.pass {
+                t.push_str(&format!(
+                    "  {:<width$}    {}: {}\n",
+                    "",
+                    name.replace('_', "-"),
+                    c.reason
+                ));
+            }
+        }
+    }
+    t.push('\n');
+    t
+}

@@ -1,0 +1,81 @@
+//! One module per command, as cargo lays out its commands; each loads what it needs through the
+//! [`session`](crate::session), calls the libraries, and prints.
+
+mod check;
+mod export;
+mod init;
+mod log;
+mod show;
+
+use std::io::Write;
+
+use crate::args::{Cli, Command};
+use crate::session::{Env, Outcome, emit};
+
+pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
+    crate::session::colors(cli.color);
+    // Commands that need neither the clock nor the catalog.
+    match &cli.command {
+        Command::Schema => return emit(out, carepath_model::SCHEMA),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "carepath", &mut buf);
+            return emit(out, &String::from_utf8_lossy(&buf));
+        }
+        _ => {}
+    }
+    let env = Env::new(&cli)?;
+    match cli.command {
+        Command::Check { plan, strict } => check::check(&env, &plan, strict, out),
+        Command::Show { plan } => show::show(&env, &plan, out),
+        Command::Status { plan } => show::status(&env, &plan, out),
+        Command::Log {
+            plan,
+            milestone,
+            amount,
+            date,
+            note,
+        } => log::log(&env, &plan, &milestone, amount, date, note, out),
+        Command::Export {
+            plan,
+            to,
+            output,
+            formats,
+            plugins,
+        } => export::export(&env, &plan, &to, output.as_deref(), &formats, &plugins, out),
+        Command::Exporters => export::exporters(out),
+        Command::Catalog { command } => crate::catalog::catalog(&env, command, out),
+        Command::Gap { plan } => {
+            let (checked, resolved) = crate::session::load_resolved(&env, &plan)?;
+            crate::catalog::gap(&env, &checked, &resolved, out)
+        }
+        Command::Path {
+            from,
+            to,
+            emit_milestones,
+        } => crate::catalog::path(&env, &from, &to, emit_milestones, out),
+        Command::Init {
+            output,
+            role,
+            target,
+            name,
+            hours,
+            values,
+            force,
+        } => init::init(
+            &env,
+            init::Answers {
+                output,
+                role,
+                target,
+                name,
+                hours,
+                values,
+                force,
+            },
+            out,
+        ),
+        Command::Schema | Command::Completions { .. } => Ok(()),
+    }
+}

@@ -1,0 +1,272 @@
+//! What every command shares: the session (the as-of date, the output format, colour for each
+//! stream, the catalog), how a plan is loaded, and the ways to print. Commands live in
+//! [`crate::commands`], one module each, on top of this; nothing here knows any command.
+
+use std::io::Write;
+use std::path::Path;
+
+use carepath_model::diag::{self, Source, Style};
+use carepath_model::text::visible;
+use carepath_model::{CheckedPlan, Diagnostic, Format, Knowledge, ResolvedPlan};
+use jiff::civil::Date;
+
+use crate::args::{Cli, ColorChoice, OutputFormat};
+use crate::files::{self, BROKEN_PIPE};
+
+/// An outcome that ends the run: the message for stderr and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    /// Bad usage, or input that cannot be read: exit 2.
+    pub fn usage(message: impl Into<String>) -> Self {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+    /// The plan has errors: exit 1 (the findings were printed already).
+    pub fn plan(message: impl Into<String>) -> Self {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+}
+
+pub type Outcome = Result<(), Failure>;
+
+/// What every command may need: read once, at the start.
+pub struct Env {
+    pub as_of: Date,
+    /// Colour on stdout.
+    pub color: bool,
+    /// Colour on stderr, decided for that stream on its own.
+    pub color_err: bool,
+    pub format: OutputFormat,
+    pub catalog: carepath_catalog::Catalog,
+}
+
+impl Env {
+    /// The session of one run: the clock is read here, once, unless `--as-of` or
+    /// `SOURCE_DATE_EPOCH` says the day.
+    pub fn new(cli: &Cli) -> Result<Env, Failure> {
+        let (color, color_err) = colors(cli.color);
+        Ok(Env {
+            as_of: as_of(cli.as_of)?,
+            color,
+            color_err,
+            format: cli.format,
+            catalog: crate::catalog::load(cli.catalog.as_deref(), color_err)?,
+        })
+    }
+
+    /// What the plan model may ask of the catalog.
+    pub fn knowledge(&self) -> Option<&dyn Knowledge> {
+        Some(&self.catalog)
+    }
+}
+
+/// Colour for stdout and for stderr, each decided for its own stream: `--color always` and
+/// `never` as said, `auto` by `anstream` (a terminal, `NO_COLOR` when not empty, `CLICOLOR`,
+/// `CLICOLOR_FORCE`, `TERM=dumb`). Also remembered for [`emit`] and for the error line.
+pub fn colors(choice: ColorChoice) -> (bool, bool) {
+    let global = match choice {
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+    };
+    global.write_global();
+    let on = |c: anstream::ColorChoice| c != anstream::ColorChoice::Never;
+    let out = on(anstream::AutoStream::choice(&std::io::stdout()));
+    let err = on(anstream::AutoStream::choice(&std::io::stderr()));
+    COLOR.store(out, std::sync::atomic::Ordering::Relaxed);
+    COLOR_ERR.store(err, std::sync::atomic::Ordering::Relaxed);
+    (out, err)
+}
+
+/// Whether this run colours stdout; set once, in [`colors`].
+static COLOR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// Whether this run colours stderr; set once, in [`colors`].
+static COLOR_ERR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether stderr is coloured, for the final error line.
+pub fn stderr_color() -> bool {
+    COLOR_ERR.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Writes text for people to stdout. Control characters that came from a plan or a catalog are
+/// made visible (`\u{1b}`); the only escape sequences that pass are carepath's own colours (SGR,
+/// `ESC [ … m`), and only when colour is on.
+pub fn emit(out: &mut dyn Write, text: &str) -> Outcome {
+    let color = COLOR.load(std::sync::atomic::Ordering::Relaxed);
+    write_out(out, &terminal_safe(text, color))
+}
+
+/// `text` with every unsafe character made visible, keeping SGR sequences when `keep_sgr`.
+pub fn terminal_safe(text: &str, keep_sgr: bool) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(carepath_model::text::is_unsafe) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut safe = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\u{1b}' && keep_sgr {
+            let tail = &rest[1..];
+            let params = tail.strip_prefix('[').map(|t| {
+                t.bytes()
+                    .take_while(|b| b.is_ascii_digit() || *b == b';')
+                    .count()
+            });
+            if let Some(n) = params
+                && tail.as_bytes().get(1 + n) == Some(&b'm')
+            {
+                safe.push_str(&rest[..n + 3]);
+                rest = &rest[n + 3..];
+                continue;
+            }
+        }
+        safe.push_str(&visible(&rest[..c.len_utf8()]));
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(safe)
+}
+
+fn write_out(out: &mut dyn Write, text: &str) -> Outcome {
+    out.write_all(text.as_bytes()).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure::usage(BROKEN_PIPE)
+        } else {
+            Failure::usage(format!("could not write the output: {e}"))
+        }
+    })
+}
+
+/// Writes text for people to stderr, made safe like [`emit`].
+pub fn warn(text: &str) {
+    let _ = std::io::stderr().write_all(terminal_safe(text, stderr_color()).as_bytes());
+}
+
+fn as_of(cli_value: Option<Date>) -> Result<Date, Failure> {
+    if let Some(d) = cli_value {
+        return Ok(d);
+    }
+    // The clock is read here, once; everything below gets the date as an argument.
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        let secs: i64 = epoch.trim().parse().map_err(|_| {
+            Failure::usage(format!(
+                "SOURCE_DATE_EPOCH must be a number of seconds, not {epoch:?}"
+            ))
+        })?;
+        let ts = jiff::Timestamp::from_second(secs)
+            .map_err(|_| Failure::usage(format!("SOURCE_DATE_EPOCH {secs} is out of range")))?;
+        return Ok(ts.to_zoned(jiff::tz::TimeZone::UTC).date());
+    }
+    Ok(jiff::Zoned::now().date())
+}
+
+/// Pretty JSON for stdout. serde_json leaves DEL, C1 controls and bidi overrides raw; they are
+/// written as `\uXXXX` escapes, which mean the same text to any JSON reader and nothing to a
+/// terminal.
+pub fn json<T: serde::Serialize>(v: &T) -> Result<String, Failure> {
+    let text = serde_json::to_string_pretty(v)
+        .map_err(|e| Failure::usage(format!("cannot encode JSON: {e}")))?;
+    let mut safe = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        if carepath_model::text::is_unsafe(c) {
+            safe.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            safe.push(c);
+        }
+    }
+    safe.push('\n');
+    Ok(safe)
+}
+
+pub fn render_options(env: &Env) -> crate::render::RenderOptions {
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
+        .clamp(60, 200);
+    crate::render::RenderOptions {
+        color: env.color,
+        width,
+    }
+}
+
+/// A plan file read and checked.
+pub struct Loaded {
+    pub name: String,
+    pub text: String,
+    pub checked: carepath_model::Checked,
+}
+
+pub fn load(env: &Env, path: &Path) -> Result<Loaded, Failure> {
+    let name = path.display().to_string();
+    let format = Format::from_path(&name).ok_or_else(|| {
+        Failure::usage(format!("{name}: carepath reads plans in .toml or .json files; rename the file with one of these extensions"))
+    })?;
+    let bytes = files::read_bounded(path, files::MAX_PLAN_BYTES, "plans")?;
+    let checked = carepath_model::check(&bytes, format, env.knowledge());
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    Ok(Loaded {
+        name,
+        text,
+        checked,
+    })
+}
+
+fn style(env: &Env) -> Style {
+    if env.color { Style::ANSI } else { Style::PLAIN }
+}
+
+pub fn render_diagnostics(env: &Env, name: &str, text: &str, diags: &[Diagnostic]) -> String {
+    let src = Source { name, text };
+    let text: String = diags
+        .iter()
+        .map(|d| diag::render(src, d, style(env)) + "\n")
+        .collect();
+    terminal_safe(&text, env.color).into_owned()
+}
+
+/// Loads, checks and resolves; on errors prints them to stderr and fails with exit 1.
+pub fn load_resolved(env: &Env, path: &Path) -> Result<(CheckedPlan, ResolvedPlan), Failure> {
+    let loaded = load(env, path)?;
+    let Some(checked) = loaded.checked.plan else {
+        let errors: Vec<Diagnostic> = loaded
+            .checked
+            .diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect();
+        eprint!(
+            "{}",
+            render_diagnostics(env, &loaded.name, &loaded.text, &errors)
+        );
+        return Err(Failure::plan(format!(
+            "{}: {} {}; run `carepath check {}` for details",
+            loaded.name,
+            errors.len(),
+            plural(errors.len(), "error", "errors"),
+            loaded.name
+        )));
+    };
+    let resolved = resolve(env, &checked);
+    Ok((checked, resolved))
+}
+
+pub fn resolve(env: &Env, checked: &CheckedPlan) -> ResolvedPlan {
+    let mut resolved = carepath_model::resolve(checked, env.as_of, env.knowledge());
+    resolved.gap = crate::catalog::gap_of(env, checked.plan());
+    resolved
+}
+
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+pub use carepath_model::numbers::plain as num;
