@@ -220,17 +220,26 @@ pub fn load(env: &Env, path: &Path) -> Result<Loaded, Failure> {
     })
 }
 
-fn style(env: &Env) -> Style {
-    if env.color { Style::ANSI } else { Style::PLAIN }
 }
 
+/// Findings for stderr: the first 200, then a line that counts the rest by code.
 pub fn render_diagnostics(env: &Env, name: &str, text: &str, diags: &[Diagnostic]) -> String {
+    render_diagnostics_omitting(env.color_err, name, text, diags, &diag::Omitted::default())
+}
+
+/// Findings for a stream coloured or not (`color`), also counting the findings the model
+/// counted but did not keep.
+pub fn render_diagnostics_omitting(
+    color: bool,
+    name: &str,
+    text: &str,
+    diags: &[Diagnostic],
+    omitted: &diag::Omitted,
+) -> String {
     let src = Source { name, text };
-    let text: String = diags
-        .iter()
-        .map(|d| diag::render(src, d, style(env)) + "\n")
-        .collect();
-    terminal_safe(&text, env.color).into_owned()
+    let style = if color { Style::ANSI } else { Style::PLAIN };
+    let text = diag::render_all_with_omitted(src, diags, omitted, style);
+    terminal_safe(&text, color).into_owned()
 }
 
 /// Loads, checks and resolves; on errors prints them to stderr and fails with exit 1.

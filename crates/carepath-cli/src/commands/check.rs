@@ -27,8 +27,9 @@ pub fn check(env: &Env, path: &Path, strict: bool, out: &mut dyn Write) -> Outco
             }
         }
     }
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    let warnings = diags.len() - errors;
+    let omitted = &loaded.checked.omitted;
+    let errors = diags.iter().filter(|d| d.is_error()).count() + omitted.errors();
+    let warnings = diags.len() + omitted.count() - errors;
     let valid = loaded.checked.plan.is_some();
     match env.format {
         OutputFormat::Json => {
@@ -36,7 +37,7 @@ pub fn check(env: &Env, path: &Path, strict: bool, out: &mut dyn Write) -> Outco
                 name: &loaded.name,
                 text: &loaded.text,
             };
-            let located: Vec<_> = diags.iter().map(|d| diag::locate(src, d)).collect();
+            let located = diag::locate_all(src, &diags);
             let goals = resolved.as_ref().map(|r| &r.schedule.goals);
             let doc = serde_json::json!({
                 "file": loaded.name,
@@ -50,7 +51,8 @@ pub fn check(env: &Env, path: &Path, strict: bool, out: &mut dyn Write) -> Outco
             emit(out, &json(&doc)?)?;
         }
         OutputFormat::Text => {
-            let mut text = render_diagnostics(env, &loaded.name, &loaded.text, &diags);
+            let mut text =
+                render_diagnostics_omitting(env.color, &loaded.name, &loaded.text, &diags, omitted);
             if let Some(r) = &resolved {
                 text.push_str(&smart_summary(r));
             }
