@@ -166,6 +166,14 @@ impl Collector {
         }
     }
 
+    /// Counts a finding that is not kept, without building it (for when [`Collector::is_full`]).
+    pub fn count(&mut self, code: &'static str, severity: Severity) {
+        if self.is_full() {
+            self.errors += usize::from(severity == Severity::Error);
+            self.omitted.add(code, severity, 1);
+        }
+    }
+
     /// Whether a further finding would only be counted; callers skip expensive work (such as
     /// "did you mean") for findings nobody will read.
     pub fn is_full(&self) -> bool {

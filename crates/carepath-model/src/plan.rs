@@ -2,7 +2,6 @@
 
 use jiff::civil::Date;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::fmt;
 
 use crate::node::Span;
@@ -26,23 +25,134 @@ pub struct Plan {
 }
 
 /// Where each value was read from, by field path (`milestones[3].after[0]`).
+///
+/// Stored as a tree that mirrors the plan (fields by name, list items by index), not as a map of
+/// path strings: a 100,000-milestone plan has over a million paths, and a string and a hash-map
+/// entry for each made checking grow faster than the file. A path is parsed when it is looked up.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct SpanMap(pub HashMap<String, Span>);
+pub struct SpanMap {
+    root: SpanNode,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+struct SpanNode {
+    span: Option<Span>,
+    /// Fields by name; a table has at most a dozen, so a list is faster than a map.
+    fields: Vec<(Box<str>, SpanNode)>,
+    items: Vec<SpanNode>,
+}
+
+/// One step of a field path.
+enum Seg<'a> {
+    Field(&'a str),
+    Item(usize),
+}
+
+/// The steps of `milestones[3].after[0]`: `milestones`, 3, `after`, 0. `None` for a path that is
+/// not written that way.
+fn segments(path: &str) -> Option<Vec<Seg<'_>>> {
+    let mut out = Vec::with_capacity(4);
+    if path.is_empty() {
+        return Some(out);
+    }
+    for part in path.split('.') {
+        let (name, mut rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if name.is_empty() {
+            return None;
+        }
+        out.push(Seg::Field(name));
+        while !rest.is_empty() {
+            let close = rest.find(']')?;
+            out.push(Seg::Item(rest.get(1..close)?.parse().ok()?));
+            rest = &rest[close + 1..];
+            if !rest.is_empty() && !rest.starts_with('[') {
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
+impl SpanNode {
+    fn child(&self, seg: &Seg<'_>) -> Option<&SpanNode> {
+        match *seg {
+            Seg::Field(name) => self
+                .fields
+                .iter()
+                .find(|(n, _)| &**n == name)
+                .map(|(_, c)| c),
+            Seg::Item(i) => self.items.get(i),
+        }
+    }
+
+    /// `None` for an index far past the end (items are recorded in order; this keeps a stray
+    /// path from allocating a huge list).
+    fn child_mut(&mut self, seg: &Seg<'_>) -> Option<&mut SpanNode> {
+        match *seg {
+            Seg::Field(name) => {
+                let at = match self.fields.iter().position(|(n, _)| &**n == name) {
+                    Some(at) => at,
+                    None => {
+                        self.fields.push((name.into(), SpanNode::default()));
+                        self.fields.len() - 1
+                    }
+                };
+                Some(&mut self.fields[at].1)
+            }
+            Seg::Item(i) => {
+                if i > self.items.len() + 1024 {
+                    return None;
+                }
+                if self.items.len() <= i {
+                    self.items.resize_with(i + 1, SpanNode::default);
+                }
+                Some(&mut self.items[i])
+            }
+        }
+    }
+
+    fn shift(&mut self, by: usize) {
+        if let Some(s) = &mut self.span {
+            *s = s.start + by..s.end + by;
+        }
+        for (_, c) in &mut self.fields {
+            c.shift(by);
+        }
+        for c in &mut self.items {
+            c.shift(by);
+        }
+    }
+}
 
 impl SpanMap {
     pub fn get(&self, path: &str) -> Option<Span> {
-        self.0.get(path).cloned()
+        let mut node = &self.root;
+        for seg in segments(path)? {
+            node = node.child(&seg)?;
+        }
+        node.span.clone()
     }
 
-    pub fn insert(&mut self, path: String, span: Span) {
-        self.0.insert(path, span);
+    /// Records where `path` was read from. A path not written as fields and `[index]`es is not
+    /// recorded.
+    pub fn insert(&mut self, path: &str, span: Span) {
+        let Some(segs) = segments(path) else { return };
+        let mut node = &mut self.root;
+        for seg in &segs {
+            match node.child_mut(seg) {
+                Some(c) => node = c,
+                None => return,
+            }
+        }
+        node.span = Some(span);
     }
 
     /// Moves every span `by` bytes later (past a byte-order mark).
     pub fn shift(&mut self, by: usize) {
-        for s in self.0.values_mut() {
-            *s = s.start + by..s.end + by;
-        }
+        self.root.shift(by);
     }
 }
 
@@ -388,5 +498,40 @@ mod tests {
         assert_eq!(slug("Zoë Nguyễn Bedside RN"), "zoe-nguyen-bedside-rn");
         assert_eq!(slug("Łukasz Żółć"), "lukasz-zolc");
         assert_eq!(slug("Ирина"), "plan");
+    }
+}
+
+#[cfg(test)]
+mod span_map_tests {
+    use super::SpanMap;
+
+    #[test]
+    fn paths_find_their_spans() {
+        let mut m = SpanMap::default();
+        m.insert("", 0..100);
+        m.insert("milestones[3].after[1]", 5..9);
+        m.insert("capacity.hours_per_week", 10..12);
+        m.insert("person.skills[0].name", 1..2);
+        assert_eq!(m.get("milestones[3].after[1]"), Some(5..9));
+        assert_eq!(m.get("milestones[3].after[0]"), None);
+        assert_eq!(m.get("milestones[3]"), None);
+        assert_eq!(m.get("capacity.hours_per_week"), Some(10..12));
+        assert_eq!(m.get("person.skills[0].name"), Some(1..2));
+        assert_eq!(m.get(""), Some(0..100));
+        for odd in [
+            "a..b",
+            "x[",
+            "x[a]",
+            "x[1]y",
+            ".",
+            "milestones[99999999999999999999]",
+        ] {
+            assert_eq!(m.get(odd), None, "{odd}");
+            m.insert(odd, 0..1);
+        }
+        m.insert("milestones[4000000000]", 0..1);
+        assert_eq!(m.get("milestones[4000000000]"), None);
+        m.shift(3);
+        assert_eq!(m.get("milestones[3].after[1]"), Some(8..12));
     }
 }

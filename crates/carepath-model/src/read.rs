@@ -128,7 +128,7 @@ impl Reader {
             };
             self.push(d);
         }
-        self.spans.insert(path.to_string(), node.span.clone());
+        self.spans.insert(path, node.span.clone());
         Some(Table {
             node,
             path: path.to_string(),
@@ -159,7 +159,7 @@ impl Reader {
             return None;
         }
         let p = join(&t.path, key);
-        self.spans.insert(p.clone(), node.span.clone());
+        self.spans.insert(&p, node.span.clone());
         Some((node, p))
     }
 
@@ -348,7 +348,7 @@ impl Reader {
                 .enumerate()
                 .map(|(i, n)| {
                     let ip = format!("{p}[{i}]");
-                    self.spans.insert(ip.clone(), n.span.clone());
+                    self.spans.insert(&ip, n.span.clone());
                     (n, ip)
                 })
                 .collect(),

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::Knowledge;
 use crate::codes;
-use crate::diag::{Collector, Diagnostic};
+use crate::diag::{Collector, Diagnostic, Severity};
 use crate::plan::Plan;
 use crate::suggest::did_you_mean;
 
@@ -107,7 +107,6 @@ pub(crate) fn validate(
     let mut succs: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, m) in plan.milestones.iter().enumerate() {
         for (j, a) in m.after.iter().enumerate() {
-            let path = format!("milestones[{i}].after[{j}]");
             match milestone_index.get(a) {
                 Some(&p) => {
                     if !preds[i].contains(&p) {
@@ -115,7 +114,9 @@ pub(crate) fn validate(
                         succs[p].push(i);
                     }
                 }
+                None if diags.is_full() => diags.count(codes::UNKNOWN_AFTER, Severity::Error),
                 None => {
+                    let path = format!("milestones[{i}].after[{j}]");
                     let hint = match did_you_mean(a, ids.iter().copied()) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => "`after` lists the ids of milestones in this plan".to_string(),
@@ -136,6 +137,11 @@ pub(crate) fn validate(
             }
         }
         if let Some(g) = &m.goal
+            && !goal_index.contains_key(g)
+            && diags.is_full()
+        {
+            diags.count(codes::UNKNOWN_GOAL, Severity::Error);
+        } else if let Some(g) = &m.goal
             && !goal_index.contains_key(g)
         {
             let path = format!("milestones[{i}].goal");
@@ -221,7 +227,9 @@ pub(crate) fn validate(
     }
 
     for (i, e) in plan.progress.iter().enumerate() {
-        if !milestone_index.contains_key(&e.milestone) {
+        if !milestone_index.contains_key(&e.milestone) && diags.is_full() {
+            diags.count(codes::UNKNOWN_PROGRESS_MILESTONE, Severity::Error);
+        } else if !milestone_index.contains_key(&e.milestone) {
             let path = format!("progress[{i}].milestone");
             let hint = match did_you_mean(&e.milestone, ids.iter().copied()) {
                 Some(s) => format!("did you mean `{s}`?"),
