@@ -5,11 +5,13 @@
 //! no clock and no terminal; the as-of date and everything else that varies comes in as
 //! arguments.
 
+pub mod calendar;
 pub mod codes;
 pub mod diag;
 pub mod edit;
 #[doc(hidden)]
 pub mod generate;
+pub mod money;
 pub mod node;
 pub mod numbers;
 pub mod plan;
@@ -21,6 +23,7 @@ pub mod smart;
 pub mod suggest;
 pub mod text;
 mod validate;
+pub mod words;
 
 pub use diag::{Diagnostic, Severity, Source};
 pub use plan::*;

@@ -1,7 +1,7 @@
 //! From a value tree to a [`Plan`], collecting every finding with its place and field path.
 
 use crate::codes;
-use crate::diag::{Collector, Diagnostic};
+use crate::diag::{Collector, Diagnostic, Severity};
 use crate::node::{Node, NodeKind, Span};
 use crate::plan::*;
 use crate::suggest::did_you_mean;
@@ -105,6 +105,11 @@ impl Reader {
         };
         for (k, _) in entries {
             if fields.contains(&k.name.as_str()) {
+                continue;
+            }
+            if self.diags.is_full() {
+                // Nobody reads the 80,001st suggestion: count it only.
+                self.diags.count(codes::UNKNOWN_FIELD, Severity::Error);
                 continue;
             }
             let p = join(path, &k.name);
