@@ -7,6 +7,7 @@
 //! and its rendering as plan milestones ([`Route::to_milestones_toml`]), and an integrity check
 //! ([`check_integrity`]). Pure: no files, no clock, no printing.
 
+mod embedded;
 mod error;
 mod gap;
 mod integrity;
@@ -35,14 +36,22 @@ pub use search::{HitKind, SearchHit};
 pub const EMBEDDED_TOML: &str = include_str!("../data/catalog.toml");
 
 impl Catalog {
-    /// The catalog that ships with carepath, parsed once.
+    /// The catalog that ships with carepath, built once from static data (parsed and
+    /// integrity-checked at build time).
     pub fn embedded() -> &'static Catalog {
         static EMBEDDED: OnceLock<Catalog> = OnceLock::new();
         EMBEDDED.get_or_init(|| {
-            // The embedded data is checked by the crate's tests (parse and integrity), so this
-            // cannot fail in a released build.
-            Catalog::from_toml_str(EMBEDDED_TOML).expect("the embedded catalog is valid TOML")
+            // build.rs parsed and checked the data, and the tests compare this with a parse
+            // of the TOML text, so it cannot fail in a released build.
+            embedded::catalog().expect("the build script wrote a valid catalog")
         })
+    }
+
+    /// A fresh copy of the embedded catalog, for a caller that will own (and change) it:
+    /// built from the same static data, without building the shared one first, so it costs
+    /// what a clone of [`Catalog::embedded`] costs, not that and a build.
+    pub fn embedded_owned() -> Catalog {
+        embedded::catalog().expect("the build script wrote a valid catalog")
     }
 
     /// Parses a catalog (the embedded one or a user's) from TOML.
@@ -78,22 +87,6 @@ impl Catalog {
         merge_by_id(&mut self.credentials, other.credentials, |c| &c.id);
         merge_by_id(&mut self.transitions, other.transitions, |t| &t.id);
         self.sources.extend(other.sources);
-    }
-
-    pub fn role(&self, id: &str) -> Option<&Role> {
-        self.roles.iter().find(|r| r.id == id)
-    }
-
-    pub fn credential(&self, id: &str) -> Option<&Credential> {
-        self.credentials.iter().find(|c| c.id == id)
-    }
-
-    pub fn transition(&self, id: &str) -> Option<&Transition> {
-        self.transitions.iter().find(|t| t.id == id)
-    }
-
-    pub fn source(&self, key: &str) -> Option<&Source> {
-        self.sources.get(key)
     }
 
     /// Transitions that start at `id` (a role id, or [`ENTRY`]), in catalog order.

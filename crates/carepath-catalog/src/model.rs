@@ -32,6 +32,26 @@ pub struct Catalog {
     pub sources: BTreeMap<String, Source>,
 }
 
+// The lookups live with the data (not in lib.rs) because the build script compiles this file
+// and the integrity check, which uses them, to check the embedded catalog.
+impl Catalog {
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    pub fn credential(&self, id: &str) -> Option<&Credential> {
+        self.credentials.iter().find(|c| c.id == id)
+    }
+
+    pub fn transition(&self, id: &str) -> Option<&Transition> {
+        self.transitions.iter().find(|t| t.id == id)
+    }
+
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        self.sources.get(key)
+    }
+}
+
 /// A career track: how roles are grouped in listings and searches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

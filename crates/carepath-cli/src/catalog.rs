@@ -8,13 +8,15 @@ use carepath_model::diag::{self, Source, Style};
 use carepath_model::{CheckedPlan, Diagnostic, Gap, Plan, ResolvedPlan};
 
 use crate::args::{CatalogCommand, OutputFormat};
-use crate::commands::{Env, emit, json, num};
+use crate::session::{Env, emit, json, num};
 use crate::{Failure, Outcome, files};
 
 /// The embedded catalog, extended or overridden by `--catalog FILE`, checked with the same kind
 /// of located messages as plans.
 pub fn load(user: Option<&Path>, color: bool) -> Result<Catalog, Failure> {
-    let mut catalog = Catalog::embedded().clone();
+    // An owned copy built straight from the static data: Catalog::embedded().clone() would
+    // build the shared catalog and then copy it, for nothing else in the run uses it.
+    let mut catalog = Catalog::embedded_owned();
     let Some(path) = user else { return Ok(catalog) };
     let name = path.display().to_string();
     let bytes = files::read_plan(path)?;

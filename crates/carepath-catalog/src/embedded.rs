@@ -1,0 +1,110 @@
+//! The embedded catalog, read at build time.
+//!
+//! `build.rs` parses `data/catalog.toml`, checks its integrity (a problem fails the build,
+//! with the file, line and column of each), and writes the parsed TOML as static data: a tree
+//! of [`Node`]s. At run time [`catalog`] deserialises that tree with the same serde derives
+//! that read TOML, so defaults, enums and unknown-field checks behave exactly as
+//! [`Catalog::from_toml_str`](crate::Catalog::from_toml_str) does; the text is never
+//! tokenised, and only the strings are allocated.
+//!
+//! Why a static tree rather than the alternatives:
+//! - a postcard or bincode blob is not self-describing, and the model's
+//!   `skip_serializing_if` (which keeps its JSON output tidy) breaks such formats; it would
+//!   also add a dependency;
+//! - generated Rust constructors cannot be `static` (the model holds `String`, `Vec` and
+//!   `BTreeMap`), and would need a generator per type, a second copy of the model;
+//! - the tree needs neither: the build script writes six kinds of value, and this module is
+//!   a small serde `Deserializer` over them.
+
+use serde::Deserialize;
+use serde::de::value::{Error, MapDeserializer, SeqDeserializer};
+use serde::de::{self, IntoDeserializer, Visitor};
+
+use crate::model::Catalog;
+
+/// A TOML value, as static data.
+#[derive(Debug)]
+pub(crate) enum Node {
+    Str(&'static str),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Array(&'static [Node]),
+    /// Keys in the order `toml::Table` keeps them (sorted).
+    Table(&'static [(&'static str, Node)]),
+}
+
+// `static CATALOG: Node`, written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/embedded_catalog.rs"));
+
+/// The embedded catalog, built from the static tree.
+pub(crate) fn catalog() -> Result<Catalog, Error> {
+    Catalog::deserialize(&CATALOG)
+}
+
+impl<'de> de::Deserializer<'de> for &'static Node {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self {
+            Node::Str(text) => visitor.visit_borrowed_str(text),
+            Node::Int(n) => visitor.visit_i64(*n),
+            Node::Float(x) => visitor.visit_f64(*x),
+            Node::Bool(b) => visitor.visit_bool(*b),
+            Node::Array(items) => {
+                let mut seq = SeqDeserializer::new(items.iter());
+                let value = visitor.visit_seq(&mut seq)?;
+                seq.end()?;
+                Ok(value)
+            }
+            Node::Table(entries) => {
+                let mut map =
+                    MapDeserializer::new(entries.iter().map(|(key, value)| (*key, value)));
+                let value = visitor.visit_map(&mut map)?;
+                map.end()?;
+                Ok(value)
+            }
+        }
+    }
+
+    /// TOML has no null: a value that is there is `Some`.
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_some(self)
+    }
+
+    /// Enums are unit variants written as strings (`track = "nursing"`).
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self {
+            Node::Str(text) => {
+                visitor.visit_enum(IntoDeserializer::<Error>::into_deserializer(*text))
+            }
+            _ => Err(de::Error::custom("expected a string naming a variant")),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+    }
+}
+
+impl<'de> IntoDeserializer<'de, Error> for &'static Node {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
+    }
+}
