@@ -911,7 +911,6 @@ fn simulate(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::date;
 
     #[test]
     fn rank_sets_find_the_smallest() {

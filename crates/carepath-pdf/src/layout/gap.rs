@@ -121,7 +121,7 @@ pub(super) fn gap(w: &mut Writer, p: &ResolvedPlan) {
         rows[0].items.insert(0, n);
         let mut meta = Vec::new();
         if let Some(m) = s.months {
-            meta.push(format!("{} months", num(m)));
+            meta.push(format!("{} months", grouped(m)));
         }
         if let Some(c) = s.cost {
             meta.push(money(c, currency));

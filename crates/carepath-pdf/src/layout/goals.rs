@@ -85,7 +85,7 @@ pub(super) fn goals(w: &mut Writer, p: &ResolvedPlan) {
             if let Some(m) = &s.measure {
                 let mut t = String::from("measure: ");
                 if let Some(v) = m.target {
-                    t.push_str(&num(v));
+                    t.push_str(&grouped(v));
                     if let Some(u) = &m.unit {
                         t.push(' ');
                         t.push_str(u);

@@ -9,6 +9,10 @@
 use std::collections::BTreeSet;
 
 use carepath_export::{ExportContext, Paper};
+use carepath_model::calendar::{self, add_days, days_between};
+use carepath_model::money::money;
+use carepath_model::numbers::grouped;
+use carepath_model::words::{humanize, plural};
 use carepath_model::{Kind, ResolvedPlan, ScheduledMilestone, Status};
 use jiff::civil::Date;
 use serde::{Serialize, Serializer};
@@ -286,74 +290,9 @@ pub fn paper_size(p: Paper) -> (f32, f32) {
 
 // ── Small formatting helpers ────────────────────────────────────────────────────────────────
 
-/// Days since 1970-01-01 (proleptic Gregorian), without a fallible calendar call.
-fn day_num(d: Date) -> i64 {
-    let (y, m, dd) = (
-        i64::from(d.year()),
-        i64::from(d.month()),
-        i64::from(d.day()),
-    );
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + dd - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn add_days(d: Date, n: i64) -> Date {
-    d.saturating_add(jiff::Span::new().days(n))
-}
-
-/// Whole numbers with thousands separators; one decimal where it matters.
-fn num(v: f64) -> String {
-    let v = if v.is_finite() { v } else { 0.0 };
-    let neg = v < 0.0;
-    let a = v.abs();
-    let (int, frac) = if (a - a.round()).abs() < 0.05 {
-        (a.round() as u64, None)
-    } else {
-        let tenths = (a * 10.0).round() as u64;
-        (tenths / 10, Some(tenths % 10))
-    };
-    let digits = int.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(&f.to_string());
-    }
-    if neg { format!("-{out}") } else { out }
-}
-
-fn money(v: f64, currency: Option<&str>) -> String {
-    let n = num(v.round());
-    match currency.map(str::to_ascii_uppercase).as_deref() {
-        Some("USD") => format!("${n}"),
-        Some("EUR") => format!("€{n}"),
-        Some("GBP") => format!("£{n}"),
-        Some("CAD") => format!("CA${n}"),
-        Some("AUD") => format!("A${n}"),
-        Some(code) => format!("{n} {code}"),
-        None => n,
-    }
-}
-
 /// "4 years 6 months away", "3 months ago": whole months from `from` to `to`.
 fn time_until(from: Date, to: Date) -> String {
-    let mut months = (i64::from(to.year()) - i64::from(from.year())) * 12 + i64::from(to.month())
-        - i64::from(from.month());
-    if to.day() < from.day() && months > 0 {
-        months -= 1;
-    } else if to.day() > from.day() && months < 0 {
-        months += 1;
-    }
+    let months = calendar::whole_months(from, to);
     let (n, when) = if months >= 0 {
         (months, "away")
     } else {
@@ -371,44 +310,6 @@ fn time_until(from: Date, to: Date) -> String {
         ),
     };
     format!("{span} {when}")
-}
-
-fn plural(n: i64, one: &str, many: &str) -> String {
-    format!("{} {}", num(n as f64), if n == 1 { one } else { many })
-}
-
-/// A catalog id (`acute-care-np`) as words (`Acute care NP`); free text stays as written.
-fn humanize(id: &str) -> String {
-    let is_id = !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-    if !is_id {
-        return id.to_string();
-    }
-    const UPPER: &[&str] = &[
-        "rn", "np", "lpn", "lvn", "cna", "bsn", "msn", "dnp", "adn", "bls", "acls", "pals", "ccrn",
-        "icu", "micu", "er", "ed", "aprn", "acnp", "agacnp", "fnp", "rdms", "rdcs", "rvt", "mlt",
-        "mls", "ascp", "emt", "cpr", "ce", "ceu", "phd", "mba", "mph",
-    ];
-    let words: Vec<String> = id
-        .split(['-', '_'])
-        .filter(|w| !w.is_empty())
-        .enumerate()
-        .map(|(i, w)| {
-            if UPPER.contains(&w) {
-                w.to_ascii_uppercase()
-            } else if i == 0 {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                    .unwrap_or_default()
-            } else {
-                w.to_string()
-            }
-        })
-        .collect();
-    words.join(" ")
 }
 
 fn role_name(plan: &ResolvedPlan, role: &str) -> String {
@@ -526,26 +427,6 @@ mod tests {
     use jiff::civil::date;
 
     #[test]
-    fn numbers_read_like_numbers() {
-        assert_eq!(num(1750.0), "1,750");
-        assert_eq!(num(1234567.0), "1,234,567");
-        assert_eq!(num(480.5), "480.5");
-        assert_eq!(num(-12.0), "-12");
-        assert_eq!(money(39950.0, Some("USD")), "$39,950");
-        assert_eq!(money(1234.5, Some("eur")), "€1,235");
-        assert_eq!(money(300.0, Some("CHF")), "300 CHF");
-        assert_eq!(money(300.0, None), "300");
-    }
-
-    #[test]
-    fn catalog_ids_become_words_and_free_text_stays() {
-        assert_eq!(humanize("acute-care-np"), "Acute care NP");
-        assert_eq!(humanize("registered-nurse"), "Registered nurse");
-        assert_eq!(humanize("patient-care"), "Patient care");
-        assert_eq!(humanize("Westgard rules"), "Westgard rules");
-    }
-
-    #[test]
     fn time_to_the_target_in_months_and_years() {
         let asof = date(2026, 12, 31);
         assert_eq!(time_until(asof, date(2031, 6, 30)), "4 years 5 months away");
@@ -553,16 +434,5 @@ mod tests {
         assert_eq!(time_until(asof, date(2027, 12, 31)), "1 year away");
         assert_eq!(time_until(asof, date(2026, 10, 31)), "2 months ago");
         assert_eq!(time_until(asof, date(2026, 12, 1)), "this month");
-    }
-
-    #[test]
-    fn day_numbers_match_the_calendar() {
-        assert_eq!(day_num(date(1970, 1, 1)), 0);
-        assert_eq!(day_num(date(2000, 3, 1)), 11017);
-        let (a, b) = (date(2026, 1, 5), date(2031, 6, 30));
-        assert_eq!(
-            day_num(b) - day_num(a),
-            i64::from(a.until(b).unwrap().get_days())
-        );
     }
 }

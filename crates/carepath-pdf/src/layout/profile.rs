@@ -26,7 +26,7 @@ pub(super) fn profile(w: &mut Writer, p: &ResolvedPlan) {
         "Time for development",
         format!(
             "{} h a week, at most {} at once",
-            num(c.hours_per_week),
+            grouped(c.hours_per_week),
             plural(i64::from(c.max_parallel), "milestone", "milestones")
         ),
     ));
@@ -173,7 +173,7 @@ pub(super) fn profile(w: &mut Writer, p: &ResolvedPlan) {
                     8.0,
                     false,
                     MUTED,
-                    &format!("{} h/week", num(h)),
+                    &format!("{} h/week", grouped(h)),
                 );
                 rows[0].items.push(t);
             }
@@ -190,7 +190,7 @@ pub(super) fn profile(w: &mut Writer, p: &ResolvedPlan) {
         for r in renewals {
             let mut what = format!("{}: every {} months", r.name, r.every_months);
             if let Some(h) = r.ce_hours {
-                what.push_str(&format!(", {} CE hours", num(h)));
+                what.push_str(&format!(", {} CE hours", grouped(h)));
             }
             what.push_str(&format!(" (source: {}", r.source));
             what.push_str(if r.verified { ")" } else { ", not verified)" });

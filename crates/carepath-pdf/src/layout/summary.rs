@@ -66,7 +66,7 @@ fn key_figures(w: &mut Writer, p: &ResolvedPlan, cont: &mut dyn FnMut(&mut Write
 
     let (finish_sub, finish_color) = match &s.target {
         Some(t) => {
-            let d = day_num(t.by) - day_num(t.finish);
+            let d = days_between(t.finish, t.by);
             if d >= 0 {
                 (
                     format!("{} before the target", plural(d, "day", "days")),
@@ -96,9 +96,9 @@ fn key_figures(w: &mut Writer, p: &ResolvedPlan, cont: &mut dyn FnMut(&mut Write
         ("TARGET DATE", target_value, target_sub, MUTED),
         (
             "DEVELOPMENT HOURS",
-            format!("{} h", num(s.totals.effort_hours)),
+            format!("{} h", grouped(s.totals.effort_hours)),
             if left > 0.0 {
-                format!("{} h still to do", num(left))
+                format!("{} h still to do", grouped(left))
             } else {
                 "all worked".to_string()
             },

@@ -261,7 +261,7 @@ fn milestone_cells(
         Some(d) if d > 0 => {
             let t = fit(
                 format!("{} late", plural(d, "day", "days")),
-                format!("{} d late", num(d as f64)),
+                format!("{} d late", grouped(d as f64)),
                 true,
             );
             due.push(cell(t, 6.5, true, BAD));
@@ -269,7 +269,7 @@ fn milestone_cells(
         Some(d) if d < 0 && m.status != Status::Done => {
             let t = fit(
                 format!("{} spare", plural(-d, "day", "days")),
-                format!("{} d spare", num(-d as f64)),
+                format!("{} d spare", grouped(-d as f64)),
                 false,
             );
             due.push(cell(t, 6.5, false, MUTED));
@@ -288,9 +288,21 @@ fn milestone_cells(
         false,
         INK,
     )];
+    // Hours as every output writes them (two decimals at most); in whole hours where the
+    // column is too narrow for the decimals, with "left" on a line of its own where the
+    // phrase does not fit on one.
+    let hours_room = cols[6].w - 2.0 * PAD;
+    let hours_text = |h: f64, size: f32| {
+        let exact = grouped(h);
+        if w.measure(&exact, size, false) <= hours_room {
+            exact
+        } else {
+            grouped(h.round())
+        }
+    };
     let mut hours = vec![cell(
         if m.effort_hours > 0.0 {
-            num(m.effort_hours)
+            hours_text(m.effort_hours, 7.0)
         } else {
             "—".into()
         },
@@ -299,12 +311,14 @@ fn milestone_cells(
         INK,
     )];
     if m.remaining_hours > 0.0 && m.remaining_hours < m.effort_hours {
-        hours.push(cell(
-            format!("{} left", num(m.remaining_hours)),
-            6.5,
-            false,
-            MUTED,
-        ));
+        let left = hours_text(m.remaining_hours, 6.5);
+        let phrase = format!("{left} left");
+        if w.measure(&phrase, 6.5, false) <= hours_room {
+            hours.push(cell(phrase, 6.5, false, MUTED));
+        } else {
+            hours.push(cell(left, 6.5, false, MUTED));
+            hours.push(cell("left", 6.5, false, MUTED));
+        }
     }
     let cost = vec![cell(
         m.cost
@@ -323,4 +337,107 @@ fn milestone_cells(
         hours,
         cost,
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use carepath_model::numbers::grouped;
+    use jiff::civil::date;
+
+    const PLAN: &str = r#"
+format = 1
+title = "Hours to the hundredth"
+start = 2026-01-05
+currency = "usd"
+
+[person]
+name = "Alex Kim"
+
+[capacity]
+hours_per_week = 7.5
+
+[[milestones]]
+id = "ccrn-review"
+title = "CCRN review course"
+kind = "certification"
+effort_hours = 12.25
+cost = 1234.5
+
+[[milestones]]
+id = "icu-hours"
+title = "Precepted ICU hours"
+kind = "experience"
+effort_hours = 1234.56
+
+[[milestones]]
+id = "sepsis-module"
+title = "Sepsis module"
+kind = "training"
+effort_hours = 40
+
+[[progress]]
+date = 2026-01-10
+milestone = "ccrn-review"
+amount = 0.5
+
+[[progress]]
+date = 2026-01-10
+milestone = "sepsis-module"
+amount = 0.5
+"#;
+
+    fn writer() -> Writer {
+        let (width, height) = paper_size(Paper::A4);
+        let mut w = Writer {
+            f: fonts(),
+            width,
+            height,
+            pages: Vec::new(),
+            y: MARGIN,
+            fresh_y: MARGIN,
+            warnings: BTreeSet::new(),
+        };
+        w.new_page();
+        w
+    }
+
+    fn cells(plan: &ResolvedPlan, i: usize) -> (Vec<Vec<String>>, bool) {
+        let mut w = writer();
+        let cols = table_columns(w.left(), w.content_w(), 10.0);
+        let m = &plan.schedule.milestones[i];
+        let cells = milestone_cells(&mut w, plan, i, m, &cols, "");
+        let fits = cells.iter().zip(&cols).all(|(c, col)| {
+            c.iter()
+                .all(|l| w.measure(&l.text, l.size, l.bold) <= col.w - 2.0 * PAD)
+        });
+        let text = cells
+            .into_iter()
+            .map(|c| c.into_iter().map(|l| l.text).collect())
+            .collect();
+        (text, fits)
+    }
+
+    /// The table's hours and cost are written the way the terminal and CSV write them (two
+    /// decimals at most, thousands grouped; money in whole units with its sign), and always fit
+    /// their narrow columns: nothing is cut short with an ellipsis.
+    #[test]
+    fn hours_and_cost_agree_with_the_other_outputs_and_fit() {
+        let checked = carepath_model::check(PLAN.as_bytes(), carepath_model::Format::Toml, None);
+        let plan = carepath_model::resolve(&checked.plan.expect("checks"), date(2026, 1, 12), None);
+        let (text, fits) = cells(&plan, 0);
+        assert!(fits, "{text:?}");
+        assert_eq!(text[6], ["12.25", "11.75", "left"]);
+        assert_eq!(
+            text[6][0],
+            grouped(plan.schedule.milestones[0].effort_hours)
+        );
+        assert_eq!(text[7], ["$1,235"]);
+        // Too wide with its decimals: whole hours.
+        let (text, fits) = cells(&plan, 1);
+        assert!(fits, "{text:?}");
+        assert_eq!(text[6], ["1,235"]);
+        let (text, _) = cells(&plan, 2);
+        assert_eq!(text[6], ["40", "39.5 left"]);
+    }
 }

@@ -1,5 +1,7 @@
 //! The timeline: a Gantt chart, continued across pages.
 
+use carepath_model::calendar::{next_quarter, quarter_start};
+
 use super::writer::*;
 use super::*;
 
@@ -17,21 +19,15 @@ struct Axis {
 }
 
 impl Axis {
+    /// Days from the start to the end, at least 1.
+    fn days(&self) -> i64 {
+        days_between(self.start, self.end).max(1)
+    }
+
     fn x(&self, d: Date) -> f32 {
-        let span = (day_num(self.end) - day_num(self.start)).max(1) as f32;
-        let t = (day_num(d) - day_num(self.start)) as f32 / span;
+        let t = days_between(self.start, d) as f32 / self.days() as f32;
         self.x0 + t.clamp(0.0, 1.0) * (self.x1 - self.x0)
     }
-}
-
-fn quarter_start(d: Date) -> Date {
-    let m = (d.month() - 1) / 3 * 3 + 1;
-    Date::new(d.year(), m, 1).unwrap_or(d)
-}
-
-fn next_quarter(d: Date) -> Date {
-    let q = quarter_start(d);
-    q.saturating_add(jiff::Span::new().months(3))
 }
 
 pub(super) fn timeline(w: &mut Writer, p: &ResolvedPlan) {
@@ -241,7 +237,7 @@ fn axis_header(w: &mut Writer, axis: &Axis, p: &ResolvedPlan) -> f32 {
         stroke: None,
     });
     // Years: label every year that has room, else every k-th year.
-    let year_w = (x1 - x0) * 365.25 / (day_num(axis.end) - day_num(axis.start)).max(1) as f32;
+    let year_w = (x1 - x0) * 365.25 / axis.days() as f32;
     let label_w = w.measure("2026", 7.0, true) + 6.0;
     let step = ((label_w / year_w).ceil() as i16).max(1);
     let (y_first, y_last) = (axis.start.year(), add_days(axis.end, -1).year());
@@ -345,7 +341,7 @@ fn gantt_rows(
             });
         }
     }
-    let year_w = (axis.x1 - axis.x0) * 365.25 / (day_num(axis.end) - day_num(axis.start)) as f32;
+    let year_w = (axis.x1 - axis.x0) * 365.25 / axis.days() as f32;
     let mut q = axis.start;
     while q <= axis.end {
         let qx = axis.x(q);
@@ -501,17 +497,5 @@ fn gantt_rows(
             color: TODAY,
             dashed: true,
         });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use jiff::civil::date;
-
-    #[test]
-    fn quarters() {
-        assert_eq!(quarter_start(date(2026, 8, 17)), date(2026, 7, 1));
-        assert_eq!(next_quarter(date(2026, 11, 30)), date(2027, 1, 1));
     }
 }
