@@ -102,14 +102,21 @@ pub fn encode(doc: &Document, meta: &Meta) -> (Vec<u8>, Vec<String>) {
     }
 
     let mut pdf = PdfDocument::new(&meta.title);
-    pdf.resources
-        .fonts
-        .map
-        .insert(regular_id.clone(), PdfFont::new(f.regular.parsed.clone()));
-    pdf.resources
-        .fonts
-        .map
-        .insert(bold_id.clone(), PdfFont::new(f.bold.parsed.clone()));
+    for (id, face) in [(&regular_id, &f.regular), (&bold_id, &f.bold)] {
+        let Some(parsed) = face.parsed() else {
+            return (
+                Vec::new(),
+                vec![format!(
+                    "the embedded {} font could not be read",
+                    face.name()
+                )],
+            );
+        };
+        pdf.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(parsed.clone()));
+    }
 
     let info = &mut pdf.metadata.info;
     info.author = meta.author.clone();

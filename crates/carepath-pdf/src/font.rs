@@ -4,43 +4,199 @@
 //! printpdf draws a character the font lacks as an empty box and says nothing, so every string
 //! goes through [`Fonts::clean`] before it reaches a page: characters the font cannot draw are
 //! replaced by a visible stand-in and reported, never dropped.
+//!
+//! Measuring reads the font in place: the character map (`cmap`) and the advance widths (`hmtx`)
+//! are looked up in the embedded bytes, so laying out a document parses no font at all. Only
+//! encoding needs printpdf's parsed face, and it gets one of a font cut down to the tables a PDF
+//! embeds (outlines, metrics, hinting, names; no shaping, kerning or glyph-name tables), parsed
+//! once per process on the first export.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use printpdf::ParsedFont;
 
-/// One face: the parsed font plus the numbers measuring needs.
-pub(crate) struct Face {
-    pub(crate) parsed: ParsedFont,
-    units_per_em: f32,
-    /// Advance widths of U+0020..U+007E in font units, the bulk of every plan.
-    ascii: [u16; 95],
+/// A big-endian `u16` at `at`; 0 past the end, so a damaged font measures as empty, never panics.
+fn u16_at(d: &[u8], at: usize) -> u16 {
+    d.get(at..at + 2)
+        .map_or(0, |b| u16::from_be_bytes([b[0], b[1]]))
 }
 
-impl Face {
-    fn load(bytes: &[u8], what: &str) -> Face {
-        let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
-            .unwrap_or_else(|| panic!("the embedded {what} font does not parse: {warnings:?}"));
-        let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em.max(1));
-        let mut ascii = [0u16; 95];
-        for (slot, cp) in ascii.iter_mut().zip(0x20u32..0x7f) {
-            *slot = parsed
-                .lookup_glyph_index(cp)
-                .map_or(0, |g| parsed.get_horizontal_advance(g));
-        }
-        Face {
-            parsed,
-            units_per_em,
-            ascii,
+fn u32_at(d: &[u8], at: usize) -> u32 {
+    d.get(at..at + 4)
+        .map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// The tables of a TrueType font, as `(tag, bytes)` in the order of its table directory.
+fn tables(font: &[u8]) -> Vec<([u8; 4], &[u8])> {
+    (0..usize::from(u16_at(font, 4)))
+        .filter_map(|i| {
+            let rec = font.get(12 + 16 * i..28 + 16 * i)?;
+            let tag = [rec[0], rec[1], rec[2], rec[3]];
+            let (off, len) = (u32_at(rec, 8) as usize, u32_at(rec, 12) as usize);
+            Some((tag, font.get(off..off.checked_add(len)?)?))
+        })
+        .collect()
+}
+
+fn table<'a>(tables: &[([u8; 4], &'a [u8])], tag: &[u8; 4]) -> &'a [u8] {
+    tables.iter().find(|t| &t.0 == tag).map_or(&[], |t| t.1)
+}
+
+/// The Unicode character map of a face, read in place: a format 12 (all of Unicode) or format 4
+/// (the BMP) subtable, chosen the way printpdf's parser chooses it.
+#[derive(Clone, Copy)]
+enum Cmap {
+    Groups(&'static [u8]),
+    Segments(&'static [u8]),
+    None,
+}
+
+impl Cmap {
+    fn read(cmap: &'static [u8]) -> Cmap {
+        let records: Vec<(u16, u16, usize)> = (0..usize::from(u16_at(cmap, 2)))
+            .map(|i| {
+                let at = 4 + 8 * i;
+                (
+                    u16_at(cmap, at),
+                    u16_at(cmap, at + 2),
+                    u32_at(cmap, at + 4) as usize,
+                )
+            })
+            .collect();
+        // Windows UCS-4, Windows BMP, Unicode UCS-4, then any Unicode subtable (allsorts'
+        // `find_good_cmap_subtable`).
+        let pick = records
+            .iter()
+            .find(|r| (r.0, r.1) == (3, 10))
+            .or_else(|| records.iter().find(|r| (r.0, r.1) == (3, 1)))
+            .or_else(|| records.iter().find(|r| (r.0, r.1) == (0, 4)))
+            .or_else(|| records.iter().find(|r| r.0 == 0));
+        let Some(sub) = pick.and_then(|r| cmap.get(r.2..)) else {
+            return Cmap::None;
+        };
+        match u16_at(sub, 0) {
+            12 => Cmap::Groups(sub),
+            4 => Cmap::Segments(sub),
+            _ => Cmap::None,
         }
     }
 
+    /// The glyph of `cp`; 0 (the "missing" glyph) for a character the face lacks.
+    fn glyph(self, cp: u32) -> u16 {
+        match self {
+            Cmap::Groups(t) => {
+                let n = u32_at(t, 12) as usize;
+                let group = |i: usize| {
+                    let at = 16 + 12 * i;
+                    (u32_at(t, at), u32_at(t, at + 4), u32_at(t, at + 8))
+                };
+                // The first group that ends at or after `cp`.
+                let (mut lo, mut hi) = (0, n);
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    if group(mid).1 < cp {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                match (lo < n).then(|| group(lo)) {
+                    Some((start, _, first)) if start <= cp => {
+                        u16::try_from(first.saturating_add(cp - start)).unwrap_or(0)
+                    }
+                    _ => 0,
+                }
+            }
+            Cmap::Segments(t) => {
+                let Ok(c) = u16::try_from(cp) else {
+                    return 0;
+                };
+                let seg_x2 = usize::from(u16_at(t, 6));
+                let n = seg_x2 / 2;
+                let (ends, starts) = (14, 16 + seg_x2);
+                let (deltas, ranges) = (starts + seg_x2, starts + 2 * seg_x2);
+                let (mut lo, mut hi) = (0, n);
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    if u16_at(t, ends + 2 * mid) < c {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                if lo >= n || u16_at(t, starts + 2 * lo) > c {
+                    return 0;
+                }
+                let start = u16_at(t, starts + 2 * lo);
+                let delta = u16_at(t, deltas + 2 * lo);
+                let range = usize::from(u16_at(t, ranges + 2 * lo));
+                if range == 0 {
+                    return c.wrapping_add(delta);
+                }
+                let at = ranges + 2 * lo + range + 2 * usize::from(c - start);
+                match u16_at(t, at) {
+                    0 => 0,
+                    g => g.wrapping_add(delta),
+                }
+            }
+            Cmap::None => 0,
+        }
+    }
+}
+
+/// One face: its bytes, read in place for measuring, and printpdf's parsed face for encoding.
+pub(crate) struct Face {
+    what: &'static str,
+    bytes: &'static [u8],
+    cmap: Cmap,
+    hmtx: &'static [u8],
+    h_metrics: usize,
+    units_per_em: f32,
+    /// Advance widths of U+0020..U+007E in font units, the bulk of every plan.
+    ascii: [u16; 95],
+    parsed: OnceLock<Option<ParsedFont>>,
+}
+
+/// The tables a PDF embeds of a TrueType font (ISO 32000-1, 9.9: the glyph outlines, the metrics,
+/// the hinting programs), the character map and the names; `OS/2` and `post` for the font
+/// descriptor.
+const EMBEDDED: [&[u8; 4]; 13] = [
+    b"OS/2", b"cmap", b"cvt ", b"fpgm", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp",
+    b"name", b"post", b"prep",
+];
+
+impl Face {
+    fn load(bytes: &'static [u8], what: &'static str) -> Face {
+        let t = tables(bytes);
+        let hhea = table(&t, b"hhea");
+        let mut face = Face {
+            what,
+            bytes,
+            cmap: Cmap::read(table(&t, b"cmap")),
+            hmtx: table(&t, b"hmtx"),
+            h_metrics: usize::from(u16_at(hhea, 34)),
+            units_per_em: f32::from(u16_at(table(&t, b"head"), 18).max(1)),
+            ascii: [0; 95],
+            parsed: OnceLock::new(),
+        };
+        let mut ascii = [0u16; 95];
+        for (slot, cp) in ascii.iter_mut().zip(0x20u32..0x7f) {
+            *slot = face.glyph_advance(face.cmap.glyph(cp));
+        }
+        face.ascii = ascii;
+        face
+    }
+
+    /// Advance width of a glyph in font units (fonts may list the last width once for a run of
+    /// glyphs at the end).
+    fn glyph_advance(&self, g: u16) -> u16 {
+        let i = usize::from(g).min(self.h_metrics.saturating_sub(1));
+        u16_at(self.hmtx, 4 * i)
+    }
+
     fn has(&self, c: char) -> bool {
-        self.parsed
-            .lookup_glyph_index(c as u32)
-            .is_some_and(|g| g != 0)
+        self.cmap.glyph(c as u32) != 0
     }
 
     /// Advance of one character in font units; 0 for characters the font lacks.
@@ -49,10 +205,87 @@ impl Face {
         if (0x20..0x7f).contains(&cp) {
             return u32::from(self.ascii[(cp - 0x20) as usize]);
         }
-        self.parsed
-            .lookup_glyph_index(cp)
-            .map_or(0, |g| u32::from(self.parsed.get_horizontal_advance(g)))
+        match self.cmap.glyph(cp) {
+            0 => 0,
+            g => u32::from(self.glyph_advance(g)),
+        }
     }
+
+    /// The face as printpdf's font, parsed on first use from [`Face::for_embedding`]; `None` if
+    /// printpdf cannot read it.
+    pub(crate) fn parsed(&self) -> Option<&ParsedFont> {
+        self.parsed
+            .get_or_init(|| {
+                let mut warnings = Vec::new();
+                ParsedFont::from_bytes(&self.for_embedding(), 0, &mut warnings)
+            })
+            .as_ref()
+    }
+
+    /// The name of the face, for messages.
+    pub(crate) fn name(&self) -> &'static str {
+        self.what
+    }
+
+    /// The font cut down to the [`EMBEDDED`] tables, glyph names dropped (`post` version 3):
+    /// what the PDF's subset is made from, in a fraction of the bytes printpdf has to read.
+    fn for_embedding(&self) -> Vec<u8> {
+        let all = tables(self.bytes);
+        let mut kept: Vec<([u8; 4], std::borrow::Cow<'_, [u8]>)> = all
+            .iter()
+            .filter(|(tag, _)| EMBEDDED.contains(&tag))
+            .map(|&(tag, data)| {
+                if &tag == b"post" && data.len() >= 32 {
+                    let mut post = data[..32].to_vec();
+                    post[..4].copy_from_slice(&0x0003_0000u32.to_be_bytes());
+                    (tag, post.into())
+                } else {
+                    (tag, data.into())
+                }
+            })
+            .collect();
+        kept.sort_by_key(|t| t.0);
+        sfnt(self.bytes.get(..4).unwrap_or(&[0, 1, 0, 0]), &kept)
+    }
+}
+
+/// A TrueType font file of these tables (sorted by tag), each 4-byte aligned and checksummed.
+fn sfnt(version: &[u8], tables: &[([u8; 4], std::borrow::Cow<'_, [u8]>)]) -> Vec<u8> {
+    let n = tables.len() as u16;
+    let pow = if n == 0 {
+        0
+    } else {
+        15 - n.leading_zeros() as u16
+    };
+    let search = 16u16 << pow;
+    let mut out = Vec::with_capacity(
+        12 + 16 * tables.len() + tables.iter().map(|t| t.1.len() + 3).sum::<usize>(),
+    );
+    out.extend_from_slice(version);
+    for v in [n, search, pow, (n * 16).saturating_sub(search)] {
+        out.extend_from_slice(&v.to_be_bytes());
+    }
+    let mut offset = 12 + 16 * tables.len();
+    for (tag, data) in tables {
+        let sum = data
+            .chunks(4)
+            .map(|c| {
+                let mut w = [0u8; 4];
+                w[..c.len()].copy_from_slice(c);
+                u32::from_be_bytes(w)
+            })
+            .fold(0u32, u32::wrapping_add);
+        out.extend_from_slice(tag);
+        out.extend_from_slice(&sum.to_be_bytes());
+        out.extend_from_slice(&(offset as u32).to_be_bytes());
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        offset += data.len().next_multiple_of(4);
+    }
+    for (_, data) in tables {
+        out.extend_from_slice(data);
+        out.resize(out.len().next_multiple_of(4), 0);
+    }
+    out
 }
 
 /// The two faces the document uses.
@@ -63,8 +296,8 @@ pub struct Fonts {
     fallback: char,
 }
 
-/// The fonts, parsed once per process (parsing DejaVu Sans takes a few milliseconds; the bytes
-/// and the result never change, so sharing them keeps every export identical).
+/// The fonts, read once per process (the bytes never change, so sharing them keeps every export
+/// identical).
 pub fn fonts() -> &'static Fonts {
     static FONTS: OnceLock<Fonts> = OnceLock::new();
     FONTS.get_or_init(Fonts::load)
@@ -76,7 +309,8 @@ pub const ASCENT: f32 = 0.93;
 pub const DESCENT: f32 = 0.24;
 
 impl Fonts {
-    /// Parses the embedded faces (use [`fonts`], which does it once).
+    /// Reads the embedded faces' tables (use [`fonts`], which does it once). Nothing is parsed
+    /// until an export is encoded.
     pub fn load() -> Fonts {
         let regular = Face::load(dejavu::sans::regular(), "DejaVu Sans");
         let bold = Face::load(dejavu::sans::bold(), "DejaVu Sans Bold");
@@ -91,6 +325,16 @@ impl Fonts {
             bold,
             fallback,
         }
+    }
+
+    /// Parses both faces for embedding afresh, as the first export of a process does (for the
+    /// benchmarks; exports use the parse cached in each face).
+    #[doc(hidden)]
+    pub fn parse_for_embedding(&self) -> bool {
+        [&self.regular, &self.bold].iter().all(|face| {
+            let mut warnings = Vec::new();
+            ParsedFont::from_bytes(&face.for_embedding(), 0, &mut warnings).is_some()
+        })
     }
 
     fn face(&self, bold: bool) -> &Face {
@@ -240,6 +484,35 @@ mod tests {
             }
         }
         assert!(!f.covers('🎓'));
+    }
+
+    /// The in-place reader and printpdf's parser (of the whole font, and of the font cut down
+    /// for embedding) agree on every character: which ones the face draws, and how wide.
+    #[test]
+    fn the_font_read_in_place_agrees_with_printpdf_on_every_character() {
+        let f = fonts();
+        for (face, bytes) in [
+            (&f.regular, dejavu::sans::regular()),
+            (&f.bold, dejavu::sans::bold()),
+        ] {
+            let mut warnings = Vec::new();
+            let whole = ParsedFont::from_bytes(bytes, 0, &mut warnings).expect("parses");
+            let cut = face.parsed().expect("the embedding font parses");
+            let mut drawn = 0;
+            for cp in (0..0x3_0000u32).filter(|cp| char::from_u32(*cp).is_some()) {
+                let c = char::from_u32(cp).unwrap_or_default();
+                let g = whole.lookup_glyph_index(cp).filter(|&g| g != 0);
+                assert_eq!(face.has(c), g.is_some(), "{} U+{cp:04X}", face.name());
+                assert_eq!(cut.lookup_glyph_index(cp).filter(|&g| g != 0), g);
+                if let Some(g) = g {
+                    drawn += 1;
+                    let w = whole.get_horizontal_advance(g);
+                    assert_eq!(face.advance(c), u32::from(w), "{} U+{cp:04X}", face.name());
+                    assert_eq!(cut.get_horizontal_advance(g), w);
+                }
+            }
+            assert!(drawn > 5000, "{drawn}");
+        }
     }
 
     #[test]
