@@ -4,7 +4,7 @@
 //! `cargo bench -p carepath-cli --bench export`. Targets: the realistic RN fixture to all four
 //! formats in under 50 ms; the 10,000-milestone plan to CSV and iCalendar well under a second.
 
-use carepath_export::{ExportContext, Exporter};
+use carepath_export::Exporter;
 use carepath_model::{Format, ResolvedPlan, check, resolve};
 use divan::Bencher;
 use jiff::civil::date;
@@ -24,31 +24,25 @@ fn resolved(text: &str) -> ResolvedPlan {
     r
 }
 
-fn write_all(e: &dyn Exporter, r: &ResolvedPlan, ctx: &ExportContext) -> usize {
-    let mut total = 0;
-    for part in e.parts(ctx) {
-        let mut buf = Vec::new();
-        e.write(r, ctx, part.as_deref(), &mut buf).expect("export");
-        total += buf.len();
-    }
-    total
+fn write_all(e: &dyn Exporter, r: &ResolvedPlan) -> usize {
+    let exported = e.export(r).expect("export");
+    exported.files.iter().map(|f| f.bytes.len()).sum()
 }
 
 /// The realistic fixture, from text to the four outputs.
 #[divan::bench(sample_count = 30)]
 fn rn_fixture_to_pdf_csv_ics_json(bencher: Bencher) {
-    let ctx = ExportContext::new(date(2026, 11, 22));
     let exporters: Vec<Box<dyn Exporter>> = vec![
-        Box::new(carepath_pdf::PdfExporter),
-        Box::new(carepath_csv::CsvExporter),
-        Box::new(carepath_ics::IcsExporter),
+        Box::new(carepath_pdf::PdfExporter::default()),
+        Box::new(carepath_csv::CsvExporter::default()),
+        Box::new(carepath_ics::IcsExporter::default()),
         Box::new(carepath_export::json::JsonExporter),
     ];
     bencher.bench(|| {
         let r = resolved(RN);
         exporters
             .iter()
-            .map(|e| write_all(e.as_ref(), &r, &ctx))
+            .map(|e| write_all(e.as_ref(), &r))
             .sum::<usize>()
     });
 }
@@ -57,10 +51,9 @@ fn rn_fixture_to_pdf_csv_ics_json(bencher: Bencher) {
 #[divan::bench(args = ["csv", "ics"], sample_count = 10)]
 fn big_plan_10k(bencher: Bencher, format: &str) {
     let r = resolved(&carepath_model::generate::big_plan(10_000));
-    let ctx = ExportContext::new(date(2026, 11, 22));
     let e: Box<dyn Exporter> = match format {
-        "csv" => Box::new(carepath_csv::CsvExporter),
-        _ => Box::new(carepath_ics::IcsExporter),
+        "csv" => Box::new(carepath_csv::CsvExporter::default()),
+        _ => Box::new(carepath_ics::IcsExporter::default()),
     };
-    bencher.bench(|| write_all(e.as_ref(), &r, &ctx));
+    bencher.bench(|| write_all(e.as_ref(), &r));
 }

@@ -3,11 +3,12 @@
 use std::borrow::Cow;
 use std::io::Write;
 
-use carepath_export::{ExportContext, ExportError, ExportOptions, Exporter};
+use carepath_export::{ExportError, Exported, Exporter, OutputFile};
 use carepath_model::ResolvedPlan;
 use jiff::civil::Date;
+use serde::Serialize;
 
-/// The table names, in the order `parts` lists them; each is written as `NAME.csv`.
+/// The table names, in the order an export lists them; each is written as `NAME.csv`.
 pub const TABLES: &[&str] = &["milestones", "goals", "progress", "weekly-load", "renewals"];
 
 /// What a spreadsheet should make of a column's cells.
@@ -122,9 +123,61 @@ pub fn columns(table: &str) -> Option<&'static [&'static str]> {
     Table::parse(table).map(Table::columns)
 }
 
+/// The CSV exporter's options: `--bom`, `--delimiter`, `--table`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CsvOptions {
+    /// Write a UTF-8 byte-order mark (for older Excel).
+    pub bom: bool,
+    /// Field delimiter, `,` by default.
+    pub delimiter: char,
+    /// One table instead of all of them.
+    pub table: Option<String>,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        CsvOptions {
+            bom: false,
+            delimiter: ',',
+            table: None,
+        }
+    }
+}
+
 /// `--to csv`. Pure: it writes what the resolved plan says and never recomputes anything.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct CsvExporter;
+#[derive(Debug, Default, Clone)]
+pub struct CsvExporter {
+    options: CsvOptions,
+}
+
+impl CsvExporter {
+    pub fn new(options: CsvOptions) -> Self {
+        CsvExporter { options }
+    }
+
+    pub fn options(&self) -> &CsvOptions {
+        &self.options
+    }
+
+    /// The tables this export writes: the one chosen with `--table`, else every table. The list
+    /// depends on the options only, never on the plan: `renewals` is always there, header-only
+    /// when the plan has none, so a script reading the output directory always finds the same
+    /// five files.
+    pub fn tables(&self) -> Result<Vec<Table>, ExportError> {
+        match &self.options.table {
+            Some(t) => Ok(vec![parse_table(t)?]),
+            None => Ok(Table::ALL.to_vec()),
+        }
+    }
+
+    /// One table, as the bytes of its file.
+    pub fn table(&self, plan: &ResolvedPlan, table: Table) -> Result<Vec<u8>, ExportError> {
+        let settings = Settings::from_options(&self.options)?;
+        let mut out = Vec::new();
+        write_table(plan, table, settings, &mut out)?;
+        Ok(out)
+    }
+}
 
 impl Exporter for CsvExporter {
     fn name(&self) -> &str {
@@ -136,46 +189,30 @@ impl Exporter for CsvExporter {
     fn extension(&self) -> &str {
         "csv"
     }
-    fn media_type(&self) -> &str {
-        "text/csv"
-    }
 
-    /// The table chosen with `--table`, else every table. The list depends on the options only,
-    /// never on the plan: `renewals` is always there, header-only when the plan has none, so a
-    /// script reading the output directory always finds the same five files.
-    fn parts(&self, ctx: &ExportContext) -> Vec<Option<String>> {
-        match &ctx.options.table {
-            Some(t) => vec![Some(t.clone())],
-            None => TABLES.iter().map(|t| Some((*t).to_owned())).collect(),
+    /// One file per table of [`CsvExporter::tables`], each with the table's name as its part.
+    fn export(&self, plan: &ResolvedPlan) -> Result<Exported, ExportError> {
+        let settings = Settings::from_options(&self.options)?;
+        let mut files = Vec::new();
+        for table in self.tables()? {
+            let mut bytes = Vec::new();
+            write_table(plan, table, settings, &mut bytes)?;
+            files.push(OutputFile {
+                part: Some(table.name().to_string()),
+                extension: "csv".into(),
+                media_type: "text/csv".into(),
+                binary: false,
+                bytes,
+            });
         }
-    }
-
-    /// Writes the table `part` names; with no part, the table chosen with `--table` (a single
-    /// output such as stdout can hold one table only).
-    fn write(
-        &self,
-        plan: &ResolvedPlan,
-        ctx: &ExportContext,
-        part: Option<&str>,
-        out: &mut dyn Write,
-    ) -> Result<(), ExportError> {
-        let name = match part.or(ctx.options.table.as_deref()) {
-            Some(name) => name,
-            None => {
-                return Err(ExportError::Invalid(format!(
-                    "CSV has one file per table, and this output can hold only one: choose it \
-                     with `--table NAME` ({}), or write them all with `-o DIRECTORY`",
-                    TABLES.join(", ")
-                )));
-            }
-        };
-        let table = parse_table(name)?;
-        let settings = Settings::from_options(&ctx.options)?;
-        write_table(plan, table, settings, out)
+        Ok(Exported {
+            files,
+            warnings: Vec::new(),
+        })
     }
 }
 
-/// How the bytes are laid out, validated from [`ExportOptions`].
+/// How the bytes are laid out, validated from [`CsvOptions`].
 #[derive(Debug, Clone, Copy)]
 struct Settings {
     delimiter: u8,
@@ -183,7 +220,7 @@ struct Settings {
 }
 
 impl Settings {
-    fn from_options(options: &ExportOptions) -> Result<Settings, ExportError> {
+    fn from_options(options: &CsvOptions) -> Result<Settings, ExportError> {
         Ok(Settings {
             delimiter: delimiter_byte(options.delimiter)?,
             bom: options.bom,
@@ -191,9 +228,9 @@ impl Settings {
     }
 }
 
-/// Checks the options this exporter reads (`delimiter`, `table`) so a caller can refuse them
-/// before writing anything.
-pub fn check_options(options: &ExportOptions) -> Result<(), ExportError> {
+/// Checks the options (`delimiter`, `table`) so a caller can refuse them before writing
+/// anything.
+pub fn check_options(options: &CsvOptions) -> Result<(), ExportError> {
     delimiter_byte(options.delimiter)?;
     if let Some(t) = &options.table {
         parse_table(t)?;

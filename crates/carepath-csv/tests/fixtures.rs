@@ -3,21 +3,22 @@
 mod common;
 
 use carepath_csv::{CsvExporter, TABLES};
-use carepath_export::{ExportContext, Exporter};
+use carepath_export::Exporter;
 use carepath_model::{Format, ResolvedPlan};
 
-use common::{FIXTURE_AS_OF, fixtures, read_back, resolve, resolve_fixture};
+use common::{fixtures, read_back, resolve, resolve_fixture};
 
-fn export_all(plan: &ResolvedPlan) -> Vec<(&'static str, Vec<u8>)> {
-    let ctx = ExportContext::new(FIXTURE_AS_OF);
-    TABLES
-        .iter()
-        .map(|t| {
-            let mut out = Vec::new();
-            CsvExporter.write(plan, &ctx, Some(t), &mut out).unwrap();
-            (*t, out)
-        })
-        .collect()
+/// Every table, by name, as `--to csv` makes them: one file each, in the order of [`TABLES`].
+fn export_all(plan: &ResolvedPlan) -> Vec<(String, Vec<u8>)> {
+    let exported = CsvExporter::default().export(plan).unwrap();
+    let tables: Vec<(String, Vec<u8>)> = exported
+        .files
+        .into_iter()
+        .map(|f| (f.part.expect("a CSV file is a table"), f.bytes))
+        .collect();
+    let names: Vec<&str> = tables.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(names, TABLES);
+    tables
 }
 
 #[test]

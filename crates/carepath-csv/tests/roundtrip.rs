@@ -26,9 +26,9 @@ type TextColumns = (&'static str, &'static [&'static str], Vec<Vec<String>>);
 /// Every free-text cell of every table, by (table, column): what was written and what was meant.
 fn text_cells(plan: &ResolvedPlan, delimiter: char) -> Vec<(String, String)> {
     let mut ctx = context();
-    ctx.options.delimiter = delimiter;
+    ctx.delimiter = delimiter;
     let mut ctx_bom = ctx.clone();
-    ctx_bom.options.bom = true;
+    ctx_bom.bom = true;
     let mut cells = Vec::new();
     let s = &plan.schedule;
     let wanted: [TextColumns; 4] = [

@@ -83,8 +83,8 @@ fn libreoffice_reads_semicolons_and_the_bom() {
     let dir = TempDir::new("semicolon");
     let plan = common::hostile();
     let mut ctx = context();
-    ctx.options.delimiter = ';';
-    ctx.options.bom = true;
+    ctx.delimiter = ';';
+    ctx.bom = true;
     let mut inputs = Vec::new();
     let mut written = Vec::new();
     for t in [Table::Milestones, Table::Goals] {

@@ -2,8 +2,8 @@
 
 mod common;
 
-use carepath_csv::{CsvExporter, TABLES, Table, check_options, columns};
-use carepath_export::{ExportError, ExportOptions, Exporter};
+use carepath_csv::{CsvExporter, CsvOptions, TABLES, Table, check_options, columns};
+use carepath_export::{ExportError, Exporter};
 use common::{context, export, read_back, sample, try_export};
 
 fn text(bytes: &[u8]) -> &str {
@@ -108,7 +108,7 @@ fn bom_only_when_asked() {
         let plain = try_export(&plan, &ctx, t).unwrap();
         assert!(plain.starts_with(Table::parse(t).unwrap().columns()[0].as_bytes()));
     }
-    ctx.options.bom = true;
+    ctx.bom = true;
     for t in TABLES {
         let with = try_export(&plan, &ctx, t).unwrap();
         assert_eq!(&with[..3], b"\xEF\xBB\xBF", "{t}");
@@ -125,7 +125,7 @@ fn semicolon_and_tab_delimiters() {
     let plan = common::hostile();
     for (d, b) in [(';', b';'), ('\t', b'\t'), ('|', b'|')] {
         let mut ctx = context();
-        ctx.options.delimiter = d;
+        ctx.delimiter = d;
         for t in TABLES {
             let bytes = try_export(&plan, &ctx, t).unwrap();
             let header = Table::parse(t).unwrap().columns().join(&d.to_string());
@@ -141,7 +141,7 @@ fn semicolon_and_tab_delimiters() {
         }
     }
     let mut ctx = context();
-    ctx.options.delimiter = ';';
+    ctx.delimiter = ';';
     let semi = try_export(&sample(), &ctx, "milestones").unwrap();
     assert!(
         text(&semi).contains(";\"Precept two new graduates, \"\"by the book\"\"; then debrief\";"),
@@ -157,15 +157,15 @@ fn semicolon_and_tab_delimiters() {
 fn ambiguous_delimiters_are_refused() {
     for bad in ['"', '\n', '\r', '\'', '.', '-', '+', 'x', '0', 'é'] {
         let mut ctx = context();
-        ctx.options.delimiter = bad;
+        ctx.delimiter = bad;
         let err = try_export(&sample(), &ctx, "milestones").unwrap_err();
         let ExportError::Invalid(message) = &err else {
             panic!("{bad:?}: {err}");
         };
         assert!(message.contains("delimiter"), "{message}");
-        assert!(check_options(&ctx.options).is_err());
+        assert!(check_options(&ctx).is_err());
     }
-    let mut options = ExportOptions::default();
+    let mut options = CsvOptions::default();
     assert!(check_options(&options).is_ok());
     options.delimiter = ';';
     options.table = Some("weekly-load".into());
@@ -175,8 +175,8 @@ fn ambiguous_delimiters_are_refused() {
 #[test]
 fn same_input_same_bytes() {
     let mut ctx = context();
-    ctx.options.bom = true;
-    ctx.options.delimiter = ';';
+    ctx.bom = true;
+    ctx.delimiter = ';';
     for t in TABLES {
         let a = try_export(&common::hostile(), &ctx, t).unwrap();
         let b = try_export(&common::hostile(), &ctx, t).unwrap();
@@ -185,13 +185,23 @@ fn same_input_same_bytes() {
 }
 
 #[test]
-fn parts_are_every_table_or_the_chosen_one() {
-    let mut ctx = context();
-    let all: Vec<Option<String>> = CsvExporter.parts(&ctx);
+fn every_table_or_the_chosen_one() {
+    let all = CsvExporter::default().export(&sample()).unwrap();
+    let parts: Vec<Option<&str>> = all.files.iter().map(|f| f.part.as_deref()).collect();
     assert_eq!(
-        all,
-        ["milestones", "goals", "progress", "weekly-load", "renewals"].map(|t| Some(t.into()))
+        parts,
+        ["milestones", "goals", "progress", "weekly-load", "renewals"].map(Some)
     );
+    for f in &all.files {
+        let table = f.part.as_deref().unwrap();
+        assert_eq!(f.bytes, export(&sample(), table), "{table}");
+        assert_eq!(
+            (f.extension.as_str(), f.media_type.as_str()),
+            ("csv", "text/csv")
+        );
+        assert!(!f.binary);
+    }
+    assert!(all.warnings.is_empty());
     let mut empty = sample();
     empty.schedule.renewals.clear();
     let renewals = export(&empty, "renewals");
@@ -201,17 +211,19 @@ fn parts_are_every_table_or_the_chosen_one() {
         "no renewals: the file is there, with its header"
     );
 
-    ctx.options.table = Some("progress".into());
-    assert_eq!(CsvExporter.parts(&ctx), vec![Some("progress".to_owned())]);
-    let mut out = Vec::new();
-    CsvExporter
-        .write(&sample(), &ctx, None, &mut out)
-        .expect("no part: the --table one");
-    assert_eq!(out, export(&sample(), "progress"));
+    let one = CsvExporter::new(CsvOptions {
+        table: Some("progress".into()),
+        ..CsvOptions::default()
+    })
+    .export(&sample())
+    .unwrap();
+    assert_eq!(one.files.len(), 1, "--table progress: one file");
+    assert_eq!(one.files[0].part.as_deref(), Some("progress"));
+    assert_eq!(one.files[0].bytes, export(&sample(), "progress"));
 }
 
 #[test]
-fn unknown_tables_and_missing_choices_are_explained() {
+fn unknown_tables_are_explained() {
     let ctx = context();
     let Err(ExportError::Invalid(m)) = try_export(&sample(), &ctx, "milestone") else {
         panic!("an unknown table is refused");
@@ -222,27 +234,21 @@ fn unknown_tables_and_missing_choices_are_explained() {
         m.contains("milestones, goals, progress, weekly-load, renewals"),
         "{m}"
     );
-    let options = ExportOptions {
+    let options = CsvOptions {
         table: Some("weekly_load".into()),
-        ..ExportOptions::default()
+        ..CsvOptions::default()
     };
     assert!(check_options(&options).is_err());
-
-    let mut out = Vec::new();
-    let Err(ExportError::Invalid(m)) = CsvExporter.write(&sample(), &ctx, None, &mut out) else {
-        panic!("one output, no table chosen");
-    };
-    assert!(m.contains("--table"), "{m}");
-    assert!(out.is_empty());
 }
 
 #[test]
 fn exporter_identity() {
-    assert_eq!(CsvExporter.name(), "csv");
-    assert_eq!(CsvExporter.extension(), "csv");
-    assert_eq!(CsvExporter.media_type(), "text/csv");
-    assert!(!CsvExporter.is_binary());
-    assert!(!CsvExporter.description().is_empty());
+    let e = CsvExporter::default();
+    assert_eq!(e.name(), "csv");
+    assert_eq!(e.extension(), "csv");
+    assert!(!e.description().is_empty());
+    assert_eq!(e.options(), &CsvOptions::default());
+    assert_eq!(CsvOptions::default().delimiter, ',');
 }
 
 /// The README is the column reference people read; it must list what the code writes.
@@ -283,29 +289,9 @@ fn ten_thousand_milestones_are_all_written() {
     let row = plan.schedule.progress[1].clone();
     plan.schedule.progress = (0..10_000).map(|_| row.clone()).collect();
 
-    let mut bytes = 0;
-    for t in TABLES {
-        let mut out = std::io::sink();
-        let mut counter = Counter(&mut out, 0);
-        CsvExporter
-            .write(&plan, &context(), Some(t), &mut counter)
-            .unwrap();
-        bytes += counter.1;
-    }
+    let exported = CsvExporter::default().export(&plan).unwrap();
+    let bytes: usize = exported.files.iter().map(|f| f.bytes.len()).sum();
     assert!(bytes > 10_000 * 40, "every row is written ({bytes} bytes)");
     let rows = read_back(&export(&plan, "milestones"), b',');
     assert_eq!(rows.len(), 10_001);
-}
-
-struct Counter<'a>(&'a mut dyn std::io::Write, usize);
-
-impl std::io::Write for Counter<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.0.write(buf)?;
-        self.1 += n;
-        Ok(n)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()
-    }
 }

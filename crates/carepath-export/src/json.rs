@@ -1,12 +1,10 @@
 //! `--to json`: the resolved plan document, the same one external exporters receive.
 
-use std::io::Write;
-
 use carepath_model::ResolvedPlan;
 
-use crate::{ExportContext, ExportError, Exporter};
+use crate::{ExportError, Exported, Exporter, OutputFile};
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, Copy)]
 pub struct JsonExporter;
 
 impl Exporter for JsonExporter {
@@ -19,18 +17,15 @@ impl Exporter for JsonExporter {
     fn extension(&self) -> &str {
         "json"
     }
-    fn media_type(&self) -> &str {
-        "application/json"
-    }
-    fn write(
-        &self,
-        plan: &ResolvedPlan,
-        _ctx: &ExportContext,
-        _part: Option<&str>,
-        out: &mut dyn Write,
-    ) -> Result<(), ExportError> {
-        serde_json::to_writer_pretty(&mut *out, plan).map_err(|e| ExportError::Io(e.into()))?;
-        out.write_all(b"\n")?;
-        Ok(())
+    fn export(&self, plan: &ResolvedPlan) -> Result<Exported, ExportError> {
+        let mut bytes = serde_json::to_vec_pretty(plan)
+            .map_err(|e| ExportError::Invalid(format!("cannot encode the plan: {e}")))?;
+        bytes.push(b'\n');
+        Ok(Exported::file(OutputFile::single(
+            "json",
+            "application/json",
+            false,
+            bytes,
+        )))
     }
 }

@@ -11,6 +11,12 @@
 //! lists exactly what `--to` can run; [`in_current_dir`] lets the CLI say why a program sitting in
 //! the current directory is not used.
 //!
+//! # A plugin is an exporter
+//!
+//! [`PluginExporter`] implements [`Exporter`] like the built-in ones: its `export` runs the
+//! program with [`run`] and returns one file, with the plugin's name as its extension. The
+//! registry ([`crate::Registry::find`]) makes one for a `--to` name that no built-in has.
+//!
 //! # How a plugin is kept within bounds
 //!
 //! [`run`] starts the plugin in a process group of its own (std's `CommandExt::process_group(0)`)
@@ -61,7 +67,7 @@ use carepath_model::ResolvedPlan;
 use carepath_model::numbers::grouped;
 use serde_json::{Map, Value};
 
-use crate::{ExportContext, ExportError, PROTOCOL_VERSION};
+use crate::{ExportError, Exported, Exporter, GENERATOR, OutputFile, PROTOCOL_VERSION};
 
 pub const PREFIX: &str = "carepath-export-";
 
@@ -195,32 +201,81 @@ pub fn in_current_dir(name: &str) -> Option<PathBuf> {
     is_executable(&path).then_some(path)
 }
 
-/// The JSON document a plugin receives: `protocol`, `exporter`, `options`, then the resolved
-/// plan's fields.
-pub fn document(
-    name: &str,
-    plan: &ResolvedPlan,
-    ctx: &ExportContext,
-) -> Result<Value, ExportError> {
+/// The JSON document a plugin receives: `protocol`, `exporter`, `generator`, `options`, then the
+/// resolved plan's fields. `options` is given as it is (the CLI builds it from the built-in
+/// exporters' option structs; docs/plugins.md lists its keys).
+pub fn document(name: &str, plan: &ResolvedPlan, options: &Value) -> Result<Value, ExportError> {
     let invalid =
         |e: serde_json::Error| ExportError::Invalid(format!("cannot encode the plan: {e}"));
     let mut doc = Map::new();
     doc.insert("protocol".into(), Value::from(PROTOCOL_VERSION));
     doc.insert("exporter".into(), Value::from(name));
-    doc.insert("generator".into(), Value::from(ctx.generator.clone()));
-    doc.insert(
-        "options".into(),
-        serde_json::to_value(&ctx.options).map_err(invalid)?,
-    );
+    doc.insert("generator".into(), Value::from(GENERATOR));
+    doc.insert("options".into(), options.clone());
     if let Value::Object(fields) = serde_json::to_value(plan).map_err(invalid)? {
         doc.extend(fields);
     }
     Ok(Value::Object(doc))
 }
 
+/// An external exporter as an [`Exporter`]: the program, its limits, and the `options` object
+/// of the document it gets.
+#[derive(Debug, Clone)]
+pub struct PluginExporter {
+    pub plugin: Plugin,
+    pub limits: Limits,
+    pub options: Value,
+    description: String,
+}
+
+impl PluginExporter {
+    pub fn new(plugin: Plugin, limits: Limits, options: Value) -> Self {
+        let description = format!("external exporter {}", plugin.path.display());
+        PluginExporter {
+            plugin,
+            limits,
+            options,
+            description,
+        }
+    }
+}
+
+impl Exporter for PluginExporter {
+    fn name(&self) -> &str {
+        &self.plugin.name
+    }
+
+    fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// The plugin's name: `--to markdown` writes `PLANSTEM.markdown`.
+    fn extension(&self) -> &str {
+        &self.plugin.name
+    }
+
+    /// Runs the program ([`run`]); its stdout is the one file. Output that is not UTF-8 is
+    /// binary.
+    fn export(&self, plan: &ResolvedPlan) -> Result<Exported, ExportError> {
+        let bytes = run(&self.plugin, plan, &self.options, &self.limits)?;
+        let binary = std::str::from_utf8(&bytes).is_err();
+        let media_type = if binary {
+            "application/octet-stream"
+        } else {
+            "text/plain; charset=utf-8"
+        };
+        Ok(Exported::file(OutputFile::single(
+            &self.plugin.name,
+            media_type,
+            binary,
+            bytes,
+        )))
+    }
+}
+
 /// Runs a plugin within `limits` and returns its stdout.
 ///
-/// The plugin gets the [`document`] on stdin and runs in a process group of its own. It fails,
+/// The plugin gets the [`document`] (with this `options` object) on stdin and runs in a process group of its own. It fails,
 /// and nothing of it is returned, when it cannot be started, exits with a non-zero status or by a
 /// signal, writes nothing, writes more than `limits.max_output_bytes`, or is still running after
 /// `limits.timeout`; in the last two cases its whole process group is ended. When it has exited
@@ -234,7 +289,7 @@ pub fn document(
 pub fn run(
     plugin: &Plugin,
     plan: &ResolvedPlan,
-    ctx: &ExportContext,
+    options: &Value,
     limits: &Limits,
 ) -> Result<Vec<u8>, ExportError> {
     let fail = |message: String, stderr: String| ExportError::Plugin {
@@ -242,7 +297,7 @@ pub fn run(
         message,
         stderr,
     };
-    let input = serde_json::to_vec(&document(&plugin.name, plan, ctx)?)
+    let input = serde_json::to_vec(&document(&plugin.name, plan, options)?)
         .map_err(|e| ExportError::Invalid(format!("cannot encode the plan: {e}")))?;
 
     // Armed before the start, so that a signal from now on is seen by the loop below.

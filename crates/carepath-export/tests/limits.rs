@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use carepath_export::ExportError;
 use carepath_export::plugin::{Limits, run};
-use support::{ctx, gone_soon, kill, pids, plan, plugin, scratch};
+use support::{gone_soon, kill, options, pids, plan, plugin, scratch};
 
 fn stderr_of(err: &ExportError) -> &str {
     match err {
@@ -36,7 +36,7 @@ fn default_limits_are_two_minutes_and_256_mib() {
 fn plugin_gets_the_document_and_its_stdout_is_the_output() {
     let dir = scratch("echo");
     let p = plugin(&dir, "echo", "exec cat");
-    let out = run(&p, &plan(), &ctx(), &quiet_limits()).expect("the echo plugin succeeds");
+    let out = run(&p, &plan(), &options(), &quiet_limits()).expect("the echo plugin succeeds");
     let doc: serde_json::Value = serde_json::from_slice(&out).expect("the output is the document");
     assert_eq!(doc["protocol"], 1);
     assert_eq!(doc["exporter"], "echo");
@@ -56,7 +56,7 @@ fn plugin_hanging_is_ended_after_timeout() {
         timeout: Duration::from_secs(1),
         ..Limits::default()
     };
-    let err = run(&p, &plan(), &ctx(), &limits).expect_err("a hanging plugin fails");
+    let err = run(&p, &plan(), &options(), &limits).expect_err("a hanging plugin fails");
     let found = pids(&file, 2);
     let gone: Vec<bool> = found.iter().map(|&pid| gone_soon(pid)).collect();
     found.iter().for_each(|&pid| kill(pid));
@@ -87,7 +87,7 @@ fn plugin_whose_child_holds_stdout_does_not_stall() {
             file.display()
         ),
     );
-    let result = run(&p, &plan(), &ctx(), &quiet_limits());
+    let result = run(&p, &plan(), &options(), &quiet_limits());
     let child = pids(&file, 1)[0];
     let gone = gone_soon(child);
     kill(child);
@@ -110,7 +110,7 @@ fn plugin_whose_child_holds_stderr_does_not_stall() {
             file.display()
         ),
     );
-    let result = run(&p, &plan(), &ctx(), &quiet_limits());
+    let result = run(&p, &plan(), &options(), &quiet_limits());
     let child = pids(&file, 1)[0];
     let gone = gone_soon(child);
     kill(child);
@@ -131,7 +131,7 @@ fn plugin_output_over_the_cap_fails_and_is_stopped() {
         max_output_bytes: 1024 * 1024,
         ..quiet_limits()
     };
-    let err = run(&p, &plan(), &ctx(), &limits).expect_err("endless output fails");
+    let err = run(&p, &plan(), &options(), &limits).expect_err("endless output fails");
     let pid = pids(&file, 1)[0];
     let gone = gone_soon(pid);
     kill(pid);
@@ -152,7 +152,7 @@ fn output_of_exactly_the_cap_is_kept() {
         max_output_bytes: 4096,
         ..quiet_limits()
     };
-    let out = run(&p, &plan(), &ctx(), &limits).expect("4096 bytes are within a cap of 4096");
+    let out = run(&p, &plan(), &options(), &limits).expect("4096 bytes are within a cap of 4096");
     assert_eq!(out.len(), 4096);
 }
 
@@ -164,7 +164,7 @@ fn output_one_byte_over_the_cap_fails() {
         max_output_bytes: 4096,
         ..quiet_limits()
     };
-    let err = run(&p, &plan(), &ctx(), &limits).expect_err("4097 bytes are over the cap");
+    let err = run(&p, &plan(), &options(), &limits).expect_err("4097 bytes are over the cap");
     assert!(
         err.to_string()
             .contains("wrote more than 4 KiB on standard output; it was stopped"),
@@ -180,7 +180,7 @@ fn huge_stderr_is_cut_to_its_tail() {
         "noisy",
         "cat > /dev/null\nseq 1 300000 | sed 's/^/noise /' >&2\necho 'noisy: the last words' >&2\nexit 3",
     );
-    let err = run(&p, &plan(), &ctx(), &quiet_limits()).expect_err("exit 3 fails");
+    let err = run(&p, &plan(), &options(), &quiet_limits()).expect_err("exit 3 fails");
     assert!(
         err.to_string()
             .contains("failed with exit code 3; nothing was written"),
@@ -206,7 +206,7 @@ fn stderr_of_one_endless_line_is_cut() {
         "long",
         "cat > /dev/null\nhead -c 1000000 /dev/zero | tr '\\000' e >&2\nexit 1",
     );
-    let err = run(&p, &plan(), &ctx(), &quiet_limits()).expect_err("exit 1 fails");
+    let err = run(&p, &plan(), &options(), &quiet_limits()).expect_err("exit 1 fails");
     let stderr = stderr_of(&err);
     assert!(
         stderr.len() < 2000,
@@ -227,7 +227,7 @@ fn failing_plugin_shows_all_of_a_short_stderr() {
         "broken",
         "cat > /dev/null\necho 'broken: cannot render the plan' >&2\necho 'second line' >&2\nexit 3",
     );
-    let err = run(&p, &plan(), &ctx(), &quiet_limits()).expect_err("exit 3 fails");
+    let err = run(&p, &plan(), &options(), &quiet_limits()).expect_err("exit 3 fails");
     assert_eq!(
         err.to_string(),
         "the external exporter `carepath-export-broken` failed with exit code 3; nothing was written\n\
@@ -241,7 +241,7 @@ fn failing_plugin_shows_all_of_a_short_stderr() {
 fn plugin_killed_by_a_signal_says_which() {
     let dir = scratch("killed");
     let p = plugin(&dir, "killed", "cat > /dev/null\nkill -9 $$");
-    let err = run(&p, &plan(), &ctx(), &quiet_limits()).expect_err("a killed plugin fails");
+    let err = run(&p, &plan(), &options(), &quiet_limits()).expect_err("a killed plugin fails");
     assert!(
         err.to_string()
             .contains("`carepath-export-killed` was stopped by SIGKILL; nothing was written"),
@@ -253,7 +253,7 @@ fn plugin_killed_by_a_signal_says_which() {
 fn plugin_with_no_output_fails() {
     let dir = scratch("silent");
     let p = plugin(&dir, "silent", "cat > /dev/null");
-    let err = run(&p, &plan(), &ctx(), &quiet_limits()).expect_err("no output fails");
+    let err = run(&p, &plan(), &options(), &quiet_limits()).expect_err("no output fails");
     assert!(
         err.to_string()
             .contains("wrote no output; nothing was written"),
@@ -268,6 +268,6 @@ fn plugin_that_cannot_be_started_says_so() {
         name: "missing".into(),
         path: dir.join("carepath-export-missing"),
     };
-    let err = run(&p, &plan(), &ctx(), &quiet_limits()).expect_err("no program, no export");
+    let err = run(&p, &plan(), &options(), &quiet_limits()).expect_err("no program, no export");
     assert!(err.to_string().contains("could not be started"), "{err}");
 }

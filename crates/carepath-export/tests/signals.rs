@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use carepath_export::plugin::{Limits, Plugin, run};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
-use support::{ctx, gone_soon, pids, plan, plugin, scratch};
+use support::{gone_soon, options, pids, plan, plugin, scratch};
 
 const RUN_PLUGIN: &str = "CAREPATH_TEST_RUN_PLUGIN";
 const THEN_WAIT: &str = "CAREPATH_TEST_THEN_WAIT";
@@ -38,7 +38,7 @@ fn stand_in_for_carepath() {
         name: "test".into(),
         path: path.into(),
     };
-    let code = match run(&p, &plan(), &ctx(), &Limits::default()) {
+    let code = match run(&p, &plan(), &options(), &Limits::default()) {
         Ok(bytes) => {
             println!("\n{SAYS}ok {} bytes", bytes.len());
             0

@@ -4,24 +4,56 @@
 //! One all-day event per milestone (on its due date, else its forecast finish), one per goal
 //! deadline and one per credential renewal, each with reminders; with `--todo`, one task per
 //! milestone as well. UIDs derive from the plan id and the item's id only, so importing a newer
-//! export updates the events it imported before instead of adding copies. Everything else that
-//! varies comes from the [`ExportContext`]: the same plan and as-of date give the same bytes.
+//! export updates the events it imported before instead of adding copies. The as-of date is the
+//! plan's (`plan.as_of`: the events' DTSTAMP, which reminders are still to come), the options are
+//! [`IcsOptions`] and the PRODID names [`GENERATOR`]: the same plan, as-of date and options give
+//! the same bytes.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::io::Write;
 
-use carepath_export::{ExportContext, ExportError, Exporter};
+use carepath_export::{ExportError, Exported, Exporter, GENERATOR, OutputFile};
 use carepath_model::{GoalResult, Milestone, Renewal, ResolvedPlan, ScheduledMilestone, Status};
 use jiff::civil::Date;
+use serde::Serialize;
 
 pub mod writer;
 
 use writer::Writer;
 
+/// The iCalendar exporter's options: `--remind`, `--todo`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IcsOptions {
+    /// Reminder offsets in days before an event. Default 14 and 1.
+    pub remind: Vec<u32>,
+    /// Also write milestones as VTODO tasks.
+    pub todo: bool,
+}
+
+impl Default for IcsOptions {
+    fn default() -> Self {
+        IcsOptions {
+            remind: vec![14, 1],
+            todo: false,
+        }
+    }
+}
+
 /// The iCalendar exporter (`--to ics`).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct IcsExporter;
+#[derive(Debug, Default, Clone)]
+pub struct IcsExporter {
+    options: IcsOptions,
+}
+
+impl IcsExporter {
+    pub fn new(options: IcsOptions) -> Self {
+        IcsExporter { options }
+    }
+
+    pub fn options(&self) -> &IcsOptions {
+        &self.options
+    }
+}
 
 impl Exporter for IcsExporter {
     fn name(&self) -> &str {
@@ -33,30 +65,26 @@ impl Exporter for IcsExporter {
     fn extension(&self) -> &str {
         "ics"
     }
-    fn media_type(&self) -> &str {
-        "text/calendar"
-    }
-    fn write(
-        &self,
-        plan: &ResolvedPlan,
-        ctx: &ExportContext,
-        _part: Option<&str>,
-        out: &mut dyn Write,
-    ) -> Result<(), ExportError> {
-        out.write_all(calendar(plan, ctx)?.as_bytes())?;
-        Ok(())
+    fn export(&self, plan: &ResolvedPlan) -> Result<Exported, ExportError> {
+        let text = calendar(plan, &self.options)?;
+        Ok(Exported::file(OutputFile::single(
+            "ics",
+            "text/calendar",
+            false,
+            text.into_bytes(),
+        )))
     }
 }
 
 /// The whole calendar, every line ending in CRLF.
-pub fn calendar(plan: &ResolvedPlan, ctx: &ExportContext) -> Result<String, ExportError> {
+pub fn calendar(plan: &ResolvedPlan, options: &IcsOptions) -> Result<String, ExportError> {
     let s = &plan.schedule;
-    let items = s.milestones.len() * if ctx.options.todo { 2 } else { 1 } + s.goals.len();
+    let items = s.milestones.len() * if options.todo { 2 } else { 1 } + s.goals.len();
     let mut cal = Calendar {
         w: Writer::with_capacity(1024 + 1200 * (items + s.renewals.len())),
         plan,
-        stamp: ctx.as_of,
-        reminders: reminders(&ctx.options.remind),
+        stamp: plan.as_of,
+        reminders: reminders(&options.remind),
         goals: s.goals.iter().map(|g| (g.id.as_str(), g)).collect(),
         milestones: plan
             .plan
@@ -66,7 +94,7 @@ pub fn calendar(plan: &ResolvedPlan, ctx: &ExportContext) -> Result<String, Expo
             .collect(),
         scratch: String::new(),
     };
-    cal.header(&ctx.generator);
+    cal.header(GENERATOR);
     for m in &s.milestones {
         cal.milestone_event(m)?;
     }
@@ -76,7 +104,7 @@ pub fn calendar(plan: &ResolvedPlan, ctx: &ExportContext) -> Result<String, Expo
     for r in &s.renewals {
         cal.renewal_event(r)?;
     }
-    if ctx.options.todo {
+    if options.todo {
         for m in &s.milestones {
             cal.milestone_task(m);
         }

@@ -14,10 +14,10 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use carepath_export::ExportContext;
+use carepath_ics::IcsOptions;
 use carepath_ics::{goal_uid, milestone_uid, renewal_uid, task_uid};
 use carepath_model::{ResolvedPlan, Status};
-use common::{context, export};
+use common::{export, options};
 use jiff::civil::{Date, date};
 use serde_json::{Value, json};
 
@@ -53,21 +53,21 @@ fn read_back(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-fn alarm_count(day: Date, done: bool, ctx: &ExportContext) -> usize {
+fn alarm_count(day: Date, done: bool, ctx: &IcsOptions, as_of: Date) -> usize {
     if done {
         return 0;
     }
-    let days: BTreeSet<u32> = ctx.options.remind.iter().copied().collect();
+    let days: BTreeSet<u32> = ctx.remind.iter().copied().collect();
     days.into_iter()
         .filter(|&n| {
             day.checked_sub(jiff::Span::new().days(i64::from(n)))
-                .is_ok_and(|fires| fires >= ctx.as_of)
+                .is_ok_and(|fires| fires >= as_of)
         })
         .count()
 }
 
 /// What the calendar of `plan` must hold, worked out from the plan, not from the exporter.
-fn expected(plan: &ResolvedPlan, ctx: &ExportContext) -> Value {
+fn expected(plan: &ResolvedPlan, ctx: &IcsOptions) -> Value {
     let id = &plan.plan_id;
     let mut events = serde_json::Map::new();
     let mut todos = serde_json::Map::new();
@@ -79,7 +79,7 @@ fn expected(plan: &ResolvedPlan, ctx: &ExportContext) -> Value {
             json!({
                 "summary": read_back(&m.title),
                 "start": day.to_string(),
-                "alarms": alarm_count(day, done, ctx),
+                "alarms": alarm_count(day, done, ctx, plan.as_of),
             }),
         );
         let status = if done {
@@ -107,7 +107,7 @@ fn expected(plan: &ResolvedPlan, ctx: &ExportContext) -> Value {
             json!({
                 "summary": format!("Goal deadline: {}", read_back(&g.title)),
                 "start": due.to_string(),
-                "alarms": alarm_count(due, g.status == Status::Done, ctx),
+                "alarms": alarm_count(due, g.status == Status::Done, ctx, plan.as_of),
             }),
         );
     }
@@ -117,11 +117,11 @@ fn expected(plan: &ResolvedPlan, ctx: &ExportContext) -> Value {
             json!({
                 "summary": format!("Renew {}", read_back(&r.name)),
                 "start": r.due.to_string(),
-                "alarms": alarm_count(r.due, false, ctx),
+                "alarms": alarm_count(r.due, false, ctx, plan.as_of),
             }),
         );
     }
-    if !ctx.options.todo {
+    if !ctx.todo {
         todos.clear();
     }
     json!({ "events": events, "todos": todos })
@@ -129,10 +129,10 @@ fn expected(plan: &ResolvedPlan, ctx: &ExportContext) -> Value {
 
 /// The calendars every client must read: the hand-written plan, the nasty-text plan and every
 /// fixture, with tasks and three reminders.
-fn calendars(as_of: Date) -> Vec<(String, ResolvedPlan, ExportContext)> {
-    let mut ctx = context(as_of);
-    ctx.options.todo = true;
-    ctx.options.remind = vec![30, 7, 1];
+fn calendars(as_of: Date) -> Vec<(String, ResolvedPlan, IcsOptions)> {
+    let mut ctx = options();
+    ctx.todo = true;
+    ctx.remind = vec![30, 7, 1];
     let mut v = vec![
         ("plan".to_string(), common::plan(as_of), ctx.clone()),
         ("nasty".to_string(), common::nasty_plan(as_of), ctx.clone()),
@@ -327,8 +327,8 @@ fn khal_updates_events_from_a_newer_export_instead_of_duplicating_them() {
     let Some(khal) = Khal::new(&dir) else {
         return;
     };
-    let mut ctx = context(AS_OF);
-    ctx.options.todo = true;
+    let mut ctx = options();
+    ctx.todo = true;
     let first = common::plan(AS_OF);
     let first_ics = dir.join("first.ics");
     std::fs::write(&first_ics, export(&first, &ctx)).unwrap();
@@ -343,8 +343,8 @@ fn khal_updates_events_from_a_newer_export_instead_of_duplicating_them() {
     let mut newer = common::plan(LATER);
     newer.schedule.milestones[1].percent = 90.0;
     newer.schedule.milestones[1].status = Status::Done;
-    let mut ctx_later = context(LATER);
-    ctx_later.options.todo = true;
+    let mut ctx_later = options();
+    ctx_later.todo = true;
     let newer_ics = dir.join("newer.ics");
     std::fs::write(&newer_ics, export(&newer, &ctx_later)).unwrap();
     khal.import(&newer_ics);

@@ -5,10 +5,10 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use carepath_export::{ExportContext, Exporter};
+use carepath_export::{Exporter, GENERATOR};
 use carepath_ics::writer::{MAX_LINE_OCTETS, unescape, unfold};
-use carepath_ics::{IcsExporter, goal_uid, milestone_uid, task_uid};
-use common::{context, export};
+use carepath_ics::{IcsExporter, IcsOptions, goal_uid, milestone_uid, task_uid};
+use common::{export, options};
 use jiff::civil::{Date, date};
 
 const AS_OF: Date = date(2026, 3, 1);
@@ -101,40 +101,50 @@ fn parse_date(v: &str) -> Date {
 
 #[test]
 fn the_exporter_names_itself() {
-    let e = IcsExporter;
+    let e = IcsExporter::default();
     assert_eq!(e.name(), "ics");
     assert_eq!(e.extension(), "ics");
-    assert_eq!(e.media_type(), "text/calendar");
-    assert!(!e.is_binary());
-    assert_eq!(e.parts(&context(AS_OF)), vec![None]);
+    assert_eq!(e.options(), &IcsOptions::default());
+    let exported = e.export(&common::plan(AS_OF)).unwrap();
+    assert_eq!(exported.files.len(), 1, "one calendar file");
+    let f = &exported.files[0];
+    assert_eq!(f.part, None);
+    assert_eq!(
+        (f.extension.as_str(), f.media_type.as_str()),
+        ("ics", "text/calendar")
+    );
+    assert!(!f.binary);
+    assert!(exported.warnings.is_empty());
+    let text = String::from_utf8(f.bytes.clone()).unwrap();
+    assert!(
+        text.contains(&format!("PRODID:-//carepath//{GENERATOR}//EN\r\n")),
+        "the PRODID names the generator"
+    );
 }
 
 #[test]
 fn snapshot_of_the_hand_written_plan() {
-    let mut ctx = context(AS_OF);
-    ctx.options.todo = true;
+    let mut ctx = options();
+    ctx.todo = true;
     insta::assert_snapshot!(readable(&export(&common::plan(AS_OF), &ctx)));
 }
 
 #[test]
 fn snapshot_of_the_nasty_text_plan() {
-    insta::assert_snapshot!(readable(&export(
-        &common::nasty_plan(AS_OF),
-        &context(AS_OF)
-    )));
+    insta::assert_snapshot!(readable(&export(&common::nasty_plan(AS_OF), &options())));
 }
 
 #[test]
 fn snapshots_of_every_fixture() {
     for (name, plan) in common::fixtures(AS_OF) {
-        let ics = export(&plan, &context(AS_OF));
+        let ics = export(&plan, &options());
         insta::assert_snapshot!(format!("fixture-{name}"), readable(&ics));
     }
 }
 
 #[test]
 fn the_calendar_header_says_what_it_is() {
-    let cal = parse(&export(&common::plan(AS_OF), &context(AS_OF)));
+    let cal = parse(&export(&common::plan(AS_OF), &options()));
     assert_eq!(cal.name, "VCALENDAR");
     assert_eq!(cal.get("VERSION"), Some("2.0"));
     assert_eq!(cal.get("PRODID"), Some("-//carepath//carepath 0.1.0//EN"));
@@ -150,8 +160,8 @@ fn the_calendar_header_says_what_it_is() {
 fn every_event_is_all_day_with_dtend_the_next_day_and_alarms_last() {
     let mut plans = vec![common::plan(AS_OF), common::nasty_plan(AS_OF)];
     plans.extend(common::fixtures(AS_OF).into_iter().map(|(_, p)| p));
-    let mut ctx = context(AS_OF);
-    ctx.options.todo = true;
+    let mut ctx = options();
+    ctx.todo = true;
     for plan in &plans {
         let ics = export(plan, &ctx);
         assert_wire_format(&ics);
@@ -197,8 +207,8 @@ fn every_event_is_all_day_with_dtend_the_next_day_and_alarms_last() {
 #[test]
 fn reminders_follow_the_remind_option() {
     let plan = common::plan(AS_OF);
-    let mut ctx = context(AS_OF);
-    ctx.options.remind = vec![1, 30, 7, 7];
+    let mut ctx = options();
+    ctx.remind = vec![1, 30, 7, 7];
     let cal = parse(&export(&plan, &ctx));
     let rrt = cal
         .all("VEVENT")
@@ -216,13 +226,13 @@ fn reminders_follow_the_remind_option() {
         "furthest first, each once"
     );
 
-    ctx.options.remind = Vec::new();
+    ctx.remind = Vec::new();
     assert!(!export(&plan, &ctx).contains("BEGIN:VALARM"));
 }
 
 #[test]
 fn default_reminders_are_14_days_and_1_day_before() {
-    let cal = parse(&export(&common::plan(AS_OF), &ExportContext::new(AS_OF)));
+    let cal = parse(&export(&common::plan(AS_OF), &IcsOptions::default()));
     let goal = cal
         .all("VEVENT")
         .into_iter()
@@ -251,7 +261,7 @@ fn default_reminders_are_14_days_and_1_day_before() {
 #[test]
 fn done_milestones_and_past_reminders_get_no_alarm() {
     let plan = common::plan(date(2026, 3, 25));
-    let cal = parse(&export(&plan, &context(date(2026, 3, 25))));
+    let cal = parse(&export(&plan, &options()));
     let event = |id: &str| {
         cal.all("VEVENT")
             .into_iter()
@@ -267,7 +277,7 @@ fn done_milestones_and_past_reminders_get_no_alarm() {
 
     // Six days before a due date, the 14-day reminder would only pop up as missed.
     let plan = common::plan(date(2026, 9, 24));
-    let cal = parse(&export(&plan, &context(date(2026, 9, 24))));
+    let cal = parse(&export(&plan, &options()));
     let rrt = cal
         .all("VEVENT")
         .into_iter()
@@ -291,7 +301,7 @@ fn a_milestone_without_a_due_date_sits_on_its_forecast_finish_as_tentative() {
         .find(|m| m.id == "ecmo-course")
         .unwrap();
     assert!(course.due.is_none());
-    let cal = parse(&export(&plan, &context(AS_OF)));
+    let cal = parse(&export(&plan, &options()));
     let ev = cal
         .all("VEVENT")
         .into_iter()
@@ -312,9 +322,9 @@ fn a_milestone_without_a_due_date_sits_on_its_forecast_finish_as_tentative() {
 #[test]
 fn todo_adds_one_task_per_milestone() {
     let plan = common::plan(AS_OF);
-    let mut ctx = context(AS_OF);
+    let mut ctx = options();
     assert!(!export(&plan, &ctx).contains("VTODO"));
-    ctx.options.todo = true;
+    ctx.todo = true;
     let cal = parse(&export(&plan, &ctx));
     let tasks = cal.all("VTODO");
     assert_eq!(tasks.len(), plan.schedule.milestones.len());
@@ -355,17 +365,16 @@ fn todo_adds_one_task_per_milestone() {
 
 #[test]
 fn the_same_input_gives_the_same_bytes() {
-    let mut ctx = context(AS_OF);
-    ctx.options.todo = true;
+    let mut ctx = options();
+    ctx.todo = true;
     let a = export(&common::plan(AS_OF), &ctx);
     let b = export(&common::plan(AS_OF), &ctx);
     assert_eq!(a, b);
-    let mut written = Vec::new();
-    IcsExporter
-        .write(&common::plan(AS_OF), &ctx, None, &mut written)
+    let written = IcsExporter::new(ctx.clone())
+        .export(&common::plan(AS_OF))
         .unwrap();
     assert_eq!(
-        written,
+        written.files[0].bytes,
         a.as_bytes(),
         "the trait writes exactly the calendar"
     );
@@ -373,14 +382,14 @@ fn the_same_input_gives_the_same_bytes() {
 
 #[test]
 fn uids_survive_a_newer_export_with_more_progress() {
-    let mut ctx = context(AS_OF);
-    ctx.options.todo = true;
+    let mut ctx = options();
+    ctx.todo = true;
     let before = export(&common::plan(AS_OF), &ctx);
     let later = date(2026, 11, 15);
     let mut newer = common::plan(later);
     newer.schedule.milestones[1].percent = 80.0;
-    let mut ctx_later = context(later);
-    ctx_later.options.todo = true;
+    let mut ctx_later = options();
+    ctx_later.todo = true;
     let after = export(&newer, &ctx_later);
     assert_ne!(before, after, "the newer export says something new");
     assert_eq!(uids(&before), uids(&after));
@@ -390,8 +399,8 @@ fn uids_survive_a_newer_export_with_more_progress() {
 
 #[test]
 fn two_plans_share_no_uid() {
-    let mut ctx = context(AS_OF);
-    ctx.options.todo = true;
+    let mut ctx = options();
+    ctx.todo = true;
     let a = common::plan(AS_OF);
     let mut b = a.clone();
     b.plan_id = "someone-else".into();
@@ -432,7 +441,7 @@ fn uids_of_different_kinds_never_collide() {
 #[test]
 fn nasty_titles_come_back_intact() {
     let plan = common::nasty_plan(AS_OF);
-    let cal = parse(&export(&plan, &context(AS_OF)));
+    let cal = parse(&export(&plan, &options()));
     let summaries: Vec<String> = cal
         .all("VEVENT")
         .iter()
@@ -462,8 +471,8 @@ fn nasty_titles_come_back_intact() {
 #[test]
 fn ten_thousand_milestones_give_a_well_formed_calendar() {
     let large = common::large_plan(10_000, AS_OF);
-    let mut ctx = context(AS_OF);
-    ctx.options.todo = true;
+    let mut ctx = options();
+    ctx.todo = true;
     let ics = export(&large, &ctx);
     assert_wire_format(&ics);
     assert_eq!(

@@ -5,8 +5,8 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use carepath_export::{ExportContext, Exporter, Paper};
-use carepath_pdf::PdfExporter;
+use carepath_export::{Exporter, Paper};
+use carepath_pdf::{PdfExporter, PdfOptions};
 use support::*;
 
 fn main() {
@@ -21,12 +21,12 @@ fn main() {
     for (name, plan) in plans {
         let stem = name.split('.').next().unwrap_or(&name).to_string();
         for paper in [None, Some(Paper::A4)] {
-            let mut ctx = ExportContext::new(plan.as_of);
-            ctx.options.paper = paper;
-            let mut bytes = Vec::new();
-            PdfExporter
-                .write(&plan, &ctx, None, &mut bytes)
-                .expect("export");
+            let bytes = PdfExporter::new(PdfOptions { paper })
+                .export(&plan)
+                .expect("export")
+                .files
+                .remove(0)
+                .bytes;
             let suffix = if paper.is_some() { "-a4" } else { "" };
             let path = format!("{dir}/{stem}{suffix}.pdf");
             println!("{path}: {} bytes", bytes.len());

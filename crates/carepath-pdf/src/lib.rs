@@ -5,22 +5,41 @@
 //! - [`layout()`]: the resolved plan becomes pages of positioned text runs, lines and boxes (pure
 //!   data, serialisable, snapshot-tested), measured with the embedded font's real advance widths;
 //! - [`encode`](mod@encode): printpdf draws those pages, embedding a subset of DejaVu Sans, with
-//!   bytes that depend only on the plan, the as-of date and the generator string.
+//!   bytes that depend only on the plan (with its as-of date), the options and [`GENERATOR`].
 
-use std::io::Write;
-
-use carepath_export::{ExportContext, ExportError, Exporter};
+use carepath_export::{ExportError, Exported, Exporter, GENERATOR, LayoutInput, OutputFile};
 use carepath_model::ResolvedPlan;
+use serde::Serialize;
 
 pub mod encode;
 pub mod font;
 pub mod layout;
 
+pub use carepath_export::Paper;
 pub use layout::{Document, Item, Layout, Page, layout};
+
+/// The PDF exporter's options: `--paper`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct PdfOptions {
+    /// Page size; `None` means Letter for region US and A4 elsewhere.
+    pub paper: Option<Paper>,
+}
 
 /// The PDF exporter (`--to pdf`).
 #[derive(Debug, Default, Clone, Copy)]
-pub struct PdfExporter;
+pub struct PdfExporter {
+    options: PdfOptions,
+}
+
+impl PdfExporter {
+    pub fn new(options: PdfOptions) -> Self {
+        PdfExporter { options }
+    }
+
+    pub fn options(&self) -> &PdfOptions {
+        &self.options
+    }
+}
 
 /// A rendered document and everything the user should hear about it.
 #[derive(Debug, Clone)]
@@ -31,21 +50,25 @@ pub struct Rendered {
     pub pages: usize,
 }
 
-/// Lays out and encodes the plan. The CLI may call this instead of [`Exporter::write`] to
-/// show the warnings.
-pub fn render(plan: &ResolvedPlan, ctx: &ExportContext) -> Rendered {
+/// The layout of the plan on this paper, as of `plan.as_of`.
+pub fn layout_plan(plan: &ResolvedPlan, options: &PdfOptions) -> Layout {
+    layout(plan, &LayoutInput::for_plan(plan, options.paper))
+}
+
+/// Lays out and encodes the plan, as of `plan.as_of`.
+pub fn render(plan: &ResolvedPlan, options: &PdfOptions) -> Rendered {
     let Layout {
         document,
         mut warnings,
-    } = layout(plan, ctx);
+    } = layout_plan(plan, options);
     let person = plan.plan.person.name.trim();
     let meta = encode::Meta {
         title: format!("{} · {}", plan.plan.title.trim(), person),
         author: person.to_string(),
-        subject: format!("Career plan as of {}", ctx.as_of),
-        generator: ctx.generator.clone(),
+        subject: format!("Career plan as of {}", plan.as_of),
+        generator: GENERATOR.to_string(),
         plan_id: plan.plan_id.clone(),
-        as_of: ctx.as_of,
+        as_of: plan.as_of,
     };
     let (bytes, more) = encode::encode(&document, &meta);
     warnings.extend(more);
@@ -69,44 +92,18 @@ impl Exporter for PdfExporter {
         "pdf"
     }
 
-    fn media_type(&self) -> &str {
-        "application/pdf"
-    }
-
-    fn is_binary(&self) -> bool {
-        true
-    }
-
-    fn write(
-        &self,
-        plan: &ResolvedPlan,
-        ctx: &ExportContext,
-        part: Option<&str>,
-        out: &mut dyn Write,
-    ) -> Result<(), ExportError> {
-        self.write_reporting(plan, ctx, part, out).map(|_| ())
-    }
-
-    fn write_reporting(
-        &self,
-        plan: &ResolvedPlan,
-        ctx: &ExportContext,
-        part: Option<&str>,
-        out: &mut dyn Write,
-    ) -> Result<Vec<String>, ExportError> {
-        if let Some(p) = part {
-            return Err(ExportError::Invalid(format!(
-                "the PDF exporter writes one file; there is no part `{p}`"
-            )));
-        }
-        let r = render(plan, ctx);
+    /// One binary file, and a warning for each character the font cannot draw.
+    fn export(&self, plan: &ResolvedPlan) -> Result<Exported, ExportError> {
+        let r = render(plan, &self.options);
         if r.bytes.is_empty() {
             return Err(ExportError::Invalid(format!(
                 "the PDF could not be written: {}",
                 r.warnings.join("; ")
             )));
         }
-        out.write_all(&r.bytes)?;
-        Ok(r.warnings)
+        Ok(Exported {
+            files: vec![OutputFile::single("pdf", "application/pdf", true, r.bytes)],
+            warnings: r.warnings,
+        })
     }
 }

@@ -9,11 +9,9 @@ use carepath_pdf::layout::{MARGIN, layout};
 use carepath_pdf::{Item, Layout};
 use support::*;
 
+/// What the layout takes for this plan (its as-of date) on this paper.
 fn ctx(plan: &ResolvedPlan, paper: Option<Paper>) -> ExportContext {
-    let mut c = ExportContext::new(plan.as_of);
-    c.generator = "carepath test".into();
-    c.options.paper = paper;
-    c
+    ExportContext::for_plan(plan, paper)
 }
 
 /// Every text run of the document, one per line, in painting order.

@@ -3,26 +3,51 @@
 
 mod support;
 
-use carepath_export::{ExportContext, Exporter};
-use carepath_pdf::PdfExporter;
+use carepath_export::{Exporter, Paper};
+use carepath_pdf::{PdfExporter, PdfOptions};
 use support::*;
 
 fn export(plan: &carepath_model::ResolvedPlan) -> Vec<u8> {
-    let mut c = ExportContext::new(plan.as_of);
-    c.generator = "carepath test".into();
-    let mut out = Vec::new();
-    PdfExporter.write(plan, &c, None, &mut out).expect("export");
-    out
+    let mut exported = PdfExporter::default().export(plan).expect("export");
+    exported.files.remove(0).bytes
 }
 
 #[test]
 fn the_exporter_describes_itself() {
-    let e = PdfExporter;
+    let e = PdfExporter::default();
     assert_eq!(e.name(), "pdf");
     assert_eq!(e.extension(), "pdf");
-    assert_eq!(e.media_type(), "application/pdf");
-    assert!(e.is_binary());
-    assert_eq!(e.parts(&ExportContext::new(AS_OF)), vec![None]);
+    assert_eq!(e.options(), &PdfOptions::default());
+    let exported = e.export(&realistic()).expect("export");
+    assert_eq!(exported.files.len(), 1, "one PDF file");
+    let f = &exported.files[0];
+    assert_eq!(f.part, None);
+    assert_eq!(
+        (f.extension.as_str(), f.media_type.as_str()),
+        ("pdf", "application/pdf")
+    );
+    assert!(f.binary, "a PDF is never written to a terminal");
+}
+
+#[test]
+fn the_paper_option_is_the_exporters_own() {
+    let plan = realistic();
+    let a4 = PdfExporter::new(PdfOptions {
+        paper: Some(Paper::A4),
+    });
+    let letter = PdfExporter::new(PdfOptions {
+        paper: Some(Paper::Letter),
+    });
+    let (a4, letter) = (
+        a4.export(&plan).unwrap().files.remove(0).bytes,
+        letter.export(&plan).unwrap().files.remove(0).bytes,
+    );
+    assert_ne!(a4, letter, "the paper is another document");
+    let default = export(&plan);
+    assert!(
+        default == a4 || default == letter,
+        "no paper given: the exporter picks one of the two"
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use carepath_export::{ExportContext, Exporter};
+use carepath_export::Exporter;
 use carepath_model::ResolvedPlan;
 use carepath_pdf::PdfExporter;
 use support::*;
@@ -37,10 +37,12 @@ fn scratch(test: &str) -> PathBuf {
 }
 
 fn write_pdf(dir: &Path, name: &str, plan: &ResolvedPlan) -> PathBuf {
-    let mut c = ExportContext::new(plan.as_of);
-    c.generator = "carepath test".into();
-    let mut bytes = Vec::new();
-    PdfExporter.write(plan, &c, None, &mut bytes).unwrap();
+    let bytes = PdfExporter::default()
+        .export(plan)
+        .unwrap()
+        .files
+        .remove(0)
+        .bytes;
     let path = dir.join(format!("{name}.pdf"));
     std::fs::write(&path, bytes).unwrap();
     path

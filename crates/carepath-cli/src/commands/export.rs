@@ -2,24 +2,91 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use carepath_export::{ExportContext, ExportOptions, Exporter, Paper, Registry};
+use carepath_csv::CsvOptions;
+use carepath_export::plugin::Limits;
+use carepath_export::{ExportError, Exporter, Paper, PluginSettings, Registry};
+use carepath_ics::IcsOptions;
+use carepath_pdf::PdfOptions;
 
 use crate::args::{FormatOptions, PaperArg, PluginOptions};
 use crate::files::{self, BROKEN_PIPE};
 use crate::session::{Env, Failure, Outcome, emit, load_resolved, terminal_safe};
 
-pub fn registry() -> Registry {
+/// The options of the three built-in exporters that have any, from the command line.
+#[derive(Default)]
+struct Options {
+    ics: IcsOptions,
+    csv: CsvOptions,
+    pdf: PdfOptions,
+}
+
+impl Options {
+    fn from_args(f: &FormatOptions) -> Options {
+        let ics_default = IcsOptions::default();
+        let csv_default = CsvOptions::default();
+        Options {
+            ics: IcsOptions {
+                remind: f.remind.clone().unwrap_or(ics_default.remind),
+                todo: f.todo,
+            },
+            csv: CsvOptions {
+                bom: f.bom,
+                delimiter: f.delimiter.unwrap_or(csv_default.delimiter),
+                table: f.table.clone(),
+            },
+            pdf: PdfOptions {
+                paper: f.paper.map(|p| match p {
+                    PaperArg::A4 => Paper::A4,
+                    PaperArg::Letter => Paper::Letter,
+                }),
+            },
+        }
+    }
+
+    /// The `options` object of the document a plugin receives (docs/plugins.md, protocol 1):
+    /// every option of every built-in exporter, in this order: remind, todo (iCalendar), bom,
+    /// delimiter, table (CSV), paper (PDF).
+    fn for_plugins(&self) -> Result<serde_json::Value, Failure> {
+        let mut all = serde_json::Map::new();
+        let parts = [
+            serde_json::to_value(&self.ics),
+            serde_json::to_value(&self.csv),
+            serde_json::to_value(self.pdf),
+        ];
+        for part in parts {
+            match part {
+                Ok(serde_json::Value::Object(fields)) => all.extend(fields),
+                Ok(_) => {}
+                Err(e) => {
+                    return Err(Failure::usage(format!("cannot encode the options: {e}")));
+                }
+            }
+        }
+        Ok(serde_json::Value::Object(all))
+    }
+}
+
+/// Every built-in exporter, set up with these options. The order is the one `carepath
+/// exporters` lists and "did you mean" names them in.
+fn registry(options: &Options) -> Registry {
     let mut r = Registry::new();
     r.register(Box::new(carepath_export::json::JsonExporter));
-    crate::exporters::register_builtin(&mut r);
+    crate::exporters::register_builtin(
+        &mut r,
+        options.csv.clone(),
+        options.ics.clone(),
+        options.pdf,
+    );
     r
 }
 
 pub fn exporters(out: &mut dyn Write) -> Outcome {
-    let reg = registry();
+    let reg = registry(&Options::default());
+    let listing = reg.list(std::env::var_os("PATH").as_deref());
     let mut text = String::from("Built-in exporters:\n");
-    for e in reg.iter() {
+    for e in listing.builtin {
         text.push_str(&format!(
             "  {:<8} .{:<5} {}\n",
             e.name(),
@@ -27,30 +94,28 @@ pub fn exporters(out: &mut dyn Write) -> Outcome {
             e.description()
         ));
     }
-    let plugins = carepath_export::plugin::discover(std::env::var_os("PATH").as_deref());
     text.push_str("\nExternal exporters (carepath-export-NAME on PATH):\n");
-    if plugins.is_empty() {
+    if listing.plugins.is_empty() {
         text.push_str("  none found\n");
     }
-    for p in plugins {
-        let shadowed = if reg.get(&p.name).is_some() {
+    for p in listing.plugins {
+        let shadowed = if p.shadowed {
             " (shadowed by the built-in one)"
         } else {
             ""
         };
-        text.push_str(&format!("  {:<8} {}{shadowed}\n", p.name, p.path.display()));
+        text.push_str(&format!(
+            "  {:<8} {}{shadowed}\n",
+            p.plugin.name,
+            p.plugin.path.display()
+        ));
     }
     emit(out, &text)
 }
 
-enum Chosen<'a> {
-    Builtin(&'a dyn Exporter),
-    External(carepath_export::plugin::Plugin),
-}
-
 /// One output file to write.
 struct Output {
-    path: Option<PathBuf>,
+    path: PathBuf,
     bytes: Vec<u8>,
     binary: bool,
 }
@@ -64,14 +129,17 @@ pub fn export(
     plugins: &PluginOptions,
     out: &mut dyn Write,
 ) -> Outcome {
-    let options = export_options(formats);
-    let limits = &carepath_export::plugin::Limits {
-        timeout: std::time::Duration::from_secs(plugins.plugin_timeout),
-        max_output_bytes: plugins.plugin_max_bytes,
+    let options = Options::from_args(formats);
+    let settings = PluginSettings {
+        limits: Limits {
+            timeout: std::time::Duration::from_secs(plugins.plugin_timeout),
+            max_output_bytes: plugins.plugin_max_bytes,
+        },
+        options: options.for_plugins()?,
     };
-    let reg = registry();
+    let reg = registry(&options);
     let path_var = std::env::var_os("PATH");
-    let mut chosen = Vec::new();
+    let mut chosen: Vec<Arc<dyn Exporter>> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for name in to.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
         // `--to json,json` asks for one JSON file.
@@ -79,35 +147,10 @@ pub fn export(
             continue;
         }
         seen.push(name);
-        if let Some(e) = reg.get(name) {
-            chosen.push((name.to_string(), Chosen::Builtin(e)));
-        } else if let Some(p) = carepath_export::plugin::find(name, path_var.as_deref()) {
-            chosen.push((name.to_string(), Chosen::External(p)));
-        } else {
-            let mut known: Vec<String> = reg.names().iter().map(|s| s.to_string()).collect();
-            known.extend(
-                carepath_export::plugin::discover(path_var.as_deref())
-                    .into_iter()
-                    .map(|p| p.name),
-            );
-            let hint =
-                match carepath_model::suggest::did_you_mean(name, known.iter().map(String::as_str))
-                {
-                    Some(s) => format!("did you mean `{s}`? "),
-                    None => String::new(),
-                };
-            let mut message = format!(
-                "there is no exporter `{name}`: {hint}The exporters are {}; an external one is a program named `carepath-export-{name}` on PATH (is it installed?)",
-                known.join(", ")
-            );
-            if let Some(here) = carepath_export::plugin::in_current_dir(name) {
-                message.push_str(&format!(
-                    "\n  hint: {} sits in the current directory, but carepath runs external exporters only from PATH entries that are absolute; add its folder to PATH by its full path",
-                    files::shown(&here)
-                ));
-            }
-            return Err(Failure::usage(message));
-        }
+        let e = reg
+            .find(name, path_var.as_deref(), &settings)
+            .map_err(|u| Failure::usage(u.to_string()))?;
+        chosen.push(e);
     }
     if chosen.is_empty() {
         return Err(Failure::usage(
@@ -115,10 +158,6 @@ pub fn export(
         ));
     }
     let (_, resolved) = load_resolved(env, path)?;
-    let ctx = ExportContext {
-        options,
-        ..ExportContext::new(env.as_of)
-    };
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -159,42 +198,30 @@ pub fn export(
             files::shown(f)
         )));
     }
-    for (name, c) in &chosen {
-        match c {
-            Chosen::Builtin(e) => {
-                let parts = e.parts(&ctx);
-                for part in &parts {
-                    let mut bytes = Vec::new();
-                    let warnings = e
-                        .write_reporting(&resolved, &ctx, part.as_deref(), &mut bytes)
-                        .map_err(|err| Failure::usage(format!("{name}: {err}")))?;
-                    for w in warnings {
-                        eprintln!("warning: {name}: {}", terminal_safe(&w, false));
-                    }
-                    let file = match part {
-                        Some(p) if parts.len() > 1 || ctx.options.table.is_none() => {
-                            format!("{p}.{}", e.extension())
-                        }
-                        Some(p) => format!("{stem}-{p}.{}", e.extension()),
-                        None => format!("{stem}.{}", e.extension()),
-                    };
-                    outputs.push(Output {
-                        path: Some(PathBuf::from(file)),
-                        bytes,
-                        binary: e.is_binary(),
-                    });
-                }
-            }
-            Chosen::External(p) => {
-                let bytes = carepath_export::plugin::run(p, &resolved, &ctx, limits)
-                    .map_err(|err| Failure::usage(err.to_string()))?;
-                let binary = std::str::from_utf8(&bytes).is_err();
-                outputs.push(Output {
-                    path: Some(PathBuf::from(format!("{stem}.{name}"))),
-                    bytes,
-                    binary,
-                });
-            }
+    for e in &chosen {
+        let name = e.name();
+        let exported = e.export(&resolved).map_err(|err| match err {
+            // A plugin's failure names the program itself.
+            ExportError::Plugin { .. } => Failure::usage(err.to_string()),
+            _ => Failure::usage(format!("{name}: {err}")),
+        })?;
+        for w in &exported.warnings {
+            eprintln!("warning: {name}: {}", terminal_safe(w, false));
+        }
+        // Several files go into a directory by their part (`milestones.csv`); a single file is
+        // named after the plan (`plan.pdf`, `plan-milestones.csv` for one CSV table).
+        let several = exported.files.len() > 1;
+        for f in exported.files {
+            let file = match &f.part {
+                Some(p) if several => format!("{p}.{}", f.extension),
+                Some(p) => format!("{stem}-{p}.{}", f.extension),
+                None => format!("{stem}.{}", f.extension),
+            };
+            outputs.push(Output {
+                path: PathBuf::from(file),
+                bytes: f.bytes,
+                binary: f.binary,
+            });
         }
     }
 
@@ -243,7 +270,7 @@ pub fn export(
             let mut batch = files::Batch::new();
             batch.protect(path);
             for o in outputs {
-                let name = o.path.unwrap_or_else(|| PathBuf::from("out"));
+                let name = o.path;
                 let mut p = dir.join(&name);
                 // A name carepath picks is never the plan's: `plan.json` exported to JSON into
                 // the plan's own folder becomes `plan.export.json`.
@@ -267,22 +294,21 @@ fn wrote(names: &[String]) -> String {
     names.iter().map(|n| format!("wrote {n}\n")).collect()
 }
 
-fn export_options(f: &FormatOptions) -> ExportOptions {
-    let mut options = ExportOptions {
-        todo: f.todo,
-        bom: f.bom,
-        table: f.table.clone(),
-        paper: f.paper.map(|p| match p {
-            PaperArg::A4 => Paper::A4,
-            PaperArg::Letter => Paper::Letter,
-        }),
-        ..ExportOptions::default()
-    };
-    if let Some(r) = &f.remind {
-        options.remind = r.clone();
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Protocol 1: every option, with its default, in this order (docs/plugins.md).
+    #[test]
+    fn plugins_get_every_option_in_the_documented_order() {
+        let Ok(options) = Options::default().for_plugins() else {
+            panic!("the default options encode");
+        };
+        assert_eq!(
+            serde_json::to_string(&options).ok().as_deref(),
+            Some(
+                r#"{"remind":[14,1],"todo":false,"bom":false,"delimiter":",","table":null,"paper":null}"#
+            )
+        );
     }
-    if let Some(d) = f.delimiter {
-        options.delimiter = d;
-    }
-    options
 }

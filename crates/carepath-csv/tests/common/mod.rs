@@ -1,8 +1,8 @@
 //! A hand-built resolved plan, hostile text, and helpers to export it.
 #![allow(dead_code)] // each test binary uses its own subset
 
-use carepath_csv::CsvExporter;
-use carepath_export::{ExportContext, ExportError, Exporter};
+use carepath_csv::{CsvExporter, CsvOptions};
+use carepath_export::{ExportError, Exporter};
 use carepath_model::{
     Criterion, Explanation, Format, GoalResult, Kind, ProgressRow, Renewal, ResolvedPlan, Schedule,
     ScheduledMilestone, Smart, Status, TargetResult, Totals, WeekLoad, Window,
@@ -431,18 +431,26 @@ pub fn hostile() -> ResolvedPlan {
     plan
 }
 
-pub fn context() -> ExportContext {
-    ExportContext::new(AS_OF)
+/// The options when none is given.
+pub fn context() -> CsvOptions {
+    CsvOptions::default()
 }
 
+/// One table through the exporter (`--table TABLE` with these options): the bytes of its one file.
 pub fn try_export(
     plan: &ResolvedPlan,
-    ctx: &ExportContext,
+    options: &CsvOptions,
     table: &str,
 ) -> Result<Vec<u8>, ExportError> {
-    let mut out = Vec::new();
-    CsvExporter.write(plan, ctx, Some(table), &mut out)?;
-    Ok(out)
+    let options = CsvOptions {
+        table: Some(table.to_string()),
+        ..options.clone()
+    };
+    let mut exported = CsvExporter::new(options).export(plan)?;
+    assert_eq!(exported.files.len(), 1, "--table {table} makes one file");
+    let file = exported.files.remove(0);
+    assert_eq!(file.part.as_deref(), Some(table));
+    Ok(file.bytes)
 }
 
 pub fn export(plan: &ResolvedPlan, table: &str) -> Vec<u8> {

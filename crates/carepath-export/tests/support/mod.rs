@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use carepath_export::ExportContext;
 use carepath_export::plugin::Plugin;
 use carepath_model::{Format, ResolvedPlan};
 use jiff::civil::date;
@@ -55,8 +54,17 @@ pub fn plan() -> ResolvedPlan {
     carepath_model::resolve(&plan, date(2026, 11, 22), None)
 }
 
-pub fn ctx() -> ExportContext {
-    ExportContext::new(date(2026, 11, 22))
+/// The `options` object a plugin gets when no option is given on the command line (the CLI
+/// builds it from the built-in exporters' option structs; docs/plugins.md lists it).
+pub fn options() -> serde_json::Value {
+    serde_json::json!({
+        "remind": [14, 1],
+        "todo": false,
+        "bom": false,
+        "delimiter": ",",
+        "table": null,
+        "paper": null,
+    })
 }
 
 /// The pids a plugin wrote into `file` (space or newline separated), once it has written

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use carepath_export::ExportContext;
+use carepath_ics::IcsOptions;
 use carepath_model::{CheckedPlan, Format, Renewal, ResolvedPlan};
 use jiff::Span;
 use jiff::civil::{Date, date};
@@ -227,14 +227,14 @@ pub fn fixtures(as_of: Date) -> Vec<(String, ResolvedPlan)> {
     fixtures
 }
 
-pub fn context(as_of: Date) -> ExportContext {
-    let mut ctx = ExportContext::new(as_of);
-    ctx.generator = "carepath 0.1.0".into();
-    ctx
+/// The options when none is given (reminders 14 and 1 days before, no tasks).
+pub fn options() -> IcsOptions {
+    IcsOptions::default()
 }
 
-pub fn export(plan: &ResolvedPlan, ctx: &ExportContext) -> String {
-    carepath_ics::calendar(plan, ctx).expect("the export succeeds")
+/// The calendar of `plan` (as of `plan.as_of`) with these options.
+pub fn export(plan: &ResolvedPlan, options: &IcsOptions) -> String {
+    carepath_ics::calendar(plan, options).expect("the export succeeds")
 }
 
 /// Resolves a checked plan with the planning engine, without a catalog (so no renewals: the
