@@ -7,9 +7,7 @@
 //!
 //! Measuring reads the font in place: the character map (`cmap`) and the advance widths (`hmtx`)
 //! are looked up in the embedded bytes, so laying out a document parses no font at all. Only
-//! encoding needs printpdf's parsed face, and it gets one of a font cut down to the tables a PDF
-//! embeds (outlines, metrics, hinting, names; no shaping, kerning or glyph-name tables), parsed
-//! once per process on the first export.
+//! encoding needs printpdf's parsed face: it is parsed once per process, by the first export.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -158,14 +156,6 @@ pub(crate) struct Face {
     parsed: OnceLock<Option<ParsedFont>>,
 }
 
-/// The tables a PDF embeds of a TrueType font (ISO 32000-1, 9.9: the glyph outlines, the metrics,
-/// the hinting programs), the character map and the names; `OS/2` and `post` for the font
-/// descriptor.
-const EMBEDDED: [&[u8; 4]; 13] = [
-    b"OS/2", b"cmap", b"cvt ", b"fpgm", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp",
-    b"name", b"post", b"prep",
-];
-
 impl Face {
     fn load(bytes: &'static [u8], what: &'static str) -> Face {
         let t = tables(bytes);
@@ -211,13 +201,13 @@ impl Face {
         }
     }
 
-    /// The face as printpdf's font, parsed on first use from [`Face::for_embedding`]; `None` if
-    /// printpdf cannot read it.
+    /// The face as printpdf's font, parsed on first use (the first export of a process); `None`
+    /// if printpdf cannot read it.
     pub(crate) fn parsed(&self) -> Option<&ParsedFont> {
         self.parsed
             .get_or_init(|| {
                 let mut warnings = Vec::new();
-                ParsedFont::from_bytes(&self.for_embedding(), 0, &mut warnings)
+                ParsedFont::from_bytes(self.bytes, 0, &mut warnings)
             })
             .as_ref()
     }
@@ -226,66 +216,6 @@ impl Face {
     pub(crate) fn name(&self) -> &'static str {
         self.what
     }
-
-    /// The font cut down to the [`EMBEDDED`] tables, glyph names dropped (`post` version 3):
-    /// what the PDF's subset is made from, in a fraction of the bytes printpdf has to read.
-    fn for_embedding(&self) -> Vec<u8> {
-        let all = tables(self.bytes);
-        let mut kept: Vec<([u8; 4], std::borrow::Cow<'_, [u8]>)> = all
-            .iter()
-            .filter(|(tag, _)| EMBEDDED.contains(&tag))
-            .map(|&(tag, data)| {
-                if &tag == b"post" && data.len() >= 32 {
-                    let mut post = data[..32].to_vec();
-                    post[..4].copy_from_slice(&0x0003_0000u32.to_be_bytes());
-                    (tag, post.into())
-                } else {
-                    (tag, data.into())
-                }
-            })
-            .collect();
-        kept.sort_by_key(|t| t.0);
-        sfnt(self.bytes.get(..4).unwrap_or(&[0, 1, 0, 0]), &kept)
-    }
-}
-
-/// A TrueType font file of these tables (sorted by tag), each 4-byte aligned and checksummed.
-fn sfnt(version: &[u8], tables: &[([u8; 4], std::borrow::Cow<'_, [u8]>)]) -> Vec<u8> {
-    let n = tables.len() as u16;
-    let pow = if n == 0 {
-        0
-    } else {
-        15 - n.leading_zeros() as u16
-    };
-    let search = 16u16 << pow;
-    let mut out = Vec::with_capacity(
-        12 + 16 * tables.len() + tables.iter().map(|t| t.1.len() + 3).sum::<usize>(),
-    );
-    out.extend_from_slice(version);
-    for v in [n, search, pow, (n * 16).saturating_sub(search)] {
-        out.extend_from_slice(&v.to_be_bytes());
-    }
-    let mut offset = 12 + 16 * tables.len();
-    for (tag, data) in tables {
-        let sum = data
-            .chunks(4)
-            .map(|c| {
-                let mut w = [0u8; 4];
-                w[..c.len()].copy_from_slice(c);
-                u32::from_be_bytes(w)
-            })
-            .fold(0u32, u32::wrapping_add);
-        out.extend_from_slice(tag);
-        out.extend_from_slice(&sum.to_be_bytes());
-        out.extend_from_slice(&(offset as u32).to_be_bytes());
-        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
-        offset += data.len().next_multiple_of(4);
-    }
-    for (_, data) in tables {
-        out.extend_from_slice(data);
-        out.resize(out.len().next_multiple_of(4), 0);
-    }
-    out
 }
 
 /// The two faces the document uses.
@@ -333,7 +263,7 @@ impl Fonts {
     pub fn parse_for_embedding(&self) -> bool {
         [&self.regular, &self.bold].iter().all(|face| {
             let mut warnings = Vec::new();
-            ParsedFont::from_bytes(&face.for_embedding(), 0, &mut warnings).is_some()
+            ParsedFont::from_bytes(face.bytes, 0, &mut warnings).is_some()
         })
     }
 
@@ -486,29 +416,22 @@ mod tests {
         assert!(!f.covers('🎓'));
     }
 
-    /// The in-place reader and printpdf's parser (of the whole font, and of the font cut down
-    /// for embedding) agree on every character: which ones the face draws, and how wide.
+    /// The in-place reader and printpdf's parser agree on every character: which ones the face
+    /// draws (so nothing measured is drawn as an empty box), and how wide.
     #[test]
     fn the_font_read_in_place_agrees_with_printpdf_on_every_character() {
         let f = fonts();
-        for (face, bytes) in [
-            (&f.regular, dejavu::sans::regular()),
-            (&f.bold, dejavu::sans::bold()),
-        ] {
-            let mut warnings = Vec::new();
-            let whole = ParsedFont::from_bytes(bytes, 0, &mut warnings).expect("parses");
-            let cut = face.parsed().expect("the embedding font parses");
+        for face in [&f.regular, &f.bold] {
+            let parsed = face.parsed().expect("the embedded font parses");
             let mut drawn = 0;
             for cp in (0..0x3_0000u32).filter(|cp| char::from_u32(*cp).is_some()) {
                 let c = char::from_u32(cp).unwrap_or_default();
-                let g = whole.lookup_glyph_index(cp).filter(|&g| g != 0);
+                let g = parsed.lookup_glyph_index(cp).filter(|&g| g != 0);
                 assert_eq!(face.has(c), g.is_some(), "{} U+{cp:04X}", face.name());
-                assert_eq!(cut.lookup_glyph_index(cp).filter(|&g| g != 0), g);
                 if let Some(g) = g {
                     drawn += 1;
-                    let w = whole.get_horizontal_advance(g);
-                    assert_eq!(face.advance(c), u32::from(w), "{} U+{cp:04X}", face.name());
-                    assert_eq!(cut.get_horizontal_advance(g), w);
+                    let w = u32::from(parsed.get_horizontal_advance(g));
+                    assert_eq!(face.advance(c), w, "{} U+{cp:04X}", face.name());
                 }
             }
             assert!(drawn > 5000, "{drawn}");
