@@ -153,6 +153,8 @@ pub(crate) struct Face {
     units_per_em: f32,
     /// Advance widths of U+0020..U+007E in font units, the bulk of every plan.
     ascii: [u16; 95],
+    /// Which of U+0020..U+007E the face draws, one bit each.
+    ascii_drawn: u128,
     parsed: OnceLock<Option<ParsedFont>>,
 }
 
@@ -168,13 +170,16 @@ impl Face {
             h_metrics: usize::from(u16_at(hhea, 34)),
             units_per_em: f32::from(u16_at(table(&t, b"head"), 18).max(1)),
             ascii: [0; 95],
+            ascii_drawn: 0,
             parsed: OnceLock::new(),
         };
-        let mut ascii = [0u16; 95];
-        for (slot, cp) in ascii.iter_mut().zip(0x20u32..0x7f) {
-            *slot = face.glyph_advance(face.cmap.glyph(cp));
+        for (i, cp) in (0x20u32..0x7f).enumerate() {
+            let g = face.cmap.glyph(cp);
+            if g != 0 {
+                face.ascii[i] = face.glyph_advance(g);
+                face.ascii_drawn |= 1 << i;
+            }
         }
-        face.ascii = ascii;
         face
     }
 
@@ -186,7 +191,11 @@ impl Face {
     }
 
     fn has(&self, c: char) -> bool {
-        self.cmap.glyph(c as u32) != 0
+        let cp = c as u32;
+        if (0x20..0x7f).contains(&cp) {
+            return self.ascii_drawn & (1 << (cp - 0x20)) != 0;
+        }
+        self.cmap.glyph(cp) != 0
     }
 
     /// Advance of one character in font units; 0 for characters the font lacks.
