@@ -5,40 +5,48 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use carepath_export::ExportContext;
-use carepath_model::ResolvedPlan;
+use carepath_pdf::PdfOptions;
 
 fn main() {
     divan::main();
 }
 
-fn ctx(plan: &ResolvedPlan) -> ExportContext {
-    ExportContext::new(plan.as_of)
+/// Reading the two embedded faces for measuring (their character maps and advance widths, in
+/// place): paid once per process, by the first layout.
+#[divan::bench]
+fn fonts_load() -> carepath_pdf::font::Fonts {
+    carepath_pdf::font::Fonts::load()
 }
 
-/// Parsing the two embedded faces: paid once per process, on the first export.
+/// printpdf parsing both faces, for encoding: paid once per process, by the first export.
 #[divan::bench]
-fn fonts_parse() -> carepath_pdf::font::Fonts {
-    carepath_pdf::font::Fonts::load()
+fn fonts_parse(b: divan::Bencher) {
+    let f = carepath_pdf::font::fonts();
+    b.bench(|| f.parse_for_embedding());
 }
 
 #[divan::bench]
 fn layout_realistic(b: divan::Bencher) {
     let plan = support::realistic();
-    let c = ctx(&plan);
-    b.bench(|| carepath_pdf::layout(&plan, &c));
+    b.bench(|| carepath_pdf::layout_plan(&plan, &PdfOptions::default()));
 }
 
 #[divan::bench]
 fn render_realistic(b: divan::Bencher) {
     let plan = support::realistic();
-    let c = ctx(&plan);
-    b.bench(|| carepath_pdf::render(&plan, &c).bytes.len());
+    b.bench(|| {
+        carepath_pdf::render(&plan, &PdfOptions::default())
+            .bytes
+            .len()
+    });
 }
 
 #[divan::bench(sample_count = 10)]
 fn render_400_milestones(b: divan::Bencher) {
     let plan = support::resolve_toml(&support::big(400), support::AS_OF);
-    let c = ctx(&plan);
-    b.bench(|| carepath_pdf::render(&plan, &c).bytes.len());
+    b.bench(|| {
+        carepath_pdf::render(&plan, &PdfOptions::default())
+            .bytes
+            .len()
+    });
 }
