@@ -145,11 +145,6 @@ fn write_out(out: &mut dyn Write, text: &str) -> Outcome {
     })
 }
 
-/// Writes text for people to stderr, made safe like [`emit`].
-pub fn warn(text: &str) {
-    let _ = std::io::stderr().write_all(terminal_safe(text, stderr_color()).as_bytes());
-}
-
 fn as_of(cli_value: Option<Date>) -> Result<Date, Failure> {
     if let Some(d) = cli_value {
         return Ok(d);
@@ -218,8 +213,6 @@ pub fn load(env: &Env, path: &Path) -> Result<Loaded, Failure> {
         text,
         checked,
     })
-}
-
 }
 
 /// Findings for stderr: the first 200, then a line that counts the rest by code.

@@ -8,7 +8,7 @@ use carepath_model::diag::{self, Source};
 
 use crate::args::OutputFormat;
 use crate::session::{
-    Env, Failure, Outcome, emit, json, load, plural, render_diagnostics, resolve,
+    Env, Failure, Outcome, emit, json, load, plural, render_diagnostics_omitting, resolve,
 };
 
 pub fn check(env: &Env, path: &Path, strict: bool, out: &mut dyn Write) -> Outcome {
