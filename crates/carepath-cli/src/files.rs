@@ -368,7 +368,7 @@ impl Batch {
             }
         }
         // 4. Rename, keeping a link to each old file until all are in place.
-        let mut done: Vec<(&Item, Option<tempfile::TempPath>)> = Vec::new();
+        let mut done: Vec<Renamed<'_>> = Vec::new();
         for (item, temp) in staged {
             let result = (|| -> io::Result<Option<tempfile::TempPath>> {
                 let backup = match item.how {
@@ -533,7 +533,10 @@ fn keep_old(target: &Path) -> io::Result<tempfile::TempPath> {
 }
 
 /// Puts back the files already replaced; says what the user now has.
-fn roll_back(done: Vec<(&Item, Option<tempfile::TempPath>)>) -> String {
+/// An output already renamed into place, with the old file's second name when there was one.
+type Renamed<'a> = (&'a Item, Option<tempfile::TempPath>);
+
+fn roll_back(done: Vec<Renamed<'_>>) -> String {
     let mut restored = Vec::new();
     let mut stuck = Vec::new();
     for (item, backup) in done {
@@ -574,14 +577,13 @@ pub struct Edited {
     pub reapplied: usize,
 }
 
+/// An edit of a file's bytes into new ones, or a failure (nothing is written).
+pub type Edit<'a> = dyn FnMut(&[u8]) -> Result<Vec<u8>, Failure> + 'a;
+
 /// Read-modify-write of a plan under an advisory lock: `edit` gets the file's bytes and returns
 /// the new ones (or a failure, and nothing is written). If the file changes between the read and
 /// the rename, `edit` is called again with the new bytes; after three such changes it gives up.
-pub fn edit_locked(
-    path: &Path,
-    limit: u64,
-    edit: &mut dyn FnMut(&[u8]) -> Result<Vec<u8>, Failure>,
-) -> Result<Edited, Failure> {
+pub fn edit_locked(path: &Path, limit: u64, edit: &mut Edit<'_>) -> Result<Edited, Failure> {
     let name = shown(path);
     let cannot = |e: io::Error| Failure::usage(format!("cannot read {name}: {}", io_reason(&e)));
     let target = follow_links(path).map_err(cannot)?;
