@@ -39,7 +39,7 @@
 //! together. The parts with a well-kept crate use it: `nix` for `killpg` and `waitid`,
 //! `signal-hook` for the signal handlers. Three threads move the bytes (stdin, stdout, stderr),
 //! so a plugin that writes before it has read everything cannot deadlock against us; the calling
-//! thread looks at the exit, the clock and the signals every [`TICK`].
+//! thread looks at the exit, the clock and the signals every `TICK`.
 //!
 //! On Linux the plugin's exit is seen with `waitid(WNOWAIT)`, which leaves it unreaped until the
 //! group has been signalled: its pid, and so the group's id, cannot be reused by an unrelated
