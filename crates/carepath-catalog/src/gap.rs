@@ -56,6 +56,9 @@ impl Knowledge for Catalog {
             verified: r.verified,
         })
     }
+    fn gap(&self, plan: &Plan) -> Option<Gap> {
+        gap(self, plan)
+    }
 }
 
 /// Lowercase words of a text, for matching credential names against milestone titles.

@@ -79,7 +79,7 @@ fn text_at<'t>(text: &'t str, problem: &IntegrityProblem) -> &'t str {
     &text[span]
 }
 
-/// The E101 bug: every user-catalog integrity finding was shown at 1:1.
+/// The C002 bug (once E101): every user-catalog integrity finding was shown at 1:1.
 #[test]
 fn user_catalog_problems_point_at_the_dangling_id_not_at_1_1() {
     let problems = located(BROKEN);

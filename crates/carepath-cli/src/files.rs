@@ -43,7 +43,7 @@ pub const MAX_CATALOG_BYTES: u64 = 16 * 1024 * 1024;
 const LOCK_WAIT: Duration = Duration::from_secs(30);
 
 /// Reads a user catalog (bounded, like a plan).
-pub fn read_plan(path: &Path) -> Result<Vec<u8>, Failure> {
+pub fn read_catalog(path: &Path) -> Result<Vec<u8>, Failure> {
     read_bounded(path, MAX_CATALOG_BYTES, "catalogs")
 }
 

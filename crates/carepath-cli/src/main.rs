@@ -3,7 +3,6 @@
 //! library crates.
 
 mod args;
-mod catalog;
 mod commands;
 mod exporters;
 mod files;

@@ -5,9 +5,11 @@
 use std::io::Write;
 use std::path::Path;
 
+use carepath_catalog::Catalog;
 use carepath_model::diag::{self, Source, Style};
 use carepath_model::text::visible;
-use carepath_model::{CheckedPlan, Diagnostic, Format, Knowledge, ResolvedPlan};
+use carepath_model::words::plural;
+use carepath_model::{CheckedPlan, Diagnostic, Format, Knowledge, ResolvedPlan, codes};
 use jiff::civil::Date;
 
 use crate::args::{Cli, ColorChoice, OutputFormat};
@@ -60,7 +62,7 @@ impl Env {
             color,
             color_err,
             format: cli.format,
-            catalog: crate::catalog::load(cli.catalog.as_deref(), color_err)?,
+            catalog: load_catalog(cli.catalog.as_deref(), color_err)?,
         })
     }
 
@@ -250,10 +252,9 @@ pub fn load_resolved(env: &Env, path: &Path) -> Result<(CheckedPlan, ResolvedPla
             render_diagnostics(env, &loaded.name, &loaded.text, &errors)
         );
         return Err(Failure::plan(format!(
-            "{}: {} {}; run `carepath check {}` for details",
+            "{}: {}; run `carepath check {}` for details",
             loaded.name,
-            errors.len(),
-            plural(errors.len(), "error", "errors"),
+            plural(errors.len() as i64, "error", "errors"),
             loaded.name
         )));
     };
@@ -262,13 +263,59 @@ pub fn load_resolved(env: &Env, path: &Path) -> Result<(CheckedPlan, ResolvedPla
 }
 
 pub fn resolve(env: &Env, checked: &CheckedPlan) -> ResolvedPlan {
-    let mut resolved = carepath_model::resolve(checked, env.as_of, env.knowledge());
-    resolved.gap = crate::catalog::gap_of(env, checked.plan());
-    resolved
-}
-
-pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
+    carepath_model::resolve(checked, env.as_of, env.knowledge())
 }
 
 pub use carepath_model::numbers::plain as num;
+
+/// The embedded catalog, extended or overridden by `--catalog FILE`, checked with the same kind
+/// of located messages as plans.
+pub fn load_catalog(user: Option<&Path>, color: bool) -> Result<Catalog, Failure> {
+    // An owned copy built straight from the static data: Catalog::embedded().clone() would
+    // build the shared catalog and then copy it, for nothing else in the run uses it.
+    let mut catalog = Catalog::embedded_owned();
+    let Some(path) = user else { return Ok(catalog) };
+    let name = path.display().to_string();
+    let bytes = files::read_catalog(path)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Failure::usage(format!("{name}: the catalog is not UTF-8 text")))?;
+    let style = if color { Style::ANSI } else { Style::PLAIN };
+    let src = Source {
+        name: &name,
+        text: &text,
+    };
+    let user_catalog = Catalog::from_toml_str(&text).map_err(|e| {
+        let d = Diagnostic::error(
+            codes::CATALOG_UNREADABLE,
+            format!("this catalog cannot be read: {}", e.message()))
+            .at(Some(e.span().unwrap_or(0..0)), "")
+            .hint("a user catalog has [[roles]], [[credentials]], [[transitions]] and [sources.KEY] like the built-in one; see `carepath catalog show ID` for the fields");
+        eprint!("{}", diag::render(src, &d, style));
+        Failure::usage(format!("{name}: the catalog has errors"))
+    })?;
+    catalog.merge(user_catalog);
+    let mut problems = catalog.check_integrity();
+    // Each problem at its offending value in the user's file; one about an embedded entry
+    // (not in the file) has no place in it.
+    carepath_catalog::locate_problems(&mut problems, &text);
+    if !problems.is_empty() {
+        for p in &problems {
+            let field = if p.field.is_empty() {
+                format!("{} `{}`", p.kind.id(), p.id)
+            } else {
+                format!("{} `{}` {}", p.kind.id(), p.id, p.field)
+            };
+            let d = Diagnostic::error(codes::CATALOG_UNKNOWN_ID, p.message.clone())
+                .at(p.span.clone(), field)
+                .hint(
+                    "every id a catalog entry names must exist in the catalog (built-in or yours)",
+                );
+            eprint!("{}", diag::render(src, &d, style));
+        }
+        return Err(Failure::usage(format!(
+            "{name}: the catalog has {} problem(s)",
+            problems.len()
+        )));
+    }
+    Ok(catalog)
+}

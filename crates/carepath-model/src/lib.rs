@@ -55,6 +55,12 @@ pub trait Knowledge {
     fn renewal(&self, _credential: &str) -> Option<RenewalRule> {
         None
     }
+    /// The gap between the person and the plan's target role (what the role needs, what the
+    /// person holds, which milestones supply the rest), when the catalog knows the role.
+    /// [`resolve`] calls it, so the resolved plan is finished when it is returned.
+    fn gap(&self, _plan: &Plan) -> Option<Gap> {
+        None
+    }
 }
 
 /// A credential's renewal cycle, from the catalog.

@@ -159,7 +159,7 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
             totals,
             explanations,
         },
-        gap: None,
+        gap: knowledge.and_then(|k| k.gap(p)),
         names: names(p, knowledge),
     }
 }

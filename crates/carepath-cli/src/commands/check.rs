@@ -5,10 +5,11 @@ use std::path::Path;
 
 use carepath_model::ResolvedPlan;
 use carepath_model::diag::{self, Source};
+use carepath_model::words::plural;
 
 use crate::args::OutputFormat;
 use crate::session::{
-    Env, Failure, Outcome, emit, json, load, plural, render_diagnostics_omitting, resolve,
+    Env, Failure, Outcome, emit, json, load, render_diagnostics_omitting, resolve,
 };
 
 pub fn check(env: &Env, path: &Path, strict: bool, out: &mut dyn Write) -> Outcome {
@@ -58,10 +59,10 @@ pub fn check(env: &Env, path: &Path, strict: bool, out: &mut dyn Write) -> Outco
             }
             let verdict = if errors > 0 { "has errors" } else { "is valid" };
             text.push_str(&format!(
-                "{}: the plan {verdict} ({errors} {}, {warnings} {})\n",
+                "{}: the plan {verdict} ({}, {})\n",
                 loaded.name,
-                plural(errors, "error", "errors"),
-                plural(warnings, "warning", "warnings")
+                plural(errors as i64, "error", "errors"),
+                plural(warnings as i64, "warning", "warnings")
             ));
             emit(out, &text)?;
         }

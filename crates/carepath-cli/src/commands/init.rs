@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use carepath_model::{Format, slug};
 
 use crate::files;
-use crate::session::{Env, Failure, Outcome, emit, num, plural, render_diagnostics};
+use crate::session::{Env, Failure, Outcome, emit, num, render_diagnostics};
+use carepath_model::words::plural;
 
 pub struct Answers {
     pub output: PathBuf,
@@ -47,7 +48,7 @@ fn ask_role(env: &Env, prompt: &str, default: &str) -> Result<String, Failure> {
         if typed.is_empty() {
             continue;
         }
-        let choices = crate::catalog::role_choices(env, &typed);
+        let choices = super::catalog::role_choices(env, &typed);
         if choices.len() == 1 && choices[0].0 == typed {
             return Ok(typed);
         }
@@ -284,9 +285,9 @@ pub fn init(env: &Env, mut a: Answers, out: &mut dyn Write) -> Outcome {
     emit(
         out,
         &format!(
-            "wrote {} with {n} {}; next: carepath check {0}\n",
+            "wrote {} with {}; next: carepath check {0}\n",
             a.output.display(),
-            plural(n, "milestone", "milestones")
+            plural(n as i64, "milestone", "milestones")
         ),
     )
 }

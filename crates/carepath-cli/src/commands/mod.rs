@@ -1,6 +1,7 @@
 //! One module per command, as cargo lays out its commands; each loads what it needs through the
 //! [`session`](crate::session), calls the libraries, and prints.
 
+mod catalog;
 mod check;
 mod export;
 mod init;
@@ -45,16 +46,16 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
             plugins,
         } => export::export(&env, &plan, &to, output.as_deref(), &formats, &plugins, out),
         Command::Exporters => export::exporters(out),
-        Command::Catalog { command } => crate::catalog::catalog(&env, command, out),
+        Command::Catalog { command } => catalog::catalog(&env, command, out),
         Command::Gap { plan } => {
             let (checked, resolved) = crate::session::load_resolved(&env, &plan)?;
-            crate::catalog::gap(&env, &checked, &resolved, out)
+            catalog::gap(&env, &checked, &resolved, out)
         }
         Command::Path {
             from,
             to,
             emit_milestones,
-        } => crate::catalog::path(&env, &from, &to, emit_milestones, out),
+        } => catalog::path(&env, &from, &to, emit_milestones, out),
         Command::Init {
             output,
             role,

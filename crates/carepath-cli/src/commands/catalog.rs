@@ -1,69 +1,12 @@
-//! The catalog commands, and loading the catalog (embedded, plus a user file).
+//! `carepath catalog list|show|search`, `gap` and `path`: the catalog's commands.
 
 use std::io::Write;
-use std::path::Path;
 
-use carepath_catalog::{Catalog, HitKind, render};
-use carepath_model::diag::{self, Source, Style};
-use carepath_model::{CheckedPlan, Diagnostic, Gap, Plan, ResolvedPlan};
+use carepath_catalog::{HitKind, render};
+use carepath_model::{CheckedPlan, ResolvedPlan};
 
 use crate::args::{CatalogCommand, OutputFormat};
-use crate::session::{Env, emit, json, num};
-use crate::{Failure, Outcome, files};
-
-/// The embedded catalog, extended or overridden by `--catalog FILE`, checked with the same kind
-/// of located messages as plans.
-pub fn load(user: Option<&Path>, color: bool) -> Result<Catalog, Failure> {
-    // An owned copy built straight from the static data: Catalog::embedded().clone() would
-    // build the shared catalog and then copy it, for nothing else in the run uses it.
-    let mut catalog = Catalog::embedded_owned();
-    let Some(path) = user else { return Ok(catalog) };
-    let name = path.display().to_string();
-    let bytes = files::read_plan(path)?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Failure::usage(format!("{name}: the catalog is not UTF-8 text")))?;
-    let style = if color { Style::ANSI } else { Style::PLAIN };
-    let src = Source {
-        name: &name,
-        text: &text,
-    };
-    let user_catalog = Catalog::from_toml_str(&text).map_err(|e| {
-        let d = Diagnostic::error("E100", format!("this catalog cannot be read: {}", e.message()))
-            .at(Some(e.span().unwrap_or(0..0)), "")
-            .hint("a user catalog has [[roles]], [[credentials]], [[transitions]] and [sources.KEY] like the built-in one; see `carepath catalog show ID` for the fields");
-        eprint!("{}", diag::render(src, &d, style));
-        Failure::usage(format!("{name}: the catalog has errors"))
-    })?;
-    catalog.merge(user_catalog);
-    let mut problems = catalog.check_integrity();
-    // Each problem at its offending value in the user's file; one about an embedded entry
-    // (not in the file) has no place in it.
-    carepath_catalog::locate_problems(&mut problems, &text);
-    if !problems.is_empty() {
-        for p in &problems {
-            let field = if p.field.is_empty() {
-                format!("{} `{}`", p.kind.id(), p.id)
-            } else {
-                format!("{} `{}` {}", p.kind.id(), p.id, p.field)
-            };
-            let d = Diagnostic::error("E101", p.message.clone())
-                .at(p.span.clone(), field)
-                .hint(
-                    "every id a catalog entry names must exist in the catalog (built-in or yours)",
-                );
-            eprint!("{}", diag::render(src, &d, style));
-        }
-        return Err(Failure::usage(format!(
-            "{name}: the catalog has {} problem(s)",
-            problems.len()
-        )));
-    }
-    Ok(catalog)
-}
-
-pub fn gap_of(env: &Env, plan: &Plan) -> Option<Gap> {
-    carepath_catalog::gap(&env.catalog, plan)
-}
+use crate::session::{Env, Failure, Outcome, emit, json, num};
 
 fn unknown(env: &Env, id: &str, what: &str) -> Failure {
     let ids = env
