@@ -266,3 +266,80 @@ fn init_asks_in_a_terminal() {
     let r = run(carepath().arg("check").arg(dir.join("plan.toml")));
     assert_eq!(r.code, 0, "{}", r.stdout);
 }
+
+/// A user catalog whose credentials can each be earned on its own makes 2^n search states;
+/// `path` says the search gave up (exit 2) instead of claiming there is no route.
+#[test]
+fn path_over_a_hostile_catalog_says_it_gave_up() {
+    use std::fmt::Write as _;
+    let mut toml = String::from(
+        "format = 1\n\n[sources.mine]\nlabel = \"Mine\"\ncitation = \"A generated catalog.\"\nyear = 2025\nunverified = true\n",
+    );
+    for id in ["start", "goal"] {
+        let _ = write!(
+            toml,
+            "\n[[roles]]\nid = \"{id}\"\nname = \"Role {id}\"\ntrack = \"nursing\"\nsource = \"mine\"\nyear = 2025\nverified = false\n"
+        );
+    }
+    let mut all = Vec::new();
+    for i in 0..120 {
+        let _ = write!(
+            toml,
+            "\n[[credentials]]\nid = \"c-{i}\"\nname = \"Credential {i}\"\nkind = \"certification\"\nbody = \"Board {i}\"\nsource = \"mine\"\nyear = 2025\nverified = false\n\
+             \n[[transitions]]\nid = \"earn-c-{i}\"\nfrom = \"start\"\nto = \"start\"\nvia = \"Earn credential {i}\"\nneeds = {{ all_of = [\"c-{i}\"] }}\n\
+             months = {{ typical = 1, verified = false }}\nsource = \"mine\"\nyear = 2025\nverified = false\n"
+        );
+        all.push(format!("\"c-{i}\""));
+    }
+    let _ = write!(
+        toml,
+        "\n[[transitions]]\nid = \"start-to-goal\"\nfrom = \"start\"\nto = \"goal\"\nvia = \"Apply\"\nprerequisites = [{}]\n\
+         months = {{ typical = 1, verified = false }}\nsource = \"mine\"\nyear = 2025\nverified = false\n",
+        all.join(", ")
+    );
+    let dir = scratch("hostile-catalog");
+    let file = dir.join("hostile.toml");
+    std::fs::write(&file, toml).unwrap();
+    let r = run(carepath()
+        .arg("--catalog")
+        .arg(&file)
+        .args(["path", "--from", "start", "--to", "goal"]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("gave up after 100,000 routes")
+            && r.stderr.contains("a route may still exist"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("knows no route"), "{}", r.stderr);
+}
+
+/// A user catalog entry that names an id nobody defines is shown at that value, with its line
+/// and the code from the table (C002).
+#[test]
+fn a_user_catalog_unknown_id_is_located() {
+    let dir = scratch("user-catalog-unknown-id");
+    let file = dir.join("mine.toml");
+    std::fs::write(
+        &file,
+        "format = 1\n\n[sources.mine]\nlabel = \"Mine\"\ncitation = \"Mine.\"\nyear = 2025\nunverified = true\n\n\
+         [[roles]]\nid = \"wound-nurse\"\nname = \"Wound care nurse\"\ntrack = \"nursing\"\nsource = \"mine\"\nyear = 2025\nverified = false\n\n[roles.requires]\nall_of = [\"no-such-cert\"]\n",
+    )
+    .unwrap();
+    let r = run(carepath()
+        .arg("--catalog")
+        .arg(&file)
+        .args(["catalog", "show", "wound-nurse"]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("C002"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("mine.toml:18:"),
+        "located at the all_of line:\n{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("all_of = [\"no-such-cert\"]"),
+        "the line itself:\n{}",
+        r.stderr
+    );
+}

@@ -313,8 +313,8 @@ pub fn load_catalog(user: Option<&Path>, color: bool) -> Result<Catalog, Failure
             eprint!("{}", diag::render(src, &d, style));
         }
         return Err(Failure::usage(format!(
-            "{name}: the catalog has {} problem(s)",
-            problems.len()
+            "{name}: the catalog has {}",
+            plural(problems.len() as i64, "problem", "problems")
         )));
     }
     Ok(catalog)
