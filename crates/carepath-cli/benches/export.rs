@@ -3,6 +3,11 @@
 //!
 //! `cargo bench -p carepath-cli --bench export`. Targets: the realistic RN fixture to all four
 //! formats in under 50 ms; the 10,000-milestone plan to CSV and iCalendar well under a second.
+//!
+//! `whole_command` runs the built `carepath` binary itself, as a user does: process start, the
+//! embedded catalog, reading, scheduling, every exporter, and the files staged, synced and
+//! renamed into place. Its wall time includes the disk's `fsync`s, which on a virtual disk can
+//! be most of it; `--version` is there for the cost of a process start alone.
 
 use carepath_export::Exporter;
 use carepath_model::{Format, ResolvedPlan, check, resolve};
@@ -54,4 +59,31 @@ fn big_plan_10k(bencher: Bencher, format: &str) {
         _ => Box::new(carepath_ics::IcsExporter::default()),
     };
     bencher.bench(|| write_all(e.as_ref(), &r));
+}
+
+/// The binary as a user runs it, to a fresh directory each time.
+#[divan::bench(args = ["--version", "json", "pdf", "pdf,csv,ics,json"], sample_count = 40)]
+fn whole_command(bencher: Bencher, to: &str) {
+    let dir = tempfile::tempdir().expect("a scratch directory");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/rn-to-acnp.toml"
+    );
+    let mut n = 0u32;
+    bencher.bench_local(|| {
+        n += 1;
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_carepath"));
+        if to == "--version" {
+            cmd.arg("--version");
+        } else {
+            let out = dir.path().join(format!("run-{n}/"));
+            cmd.args(["--as-of", "2026-11-22", "export", fixture, "--to", to, "-o"])
+                .arg(&out);
+        }
+        let status = cmd
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("carepath runs");
+        assert!(status.success());
+    });
 }

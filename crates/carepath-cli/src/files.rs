@@ -395,11 +395,20 @@ impl Batch {
             }
         }
         let mut names = Vec::new();
+        let mut folders: Vec<PathBuf> = Vec::new();
         for (item, backup) in done {
             // Dropping the backup removes the old file's second name.
             drop(backup);
-            sync_folder(folder_of(&item.target));
+            let folder = folder_of(&item.target);
+            if !folders.iter().any(|f| f == folder) {
+                folders.push(folder.to_path_buf());
+            }
             names.push(item.shown.clone());
+        }
+        // Once per folder, after every rename and unlink in it: eight CSV tables in one
+        // directory are one folder sync, not eight.
+        for folder in &folders {
+            sync_folder(folder);
         }
         names.extend(written_into);
         Ok(names)
