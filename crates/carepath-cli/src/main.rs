@@ -16,6 +16,12 @@ use clap::Parser;
 
 pub use session::{Failure, Outcome};
 
+/// mimalloc instead of the system allocator: reading a plan makes many small allocations (a
+/// node, a span and a string per value) and frees them all at the end; with glibc's allocator
+/// that bookkeeping was about a quarter of `check` on a 100,000-milestone plan.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match args::Cli::try_parse() {
         Ok(c) => c,
