@@ -271,32 +271,7 @@ fn init_asks_in_a_terminal() {
 /// `path` says the search gave up (exit 2) instead of claiming there is no route.
 #[test]
 fn path_over_a_hostile_catalog_says_it_gave_up() {
-    use std::fmt::Write as _;
-    let mut toml = String::from(
-        "format = 1\n\n[sources.mine]\nlabel = \"Mine\"\ncitation = \"A generated catalog.\"\nyear = 2025\nunverified = true\n",
-    );
-    for id in ["start", "goal"] {
-        let _ = write!(
-            toml,
-            "\n[[roles]]\nid = \"{id}\"\nname = \"Role {id}\"\ntrack = \"nursing\"\nsource = \"mine\"\nyear = 2025\nverified = false\n"
-        );
-    }
-    let mut all = Vec::new();
-    for i in 0..120 {
-        let _ = write!(
-            toml,
-            "\n[[credentials]]\nid = \"c-{i}\"\nname = \"Credential {i}\"\nkind = \"certification\"\nbody = \"Board {i}\"\nsource = \"mine\"\nyear = 2025\nverified = false\n\
-             \n[[transitions]]\nid = \"earn-c-{i}\"\nfrom = \"start\"\nto = \"start\"\nvia = \"Earn credential {i}\"\nneeds = {{ all_of = [\"c-{i}\"] }}\n\
-             months = {{ typical = 1, verified = false }}\nsource = \"mine\"\nyear = 2025\nverified = false\n"
-        );
-        all.push(format!("\"c-{i}\""));
-    }
-    let _ = write!(
-        toml,
-        "\n[[transitions]]\nid = \"start-to-goal\"\nfrom = \"start\"\nto = \"goal\"\nvia = \"Apply\"\nprerequisites = [{}]\n\
-         months = {{ typical = 1, verified = false }}\nsource = \"mine\"\nyear = 2025\nverified = false\n",
-        all.join(", ")
-    );
+    let toml = carepath_catalog::generate::independent_credentials(120);
     let dir = scratch("hostile-catalog");
     let file = dir.join("hostile.toml");
     std::fs::write(&file, toml).unwrap();

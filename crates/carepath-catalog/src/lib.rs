@@ -10,6 +10,7 @@
 mod embedded;
 mod error;
 mod gap;
+pub mod generate;
 mod integrity;
 mod model;
 mod path;

@@ -1,44 +1,11 @@
 //! The route search's budget: hostile user catalogs make it give up, and say so; real
 //! catalogs never come near the budget.
 
-use std::fmt::Write as _;
-
 use carepath_catalog::{Catalog, ENTRY, RouteSearch, SearchBudget, check_integrity};
 
-/// A valid user catalog where credentials `c-0`..`c-{n-1}` can each be earned on its own, by
-/// one step within the role `start`, and `goal` takes all of them: every subset of the
-/// credentials is a distinct search state, so there are 2^n of them. A route exists (earn
-/// them all, then move); it is n + 1 steps long.
-fn independent_credentials_catalog(n: usize) -> String {
-    let mut toml = String::from(
-        "format = 1\n\n[sources.mine]\nlabel = \"Mine\"\ncitation = \"A generated catalog.\"\nyear = 2025\nunverified = true\n",
-    );
-    for id in ["start", "goal"] {
-        let _ = write!(
-            toml,
-            "\n[[roles]]\nid = \"{id}\"\nname = \"Role {id}\"\ntrack = \"nursing\"\nsource = \"mine\"\nyear = 2025\nverified = false\n"
-        );
-    }
-    for i in 0..n {
-        let _ = write!(
-            toml,
-            "\n[[credentials]]\nid = \"c-{i}\"\nname = \"Credential {i}\"\nkind = \"certification\"\nbody = \"Board {i}\"\nsource = \"mine\"\nyear = 2025\nverified = false\n\
-             \n[[transitions]]\nid = \"earn-c-{i}\"\nfrom = \"start\"\nto = \"start\"\nvia = \"Earn credential {i}\"\nneeds = {{ all_of = [\"c-{i}\"] }}\n\
-             months = {{ typical = 1, verified = false }}\nsource = \"mine\"\nyear = 2025\nverified = false\n"
-        );
-    }
-    let all: Vec<String> = (0..n).map(|i| format!("\"c-{i}\"")).collect();
-    let _ = write!(
-        toml,
-        "\n[[transitions]]\nid = \"start-to-goal\"\nfrom = \"start\"\nto = \"goal\"\nvia = \"Apply\"\nprerequisites = [{}]\n\
-         months = {{ typical = 1, verified = false }}\nsource = \"mine\"\nyear = 2025\nverified = false\n",
-        all.join(", ")
-    );
-    toml
-}
-
 fn independent_credentials(n: usize) -> Catalog {
-    let catalog = Catalog::from_toml_str(&independent_credentials_catalog(n)).expect("it parses");
+    let catalog = Catalog::from_toml_str(&carepath_catalog::generate::independent_credentials(n))
+        .expect("it parses");
     assert!(
         check_integrity(&catalog).is_empty(),
         "the hostile catalog is a valid one"
@@ -50,7 +17,7 @@ fn independent_credentials(n: usize) -> Catalog {
 /// 4 GB, and when it stopped at its state cap it said the catalog knew no route.
 #[test]
 fn hostile_catalog_gives_up_within_its_budget_instead_of_claiming_no_route() {
-    let text = independent_credentials_catalog(120);
+    let text = carepath_catalog::generate::independent_credentials(120);
     assert!(
         text.len() > 30_000,
         "as big as the reported catalog: {}",
