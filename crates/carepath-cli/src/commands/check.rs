@@ -113,7 +113,7 @@ fn smart_summary(r: &ResolvedPlan) -> String {
                     "  {:<width$}    {}: {}\n",
                     "",
                     name.replace('_', "-"),
-                    c.reason
+                    c.terminal()
                 ));
             }
         }

@@ -298,7 +298,7 @@ pub fn show(r: &ResolvedPlan, o: &RenderOptions) -> String {
     if !r.schedule.explanations.is_empty() {
         let _ = writeln!(out, "\n{}Why it is late{}", p.bold, p.reset);
         for e in &r.schedule.explanations {
-            out.push_str(&wrap(&e.text, o.width, "  - ", "    "));
+            out.push_str(&wrap(&e.text.terminal(), o.width, "  - ", "    "));
         }
     }
 
@@ -362,7 +362,7 @@ fn goals(out: &mut String, r: &ResolvedPlan, p: &Paint, o: &RenderOptions) {
                 let label = name.replace('_', "-");
                 let lead = " ".repeat(id_width + 3);
                 let text = wrap(
-                    &format!("{label}: {}", c.reason),
+                    &format!("{label}: {}", c.terminal()),
                     o.width.max(id_width + 23),
                     &lead,
                     &format!("{lead}  "),
