@@ -379,8 +379,14 @@ mod tests {
             .text(" (")
             .list(["improve", "skills"], |w| Part::Quoted(w.to_string()))
             .text(")");
-        assert_eq!(m.terminal(), "CCRN (adult) for acute-care-np (improve, skills)");
-        assert_eq!(m.document(), "CCRN (adult) for Acute care NP (“improve”, “skills”)");
+        assert_eq!(
+            m.terminal(),
+            "CCRN (adult) for acute-care-np (improve, skills)"
+        );
+        assert_eq!(
+            m.document(),
+            "CCRN (adult) for Acute care NP (“improve”, “skills”)"
+        );
     }
 
     #[test]
@@ -401,7 +407,8 @@ mod tests {
             .grouped(1750.0)
             .text(", ")
             .date(date(-5, 1, 2));
-        let want = "2027-09-30, 1 day, 41 days, 1 milestone, 1,750 hours, 6.5, 1,750, -000005-01-02";
+        let want =
+            "2027-09-30, 1 day, 41 days, 1 milestone, 1,750 hours, 6.5, 1,750, -000005-01-02";
         assert_eq!(m.terminal(), want);
         assert_eq!(m.document(), want);
     }

@@ -630,12 +630,7 @@ fn late_text(
                 let unit = unit_of(&p.milestones[j]);
                 out.push_str("accruing ");
                 out.push(named(&p.milestones[j]));
-                let _ = write!(
-                    out,
-                    " faster than {} {} a week",
-                    Th(pw),
-                    short_unit(&unit)
-                );
+                let _ = write!(out, " faster than {} {} a week", Th(pw), short_unit(&unit));
             }
         }
     }

@@ -152,7 +152,10 @@ pub fn achievable(
         let named: Vec<(&str, &str)> = unschedulable
             .iter()
             .map(|&id| {
-                let title = milestones.iter().find(|m| m.id == id).map_or("", |m| &m.title);
+                let title = milestones
+                    .iter()
+                    .find(|m| m.id == id)
+                    .map_or("", |m| &m.title);
                 (id, title)
             })
             .collect();

@@ -1138,7 +1138,10 @@ fn smart_each_criterion_passes_and_fails_with_a_reason() {
             .terminal()
             .starts_with("passes: the forecast finishes")
     );
-    assert_eq!(good.smart.relevant.terminal(), "passes: serves patient-care");
+    assert_eq!(
+        good.smart.relevant.terminal(),
+        "passes: serves patient-care"
+    );
     assert_eq!(
         good.smart.time_bound.terminal(),
         "passes: due 2027-06-30, within the target date 2028-12-31"

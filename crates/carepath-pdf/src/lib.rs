@@ -50,7 +50,6 @@ pub struct Rendered {
     pub pages: usize,
 }
 
-
 /// Lays out and encodes the plan, as of `plan.as_of`.
 pub fn render(plan: &ResolvedPlan, options: &PdfOptions) -> Rendered {
     let Layout {

@@ -118,6 +118,68 @@ fn nothing_runs_off_the_page_or_over_other_text() {
     }
 }
 
+/// The text runs of a page joined, with every space and line break left out, so that a wrapped
+/// sentence reads in one piece.
+fn squashed_text(p: &carepath_pdf::Page) -> String {
+    p.items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .flat_map(|t| t.chars().filter(|c| !c.is_whitespace()))
+        .collect()
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn reasons_and_notes_name_milestones_by_their_titles_not_their_ids() {
+    let plan = realistic();
+    let ccrn = plan.schedule.goals.iter().find(|g| g.id == "ccrn").unwrap();
+    assert!(!ccrn.smart.achievable.pass);
+    assert_eq!(
+        ccrn.smart.achievable.terminal(),
+        "fails: `ccrn-exam` would finish after its own due date",
+        "the terminal and the JSON keep the id"
+    );
+    let l = layout(&plan, &on(None));
+    let pages: Vec<String> = l.document.pages.iter().map(squashed_text).collect();
+    let all = pages.concat();
+    for want in [
+        // The goal's failed criterion, after its mark and name.
+        "✗Achievablefails:“SittheCCRN(Adult)exam”wouldfinishafteritsowndue date",
+        // The note on the forecast, on the summary page: the milestone and its chain by title.
+        "•“SittheCCRN(Adult)exam”isdue2027-09-30",
+        "thechain“MovetotheMICU:criticalcarecourse(ECCO)andunitonboarding”(done2026-10-30)→\
+         “Accumulate1,750direct-careICUhours(CCRN2-yearoption)”(1,750hat36haweek)decidesit",
+    ] {
+        assert!(all.contains(&squash(want)), "no {want:?} in the document");
+    }
+    assert!(
+        pages[0].contains(&squash("• “Sit the CCRN (Adult) exam” is due")),
+        "the note is on the summary page"
+    );
+    for (i, (page, text)) in l.document.pages.iter().zip(&pages).enumerate() {
+        assert!(!text.contains('`'), "a backtick on page {}", i + 1);
+        // The gap page lists the milestones that cover each requirement by id; everything
+        // else names them by title.
+        if squashed_text(page).starts_with("Thegaptothetargetrole") {
+            continue;
+        }
+        for m in &plan.schedule.milestones {
+            assert!(
+                !text.contains(&m.id),
+                "the milestone id {:?} on page {}",
+                m.id,
+                i + 1
+            );
+        }
+    }
+}
+
 #[test]
 fn pages_come_in_the_order_of_the_issue() {
     let plan = realistic();

@@ -483,7 +483,13 @@ mod tests {
         assert!(
             text.contains("specific: fails: every word in the title is vague (improve, skills)")
         );
+        // The terminal names milestones by their ids (the PDF and the calendar by their titles).
+        assert!(
+            text.contains("achievable: fails: `ccrn-exam` would finish after its own due date"),
+            "{text}"
+        );
         assert!(text.contains("Why it is late"));
+        assert!(text.contains("  - ccrn-exam is due "));
         assert!(text.contains("icu-hours (1,750 h at 36 h a week)"));
         let next = text.split("Next 90 days").nth(1).unwrap();
         assert!(next.contains("ccrn-study"));
