@@ -117,20 +117,7 @@ impl Message {
         }
     }
 
-    /// Appends every part of another message.
-    pub fn append(&mut self, other: Message) {
-        for p in other.parts {
-            self.push(p);
-        }
-    }
-
     // Builders, for writing a message as one expression.
-
-    /// This message, then every part of `other`.
-    pub fn and(mut self, other: Message) -> Self {
-        self.append(other);
-        self
-    }
 
     pub fn text(mut self, text: &str) -> Self {
         self.push_str(text);

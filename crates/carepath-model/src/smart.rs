@@ -44,9 +44,9 @@ fn text(t: &str) -> Message {
     Message::plain(t)
 }
 
-/// "3 milestones".
-fn milestones_count(n: usize) -> Message {
-    Message::new().count(n as i64, "milestone", "milestones")
+/// "3 milestones" ([`crate::words::plural`]).
+fn milestones_count(m: Message, n: usize) -> Message {
+    m.count(n as i64, "milestone", "milestones")
 }
 
 /// The words of a title, lowercased, small words left out.
@@ -81,7 +81,7 @@ pub fn specific(title: &str, milestones: usize) -> Criterion {
     if milestones == 0 {
         return fail("no milestone serves it yet");
     }
-    pass(milestones_count(milestones).text(" and a clear title"))
+    pass(milestones_count(Message::new(), milestones).text(" and a clear title"))
 }
 
 /// Measurable: a numeric measure, or milestones that each have a clear completion.
@@ -110,15 +110,14 @@ pub fn measurable(goal: &Goal, milestones: &[&Milestone]) -> Criterion {
         .collect();
     if unclear.is_empty() {
         pass(
-            text("each of its ")
-                .and(milestones_count(milestones.len()))
+            milestones_count(text("each of its "), milestones.len())
                 .text(" has a clear completion"),
         )
     } else {
         let m = text("no numeric measure, and ");
         let m = match unclear.len() {
             1 => m.milestone(unclear[0].0, unclear[0].1).text(" has"),
-            n => list(m.text(&format!("{n} milestones (")), &unclear, 3).text(") have"),
+            n => list(milestones_count(m, n).text(" ("), &unclear, 3).text(") have"),
         };
         fail(m.text(" no clear completion (add a measure)"))
     }
