@@ -340,7 +340,7 @@ fn write_table(
                 ];
                 for (_, c) in g.smart.criteria() {
                     row.push(boolean(c.pass));
-                    row.push(text(&c.reason));
+                    row.push(text(&c.terminal()).into_owned().into());
                 }
                 record(&row)?;
             }

@@ -48,8 +48,8 @@ fn text_cells(plan: &ResolvedPlan, delimiter: char) -> Vec<(String, String)> {
                 .map(|g| {
                     vec![
                         g.title.clone(),
-                        g.smart.specific.reason.clone(),
-                        g.smart.time_bound.reason.clone(),
+                        g.smart.specific.terminal(),
+                        g.smart.time_bound.terminal(),
                     ]
                 })
                 .collect(),

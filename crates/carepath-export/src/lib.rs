@@ -12,7 +12,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use carepath_model::ResolvedPlan;
-use jiff::civil::Date;
 use serde::Serialize;
 
 pub mod json;
@@ -294,35 +293,3 @@ impl Registry {
         }
     }
 }
-
-/// What the PDF layout (`carepath_pdf::layout`) takes until it reads `plan.as_of` and
-/// `PdfOptions` itself. It is not an export context: only `carepath_pdf` makes one, from the
-/// plan ([`LayoutInput::for_plan`]), so its date is always the plan's.
-#[doc(hidden)]
-#[derive(Debug, Clone)]
-pub struct LayoutInput {
-    /// Always `plan.as_of` when made by [`LayoutInput::for_plan`].
-    pub as_of: Date,
-    pub options: LayoutOptions,
-}
-
-/// See [`LayoutInput`].
-#[doc(hidden)]
-#[derive(Debug, Clone, Copy, Default)]
-pub struct LayoutOptions {
-    pub paper: Option<Paper>,
-}
-
-impl LayoutInput {
-    /// The layout's input for this plan: its as-of date and the paper.
-    pub fn for_plan(plan: &ResolvedPlan, paper: Option<Paper>) -> Self {
-        LayoutInput {
-            as_of: plan.as_of,
-            options: LayoutOptions { paper },
-        }
-    }
-}
-
-/// The PDF layout's name for [`LayoutInput`]; goes when the layout takes `PdfOptions`.
-#[doc(hidden)]
-pub type ExportContext = LayoutInput;

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use carepath_export::{ExportError, Exported, Exporter, GENERATOR, OutputFile};
+use carepath_model::message::Form;
 use carepath_model::{GoalResult, Milestone, Renewal, ResolvedPlan, ScheduledMilestone, Status};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -250,9 +251,10 @@ impl Calendar<'_> {
         let _ = writeln!(d, "SMART: {} of 5", g.score);
         for (name, c) in g.smart.criteria() {
             if !c.pass {
-                // The model's reasons start with "fails: ", which "Not yet" already says.
-                let reason = c.reason.strip_prefix("fails: ").unwrap_or(&c.reason);
-                let _ = writeln!(d, "Not yet {}: {reason}", name.replace('_', "-"));
+                // "Not yet" says the verdict; the reason names milestones by their titles.
+                let _ = write!(d, "Not yet {}: ", name.replace('_', "-"));
+                c.reason.write_to(Form::Document, d);
+                d.push('\n');
             }
         }
         let summary = format!("Goal deadline: {}", g.title);

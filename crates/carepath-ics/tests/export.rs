@@ -143,6 +143,41 @@ fn snapshots_of_every_fixture() {
 }
 
 #[test]
+fn a_goal_event_names_the_milestone_that_fails_it_by_its_title() {
+    let plan = common::plan(AS_OF);
+    let ecmo = plan.schedule.goals.iter().find(|g| g.id == "ecmo").unwrap();
+    assert!(
+        ecmo.smart.measurable.terminal().contains("`ecmo-course`"),
+        "the terminal names the milestone by its id: {}",
+        ecmo.smart.measurable.terminal()
+    );
+    let cal = parse(&export(&plan, &options()));
+    let event = cal
+        .all("VEVENT")
+        .into_iter()
+        .find(|e| e.get("UID") == Some(goal_uid(&plan.plan_id, "ecmo").as_str()))
+        .expect("the goal's event");
+    let description = unescape(event.get("DESCRIPTION").unwrap());
+    let line = description
+        .lines()
+        .find(|l| l.starts_with("Not yet measurable: "))
+        .unwrap_or_else(|| panic!("no failed criterion in {description:?}"));
+    assert_eq!(
+        line,
+        "Not yet measurable: no numeric measure, and “ECMO specialist course: 40 h, \"hands-on\" \
+         wet lab” has no clear completion (add a measure)"
+    );
+    for m in &plan.schedule.milestones {
+        assert!(
+            !description.contains(&m.id),
+            "the milestone id {:?} in {description:?}",
+            m.id
+        );
+    }
+    assert!(!description.contains('`'), "{description:?}");
+}
+
+#[test]
 fn the_calendar_header_says_what_it_is() {
     let cal = parse(&export(&common::plan(AS_OF), &options()));
     assert_eq!(cal.name, "VCALENDAR");

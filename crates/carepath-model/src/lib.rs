@@ -11,6 +11,7 @@ pub mod diag;
 pub mod edit;
 #[doc(hidden)]
 pub mod generate;
+pub mod message;
 pub mod money;
 pub mod node;
 pub mod numbers;

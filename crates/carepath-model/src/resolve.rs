@@ -36,6 +36,7 @@
 
 use jiff::civil::Date;
 
+use crate::message::{Message, Part};
 use crate::numbers::{Th, grouped as thousands};
 use crate::plan::{Milestone, Plan};
 use crate::resolved::*;
@@ -423,57 +424,70 @@ fn explain(
     out
 }
 
+/// A milestone as an explanation names it: by its bare id on the terminal, by its title in a
+/// document.
+fn named(m: &Milestone) -> Part {
+    Part::Milestone {
+        id: m.id.clone(),
+        title: m.title.clone(),
+        ticked: false,
+    }
+}
+
 fn unschedulable_text(
     plan: &CheckedPlan,
     fc: &schedule::Schedule,
     i: usize,
     total_work: u64,
-) -> String {
+) -> Message {
+    use std::fmt::Write;
     let p = plan.plan();
     let m = &p.milestones[i];
+    let mut out = Message::new();
+    out.push(named(m));
+    out.push_str(" can never finish: ");
     if fc.day_units == 0 && fc.work[i] > 0 {
         let hours = p.capacity.hours_per_week;
-        let why = if hours > 0.0 {
-            // Hours are counted to 1/700 hour a day; a tiny budget is real but rounds to nothing.
-            format!(
-                "capacity.hours_per_week is {}, too little to give any time to a day",
-                crate::numbers::exact(hours)
-            )
-        } else {
-            "capacity.hours_per_week is 0".to_string()
-        };
-        return format!(
-            "{} can never finish: it needs {} h of work, but {why}",
-            m.id,
+        let _ = write!(
+            out,
+            "it needs {} h of work, but ",
             Th(units_to_hours(fc.work[i]))
         );
+        if hours > 0.0 {
+            // Hours are counted to 1/700 hour a day; a tiny budget is real but rounds to nothing.
+            out.push_str("capacity.hours_per_week is ");
+            out.push(Part::Exact(hours));
+            out.push_str(", too little to give any time to a day");
+        } else {
+            out.push_str("capacity.hours_per_week is 0");
+        }
+        return out;
     }
-    let horizon = Ymd(fc.horizon);
     if let Some(&q) = plan.preds(i).iter().find(|&&q| fc.unschedulable[q]) {
-        return format!(
-            "{} can never finish: it waits for {}, which cannot finish before {horizon}",
-            m.id, p.milestones[q].id
-        );
+        out.push_str("it waits for ");
+        out.push(named(&p.milestones[q]));
+        out.push_str(", which cannot finish before ");
+        out.push(Part::Date(fc.horizon));
+        return out;
     }
     if fc.work[i] > 0 {
-        format!(
-            "{} can never finish: it cannot finish before {horizon}, {} years after {}; the plan \
-             holds {} h of work at {} h a week",
-            m.id,
-            schedule::HORIZON_YEARS,
-            Ymd(fc.work_from),
+        out.push_str("it cannot finish before ");
+        out.push(Part::Date(fc.horizon));
+        let _ = write!(out, ", {} years after ", schedule::HORIZON_YEARS);
+        out.push(Part::Date(fc.work_from));
+        let _ = write!(
+            out,
+            "; the plan holds {} h of work at {} h a week",
             Th(units_to_hours(total_work)),
             Th(fc.hours_per_week)
-        )
+        );
     } else {
-        format!(
-            "{} can never finish: its start or its waiting time reaches past {horizon}, {} years \
-             after {}",
-            m.id,
-            schedule::HORIZON_YEARS,
-            Ymd(fc.work_from)
-        )
+        out.push_str("its start or its waiting time reaches past ");
+        out.push(Part::Date(fc.horizon));
+        let _ = write!(out, ", {} years after ", schedule::HORIZON_YEARS);
+        out.push(Part::Date(fc.work_from));
     }
+    out
 }
 
 fn late_text(
@@ -483,24 +497,23 @@ fn late_text(
     more: Option<&schedule::Schedule>,
     ms: &[ScheduledMilestone],
     i: usize,
-) -> String {
+) -> Message {
     use std::fmt::Write;
     let p = plan.plan();
     let m = &p.milestones[i];
     let (Some(due), Some(late)) = (m.due, ms[i].late_days) else {
-        return String::new();
+        return Message::new();
     };
     let finish = fc.finish[i];
-    // One string, written in place: a big plan can have thousands of these.
-    let mut out = String::with_capacity(320);
-    let _ = write!(
-        out,
-        "{} is due {} but can finish {} at the earliest ({} late); ",
-        m.id,
-        Ymd(due),
-        Ymd(finish),
-        days_text(late)
-    );
+    let mut out = Message::new();
+    out.push(named(m));
+    out.push_str(" is due ");
+    out.push(Part::Date(due));
+    out.push_str(" but can finish ");
+    out.push(Part::Date(finish));
+    out.push_str(" at the earliest (");
+    out.push(Part::Days(late));
+    out.push_str(" late); ");
 
     let (chain, truncated) = deciding_chain(fc, i);
     if chain.is_empty() {
@@ -508,19 +521,21 @@ fn late_text(
     } else {
         out.push_str("the chain ");
         if truncated {
-            out.push_str("… -> ");
+            out.push_str("…");
+            out.push(Part::Then);
         }
+        // What each one waits for, written in place: a big plan can have thousands of these.
+        let mut takes = String::with_capacity(48);
         for (k, &j) in chain.iter().enumerate() {
             if k > 0 {
-                out.push_str(" -> ");
+                out.push(Part::Then);
             }
-            out.push_str(&p.milestones[j].id);
-            let mark = out.len();
-            out.push_str(" (");
-            if write_what_takes(&mut out, &p.milestones[j], j, fc) {
-                out.push(')');
-            } else {
-                out.truncate(mark);
+            out.push(named(&p.milestones[j]));
+            takes.clear();
+            if write_what_takes(&mut takes, &p.milestones[j], j, fc) {
+                out.push_str(" (");
+                out.push_str(&takes);
+                out.push_str(")");
             }
         }
         out.push_str(" decides it");
@@ -530,12 +545,10 @@ fn late_text(
             && !work_held_to_as_of(fc, first)
             && let Some(nb) = p.milestones[first].not_before
         {
-            let _ = write!(
-                out,
-                ", and {} cannot start before {}",
-                p.milestones[first].id,
-                Ymd(nb)
-            );
+            out.push_str(", and ");
+            out.push(named(&p.milestones[first]));
+            out.push_str(" cannot start before ");
+            out.push(Part::Date(nb));
         }
     }
 
@@ -544,18 +557,18 @@ fn late_text(
         Some(s2) if s2.finish[i] <= due && !s2.unschedulable[i] => {
             let _ = write!(
                 out,
-                "; {extra} more hours a week would bring it in on time ({})",
-                Ymd(s2.finish[i])
+                "; {extra} more hours a week would bring it in on time ("
             );
+            out.push(Part::Date(s2.finish[i]));
+            out.push_str(")");
             true
         }
         Some(s2) if s2.finish[i] < finish && !s2.unschedulable[i] => {
-            let _ = write!(
-                out,
-                "; {extra} more hours a week would help ({}, {} late)",
-                Ymd(s2.finish[i]),
-                days_text(days_between(due, s2.finish[i]))
-            );
+            let _ = write!(out, "; {extra} more hours a week would help (");
+            out.push(Part::Date(s2.finish[i]));
+            out.push_str(", ");
+            out.push(Part::Days(days_between(due, s2.finish[i])));
+            out.push_str(" late)");
             false
         }
         _ => {
@@ -602,20 +615,24 @@ fn late_text(
         if k > 0 {
             out.push_str(if k + 1 == fixes.len() { " or " } else { ", " });
         }
-        let _ = match *fix {
-            Fix::Due => write!(out, "moving the due date to {} or later", Ymd(finish)),
-            Fix::Start(j) => write!(out, "starting {} earlier", p.milestones[j].id),
+        match *fix {
+            Fix::Due => {
+                out.push_str("moving the due date to ");
+                out.push(Part::Date(finish));
+                out.push_str(" or later");
+            }
+            Fix::Start(j) => {
+                out.push_str("starting ");
+                out.push(named(&p.milestones[j]));
+                out.push_str(" earlier");
+            }
             Fix::Accrue(j, pw) => {
                 let unit = unit_of(&p.milestones[j]);
-                write!(
-                    out,
-                    "accruing {} faster than {} {} a week",
-                    p.milestones[j].id,
-                    Th(pw),
-                    short_unit(&unit)
-                )
+                out.push_str("accruing ");
+                out.push(named(&p.milestones[j]));
+                let _ = write!(out, " faster than {} {} a week", Th(pw), short_unit(&unit));
             }
-        };
+        }
     }
     if !more_fixes {
         out.push_str(" would");
@@ -869,13 +886,13 @@ pub fn findings(plan: &CheckedPlan, resolved: &ResolvedPlan) -> Vec<Diagnostic> 
     let ms = &resolved.schedule.milestones;
     let horizon = schedule::horizon(as_of.max(p.start));
     // Only looked up, never iterated: the output order stays the plan's.
-    let texts: std::collections::HashMap<&str, &str> = resolved
+    let texts: std::collections::HashMap<&str, &Message> = resolved
         .schedule
         .explanations
         .iter()
-        .map(|e| (e.milestone.as_str(), e.text.as_str()))
+        .map(|e| (e.milestone.as_str(), &e.text))
         .collect();
-    let explanation = |id: &str| texts.get(id).map(|t| t.to_string());
+    let explanation = |id: &str| texts.get(id).map(|t| t.terminal());
     let mut out = Vec::new();
 
     for (i, sm) in ms.iter().enumerate().take(p.milestones.len()) {
@@ -939,11 +956,7 @@ pub fn findings(plan: &CheckedPlan, resolved: &ResolvedPlan) -> Vec<Diagnostic> 
             out.push(
                 Diagnostic::warning(
                     codes::NOT_SMART,
-                    format!(
-                        "goal `{}` is not {word}: {}",
-                        g.id,
-                        c.reason.strip_prefix("fails: ").unwrap_or(&c.reason)
-                    ),
+                    format!("goal `{}` is not {word}: {}", g.id, c.reason.terminal()),
                 )
                 .at(sp(&format!("goals[{gi}].id")), format!("goals[{gi}]"))
                 .label(format!("SMART: {word}"))

@@ -3,8 +3,10 @@
 //! external plugin receives exactly this (serialised as the JSON document of docs/exporters.md).
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 
+use crate::message::{Form, Message};
 use crate::plan::{Kind, Plan};
 
 /// The version of the export document. Additive changes keep it; a breaking change bumps it.
@@ -99,10 +101,64 @@ pub struct ScheduledMilestone {
     pub unit: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// One SMART criterion of a goal: whether it passes, and why.
+///
+/// `reason` is the why alone; the verdict ("passes: ", "fails: ") comes from `pass`, here and
+/// nowhere else. The JSON document has `{"pass": …, "reason": "fails: …"}`: the verdict and the
+/// reason's terminal text ([`Criterion::terminal`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Criterion {
     pub pass: bool,
-    pub reason: String,
+    pub reason: Message,
+}
+
+impl Criterion {
+    pub fn passes(reason: impl Into<Message>) -> Self {
+        Criterion {
+            pass: true,
+            reason: reason.into(),
+        }
+    }
+
+    pub fn fails(reason: impl Into<Message>) -> Self {
+        Criterion {
+            pass: false,
+            reason: reason.into(),
+        }
+    }
+
+    /// "passes" or "fails".
+    pub fn verdict(&self) -> &'static str {
+        if self.pass { "passes" } else { "fails" }
+    }
+
+    /// The verdict and the reason: "fails: `ccrn-exam` would finish after its own due date".
+    pub fn terminal(&self) -> String {
+        self.render(Form::Terminal)
+    }
+
+    /// The verdict and the reason for a document: "fails: “Pass the CCRN exam” would finish
+    /// after its own due date".
+    pub fn document(&self) -> String {
+        self.render(Form::Document)
+    }
+
+    pub fn render(&self, form: Form) -> String {
+        let mut out = String::with_capacity(80);
+        out.push_str(self.verdict());
+        out.push_str(": ");
+        self.reason.write_to(form, &mut out);
+        out
+    }
+}
+
+impl Serialize for Criterion {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Criterion", 2)?;
+        st.serialize_field("pass", &self.pass)?;
+        st.serialize_field("reason", &self.terminal())?;
+        st.end()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -193,10 +249,12 @@ pub struct Totals {
     pub done: usize,
 }
 
+/// Why a milestone is late or cannot be scheduled, and what would help. Its `text` serialises as
+/// its terminal text.
 #[derive(Debug, Clone, Serialize)]
 pub struct Explanation {
     pub milestone: String,
-    pub text: String,
+    pub text: Message,
 }
 
 /// The gap between the person and the target role, from the catalog.

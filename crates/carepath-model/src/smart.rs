@@ -1,5 +1,6 @@
 //! SMART checks of goals, as `docs/plan-format.md` defines them. Each criterion passes or fails
-//! with a one-line reason that starts with "passes:" or "fails:".
+//! with a one-line reason, a [`Message`] that names milestones by reference so that each output
+//! can name them its own way; [`Criterion::terminal`] puts "passes:" or "fails:" in front.
 //!
 //! - *Specific*: at least one milestone serves the goal, and its title is not only vague words
 //!   (after leaving out [`SMALL_WORDS`], a title fails when every word left is in [`VAGUE_WORDS`]).
@@ -16,8 +17,8 @@
 use jiff::civil::Date;
 
 use crate::Knowledge;
+use crate::message::{Message, Part};
 use crate::plan::{Goal, Milestone, Plan};
-use crate::read::fmt_num;
 use crate::resolved::{Criterion, ScheduledMilestone, Smart, Status};
 
 /// Words left out before judging a title.
@@ -31,26 +32,21 @@ pub const VAGUE_WORDS: &[&str] = &[
     "succeed", "good", "great", "career", "skills", "work", "things",
 ];
 
-fn pass(reason: impl Into<String>) -> Criterion {
-    Criterion {
-        pass: true,
-        reason: format!("passes: {}", reason.into()),
-    }
+fn pass(reason: impl Into<Message>) -> Criterion {
+    Criterion::passes(reason)
 }
 
-fn fail(reason: impl Into<String>) -> Criterion {
-    Criterion {
-        pass: false,
-        reason: format!("fails: {}", reason.into()),
-    }
+fn fail(reason: impl Into<Message>) -> Criterion {
+    Criterion::fails(reason)
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
+fn text(t: &str) -> Message {
+    Message::plain(t)
+}
+
+/// "3 milestones" ([`crate::words::plural`]).
+fn milestones_count(m: Message, n: usize) -> Message {
+    m.count(n as i64, "milestone", "milestones")
 }
 
 /// The words of a title, lowercased, small words left out.
@@ -76,18 +72,16 @@ pub fn specific(title: &str, milestones: usize) -> Criterion {
                 vague.push(w);
             }
         }
-        return fail(format!(
-            "every word in the title is vague ({}); name the credential, role or number",
-            vague.join(", ")
-        ));
+        return fail(
+            text("every word in the title is vague (")
+                .list(vague, |w| Part::Quoted(w.to_string()))
+                .text("); name the credential, role or number"),
+        );
     }
     if milestones == 0 {
         return fail("no milestone serves it yet");
     }
-    pass(format!(
-        "{} and a clear title",
-        plural(milestones, "milestone", "milestones")
-    ))
+    pass(milestones_count(Message::new(), milestones).text(" and a clear title"))
 }
 
 /// Measurable: a numeric measure, or milestones that each have a clear completion.
@@ -98,45 +92,48 @@ pub fn measurable(goal: &Goal, milestones: &[&Milestone]) -> Criterion {
             .as_ref()
             .and_then(|m| m.unit.clone().or_else(|| m.metric.clone()))
             .unwrap_or_default();
-        let what = if what.is_empty() {
-            String::new()
-        } else {
-            format!(" {what}")
-        };
-        return pass(format!("measured by a target of {}{what}", fmt_num(t)));
+        let mut m = text("measured by a target of ").exact(t);
+        if !what.is_empty() {
+            m = m.text(" ").text(&what);
+        }
+        return pass(m);
     }
     if milestones.is_empty() {
         return fail("no numeric measure and no milestones to show completion");
     }
-    let unclear: Vec<&str> = milestones
+    let unclear: Vec<(&str, &str)> = milestones
         .iter()
         .filter(|m| {
             m.measure.as_ref().and_then(|x| x.target).is_none() && !m.kind.has_clear_completion()
         })
-        .map(|m| m.id.as_str())
+        .map(|m| (m.id.as_str(), m.title.as_str()))
         .collect();
     if unclear.is_empty() {
-        pass(format!(
-            "each of its {} has a clear completion",
-            plural(milestones.len(), "milestone", "milestones")
-        ))
+        pass(
+            milestones_count(text("each of its "), milestones.len())
+                .text(" has a clear completion"),
+        )
     } else {
-        fail(format!(
-            "no numeric measure, and {} no clear completion (add a measure)",
-            match unclear.len() {
-                1 => format!("`{}` has", unclear[0]),
-                n => format!("{n} milestones ({}) have", list(&unclear, 3)),
-            }
-        ))
+        let m = text("no numeric measure, and ");
+        let m = match unclear.len() {
+            1 => m.milestone(unclear[0].0, unclear[0].1).text(" has"),
+            n => list(milestones_count(m, n).text(" ("), &unclear, 3).text(") have"),
+        };
+        fail(m.text(" no clear completion (add a measure)"))
     }
 }
 
-fn list(items: &[&str], max: usize) -> String {
-    let shown: Vec<String> = items.iter().take(max).map(|s| format!("`{s}`")).collect();
+/// At most `max` milestones, in backticks on the terminal, and "…" when there are more.
+fn list(m: Message, items: &[(&str, &str)], max: usize) -> Message {
+    let m = m.list(items.iter().take(max), |(id, title)| Part::Milestone {
+        id: id.to_string(),
+        title: title.to_string(),
+        ticked: true,
+    });
     if items.len() > max {
-        format!("{}, …", shown.join(", "))
+        m.text(", …")
     } else {
-        shown.join(", ")
+        m
     }
 }
 
@@ -151,11 +148,22 @@ pub fn achievable(
         return fail("no milestones to schedule");
     }
     if !unschedulable.is_empty() {
-        return fail(format!(
-            "{} cannot be scheduled at {} h a week",
-            list(unschedulable, 3),
-            fmt_num(hours_per_week)
-        ));
+        let named: Vec<(&str, &str)> = unschedulable
+            .iter()
+            .map(|&id| {
+                let title = milestones
+                    .iter()
+                    .find(|m| m.id == id)
+                    .map_or("", |m| &m.title);
+                (id, title)
+            })
+            .collect();
+        return fail(
+            list(Message::new(), &named, 3)
+                .text(" cannot be scheduled at ")
+                .exact(hours_per_week)
+                .text(" h a week"),
+        );
     }
     if milestones.iter().all(|m| m.status == Status::Done) {
         return pass("all its milestones are done");
@@ -168,44 +176,38 @@ pub fn achievable(
     if let Some(due) = goal.due
         && finish > due
     {
-        return fail(format!(
-            "the forecast finishes {finish}, {} after the due date {due}",
-            days(due.until(finish).map_or(0, |s| i64::from(s.get_days())))
-        ));
+        return fail(
+            text("the forecast finishes ")
+                .date(finish)
+                .text(", ")
+                .days(due.until(finish).map_or(0, |s| i64::from(s.get_days())))
+                .text(" after the due date ")
+                .date(due),
+        );
     }
-    let late: Vec<&str> = milestones
+    let late: Vec<(&str, &str)> = milestones
         .iter()
         .filter(|m| m.late_days.is_some_and(|d| d > 0))
-        .map(|m| m.id.as_str())
+        .map(|m| (m.id.as_str(), m.title.as_str()))
         .collect();
     if !late.is_empty() {
-        return fail(format!(
-            "{} would finish after {} own due date",
-            list(&late, 3),
-            if late.len() == 1 { "its" } else { "their" }
-        ));
+        return fail(list(Message::new(), &late, 3).text(if late.len() == 1 {
+            " would finish after its own due date"
+        } else {
+            " would finish after their own due date"
+        }));
     }
+    let m = text("the forecast finishes ")
+        .date(finish)
+        .text(" at ")
+        .exact(hours_per_week)
+        .text(" h a week, ");
     match goal.due {
         Some(due) => {
             let slack = finish.until(due).map_or(0, |s| i64::from(s.get_days()));
-            pass(format!(
-                "the forecast finishes {finish} at {} h a week, {} before the due date",
-                fmt_num(hours_per_week),
-                days(slack)
-            ))
+            pass(m.days(slack).text(" before the due date"))
         }
-        None => pass(format!(
-            "the forecast finishes {finish} at {} h a week, with every milestone by its due date",
-            fmt_num(hours_per_week)
-        )),
-    }
-}
-
-fn days(n: i64) -> String {
-    if n == 1 {
-        "1 day".into()
-    } else {
-        format!("{n} days")
+        None => pass(m.text("with every milestone by its due date")),
     }
 }
 
@@ -266,13 +268,14 @@ pub fn relevant(
                 .iter()
                 .find(|m| supplies(m, &req, name.as_deref()))
             {
-                return pass(format!(
-                    "`{}` supplies {} for {}",
-                    m.id,
-                    name.as_deref().unwrap_or(&req),
-                    k.name_of(&target.role)
-                        .unwrap_or_else(|| target.role.clone())
-                ));
+                return pass(
+                    Message::new()
+                        .milestone(&m.id, &m.title)
+                        .text(" supplies ")
+                        .named(&req, name.as_deref())
+                        .text(" for ")
+                        .named(&target.role, k.name_of(&target.role).as_deref()),
+                );
             }
         }
     }
@@ -280,10 +283,14 @@ pub fn relevant(
         if plan.person.values.is_empty() {
             fail("it names no value, and person.values is empty (what drives you?)")
         } else {
-            fail(format!(
-                "it serves none of person.values ({}); add `values` to the goal",
-                plan.person.values.join(", ")
-            ))
+            fail(
+                text(&format!(
+                    "it serves none of person.values ({}); add ",
+                    plan.person.values.join(", ")
+                ))
+                .code("values")
+                .text(" to the goal"),
+            )
         }
     } else {
         fail(format!(
@@ -296,25 +303,30 @@ pub fn relevant(
 /// Time-bound: a due date after the plan's start and not after `target.by`.
 pub fn time_bound(plan: &Plan, goal: &Goal) -> Criterion {
     let Some(due) = goal.due else {
-        return fail("no due date; add `due = YYYY-MM-DD`");
+        return fail(text("no due date; add ").code("due = YYYY-MM-DD"));
     };
     if due <= plan.start {
-        return fail(format!(
-            "the due date {due} is not after the plan start {}",
-            plan.start
-        ));
+        return fail(
+            text("the due date ")
+                .date(due)
+                .text(" is not after the plan start ")
+                .date(plan.start),
+        );
     }
     if let Some(t) = &plan.target
         && due > t.by
     {
-        return fail(format!(
-            "the due date {due} is after the target date {}",
-            t.by
-        ));
+        return fail(
+            text("the due date ")
+                .date(due)
+                .text(" is after the target date ")
+                .date(t.by),
+        );
     }
+    let m = text("due ").date(due);
     match &plan.target {
-        Some(t) => pass(format!("due {due}, within the target date {}", t.by)),
-        None => pass(format!("due {due}")),
+        Some(t) => pass(m.text(", within the target date ").date(t.by)),
+        None => pass(m),
     }
 }
 
@@ -345,16 +357,20 @@ mod tests {
         let c = specific("Improve my skills", 2);
         assert!(!c.pass);
         assert_eq!(
-            c.reason,
+            c.terminal(),
             "fails: every word in the title is vague (improve, skills); name the credential, role or number"
+        );
+        assert_eq!(
+            c.document(),
+            "fails: every word in the title is vague (“improve”, “skills”); name the credential, role or number"
         );
         assert!(!specific("Get a better career", 1).pass);
         assert!(!specific("The, and of", 1).pass);
         let ok = specific("Earn the CCRN certification", 4);
         assert!(ok.pass);
-        assert_eq!(ok.reason, "passes: 4 milestones and a clear title");
+        assert_eq!(ok.terminal(), "passes: 4 milestones and a clear title");
         assert_eq!(
-            specific("Earn the CCRN", 0).reason,
+            specific("Earn the CCRN", 0).terminal(),
             "fails: no milestone serves it yet"
         );
     }

@@ -29,12 +29,12 @@ fn ms<'a>(r: &'a ResolvedPlan, id: &str) -> &'a ScheduledMilestone {
         .unwrap_or_else(|| panic!("no milestone {id}"))
 }
 
-fn explanation<'a>(r: &'a ResolvedPlan, id: &str) -> &'a str {
+fn explanation(r: &ResolvedPlan, id: &str) -> String {
     r.schedule
         .explanations
         .iter()
         .find(|e| e.milestone == id)
-        .map(|e| e.text.as_str())
+        .map(|e| e.text.terminal())
         .unwrap_or_else(|| panic!("no explanation for {id}: {:#?}", r.schedule.explanations))
 }
 
@@ -1125,61 +1125,64 @@ fn smart_each_criterion_passes_and_fails_with_a_reason() {
     let good = smart_of(&r, "good");
     assert_eq!(good.score, 5, "{:#?}", good.smart);
     assert_eq!(
-        good.smart.specific.reason,
+        good.smart.specific.terminal(),
         "passes: 1 milestone and a clear title"
     );
     assert_eq!(
-        good.smart.measurable.reason,
+        good.smart.measurable.terminal(),
         "passes: measured by a target of 1 exam"
     );
     assert!(
         good.smart
             .achievable
-            .reason
+            .terminal()
             .starts_with("passes: the forecast finishes")
     );
-    assert_eq!(good.smart.relevant.reason, "passes: serves patient-care");
     assert_eq!(
-        good.smart.time_bound.reason,
+        good.smart.relevant.terminal(),
+        "passes: serves patient-care"
+    );
+    assert_eq!(
+        good.smart.time_bound.terminal(),
         "passes: due 2027-06-30, within the target date 2028-12-31"
     );
 
     let vague = smart_of(&r, "vague");
     assert!(!vague.smart.specific.pass);
     assert_eq!(
-        vague.smart.specific.reason,
+        vague.smart.specific.terminal(),
         "fails: every word in the title is vague (improve, skills, grow); name the credential, role or number"
     );
     assert!(!vague.smart.measurable.pass);
     assert_eq!(
-        vague.smart.measurable.reason,
+        vague.smart.measurable.terminal(),
         "fails: no numeric measure, and `skills` has no clear completion (add a measure)"
     );
     assert!(!vague.smart.relevant.pass);
     assert_eq!(
-        vague.smart.relevant.reason,
+        vague.smart.relevant.terminal(),
         "fails: its values (money) are not among person.values"
     );
     assert_eq!(
-        vague.smart.time_bound.reason,
+        vague.smart.time_bound.terminal(),
         "fails: no due date; add `due = YYYY-MM-DD`"
     );
 
     let empty = smart_of(&r, "empty");
     assert_eq!(
-        empty.smart.specific.reason,
+        empty.smart.specific.terminal(),
         "fails: no milestone serves it yet"
     );
     assert_eq!(
-        empty.smart.achievable.reason,
+        empty.smart.achievable.terminal(),
         "fails: no milestones to schedule"
     );
     assert_eq!(
-        empty.smart.time_bound.reason,
+        empty.smart.time_bound.terminal(),
         "fails: the due date 2029-06-30 is after the target date 2028-12-31"
     );
     assert_eq!(
-        empty.smart.relevant.reason,
+        empty.smart.relevant.terminal(),
         "fails: it serves none of person.values (patient-care); add `values` to the goal"
     );
     assert_eq!(empty.status, Status::NotStarted);
@@ -1191,11 +1194,11 @@ fn smart_each_criterion_passes_and_fails_with_a_reason() {
         unclear
             .smart
             .achievable
-            .reason
+            .terminal()
             .starts_with("fails: the forecast finishes 2027-01-")
     );
     assert_eq!(
-        unclear.smart.time_bound.reason,
+        unclear.smart.time_bound.terminal(),
         "fails: the due date 2026-01-05 is not after the plan start 2026-01-05"
     );
     assert_eq!(unclear.score, 2);
@@ -1249,7 +1252,7 @@ fn relevant_through_the_target_roles_requirements() {
     assert!(!smart_of(&without, "good").smart.relevant.pass);
     let with = resolve(&plan, date(2026, 1, 5), Some(&Catalog));
     assert_eq!(
-        smart_of(&with, "good").smart.relevant.reason,
+        smart_of(&with, "good").smart.relevant.terminal(),
         "passes: `ccrn-exam` supplies CCRN for Acute care nurse practitioner"
     );
 }
@@ -1371,13 +1374,13 @@ fn table(r: &ResolvedPlan) -> String {
         );
         for (_, c) in g.smart.criteria() {
             if !c.pass {
-                let _ = writeln!(s, "    {}", c.reason);
+                let _ = writeln!(s, "    {}", c.terminal());
             }
         }
     }
     let _ = writeln!(s, "\nexplanations:");
     for e in &r.schedule.explanations {
-        let _ = writeln!(s, "- {}", e.text);
+        let _ = writeln!(s, "- {}", e.text.terminal());
     }
     s.lines().map(|l| format!("{}\n", l.trim_end())).collect()
 }

@@ -28,7 +28,7 @@ fn fonts_parse(b: divan::Bencher) {
 #[divan::bench]
 fn layout_realistic(b: divan::Bencher) {
     let plan = support::realistic();
-    b.bench(|| carepath_pdf::layout_plan(&plan, &PdfOptions::default()));
+    b.bench(|| carepath_pdf::layout(&plan, &PdfOptions::default()));
 }
 
 #[divan::bench]

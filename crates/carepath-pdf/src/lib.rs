@@ -7,7 +7,7 @@
 //! - [`encode`](mod@encode): printpdf draws those pages, embedding a subset of DejaVu Sans, with
 //!   bytes that depend only on the plan (with its as-of date), the options and [`GENERATOR`].
 
-use carepath_export::{ExportError, Exported, Exporter, GENERATOR, LayoutInput, OutputFile};
+use carepath_export::{ExportError, Exported, Exporter, GENERATOR, OutputFile};
 use carepath_model::ResolvedPlan;
 use serde::Serialize;
 
@@ -50,17 +50,12 @@ pub struct Rendered {
     pub pages: usize,
 }
 
-/// The layout of the plan on this paper, as of `plan.as_of`.
-pub fn layout_plan(plan: &ResolvedPlan, options: &PdfOptions) -> Layout {
-    layout(plan, &LayoutInput::for_plan(plan, options.paper))
-}
-
 /// Lays out and encodes the plan, as of `plan.as_of`.
 pub fn render(plan: &ResolvedPlan, options: &PdfOptions) -> Rendered {
     let Layout {
         document,
         mut warnings,
-    } = layout_plan(plan, options);
+    } = layout(plan, options);
     let person = plan.plan.person.name.trim();
     let meta = encode::Meta {
         title: format!("{} · {}", plan.plan.title.trim(), person),

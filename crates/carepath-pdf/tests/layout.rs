@@ -3,15 +3,15 @@
 
 mod support;
 
-use carepath_export::{ExportContext, Paper};
+use carepath_export::Paper;
 use carepath_model::ResolvedPlan;
 use carepath_pdf::layout::{MARGIN, layout};
-use carepath_pdf::{Item, Layout};
+use carepath_pdf::{Item, Layout, PdfOptions};
 use support::*;
 
-/// What the layout takes for this plan (its as-of date) on this paper.
-fn ctx(plan: &ResolvedPlan, paper: Option<Paper>) -> ExportContext {
-    ExportContext::for_plan(plan, paper)
+/// The PDF options on this paper.
+fn on(paper: Option<Paper>) -> PdfOptions {
+    PdfOptions { paper }
 }
 
 /// Every text run of the document, one per line, in painting order.
@@ -99,7 +99,7 @@ fn all_plans() -> Vec<(String, ResolvedPlan)> {
 fn nothing_runs_off_the_page_or_over_other_text() {
     for (name, plan) in all_plans() {
         for paper in [Some(Paper::A4), Some(Paper::Letter)] {
-            let l = layout(&plan, &ctx(&plan, paper));
+            let l = layout(&plan, &on(paper));
             let mut problems = geometry_problems(&l);
             // The only thing a plan may be warned about is a character the font lacks: text
             // that had to be shortened to fit would be a layout bug.
@@ -118,10 +118,72 @@ fn nothing_runs_off_the_page_or_over_other_text() {
     }
 }
 
+/// The text runs of a page joined, with every space and line break left out, so that a wrapped
+/// sentence reads in one piece.
+fn squashed_text(p: &carepath_pdf::Page) -> String {
+    p.items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .flat_map(|t| t.chars().filter(|c| !c.is_whitespace()))
+        .collect()
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn reasons_and_notes_name_milestones_by_their_titles_not_their_ids() {
+    let plan = realistic();
+    let ccrn = plan.schedule.goals.iter().find(|g| g.id == "ccrn").unwrap();
+    assert!(!ccrn.smart.achievable.pass);
+    assert_eq!(
+        ccrn.smart.achievable.terminal(),
+        "fails: `ccrn-exam` would finish after its own due date",
+        "the terminal and the JSON keep the id"
+    );
+    let l = layout(&plan, &on(None));
+    let pages: Vec<String> = l.document.pages.iter().map(squashed_text).collect();
+    let all = pages.concat();
+    for want in [
+        // The goal's failed criterion, after its mark and name.
+        "✗Achievablefails:“SittheCCRN(Adult)exam”wouldfinishafteritsowndue date",
+        // The note on the forecast, on the summary page: the milestone and its chain by title.
+        "•“SittheCCRN(Adult)exam”isdue2027-09-30",
+        "thechain“MovetotheMICU:criticalcarecourse(ECCO)andunitonboarding”(done2026-10-30)→\
+         “Accumulate1,750direct-careICUhours(CCRN2-yearoption)”(1,750hat36haweek)decidesit",
+    ] {
+        assert!(all.contains(&squash(want)), "no {want:?} in the document");
+    }
+    assert!(
+        pages[0].contains(&squash("• “Sit the CCRN (Adult) exam” is due")),
+        "the note is on the summary page"
+    );
+    for (i, (page, text)) in l.document.pages.iter().zip(&pages).enumerate() {
+        assert!(!text.contains('`'), "a backtick on page {}", i + 1);
+        // The gap page lists the milestones that cover each requirement by id; everything
+        // else names them by title.
+        if squashed_text(page).starts_with("Thegaptothetargetrole") {
+            continue;
+        }
+        for m in &plan.schedule.milestones {
+            assert!(
+                !text.contains(&m.id),
+                "the milestone id {:?} on page {}",
+                m.id,
+                i + 1
+            );
+        }
+    }
+}
+
 #[test]
 fn pages_come_in_the_order_of_the_issue() {
     let plan = realistic();
-    let l = layout(&plan, &ctx(&plan, None));
+    let l = layout(&plan, &on(None));
     let firsts: Vec<String> = l
         .document
         .pages
@@ -157,22 +219,22 @@ fn pages_come_in_the_order_of_the_issue() {
 #[test]
 fn paper_follows_the_region_unless_chosen() {
     let us = realistic();
-    let l = layout(&us, &ctx(&us, None));
+    let l = layout(&us, &on(None));
     assert_eq!(
         l.document.pages[0].width, 612.0,
         "US plans default to Letter"
     );
-    let l = layout(&us, &ctx(&us, Some(Paper::A4)));
+    let l = layout(&us, &on(Some(Paper::A4)));
     assert_eq!(l.document.pages[0].width, 595.28);
     let pl = resolve_toml(NASTY, AS_OF);
-    let l = layout(&pl, &ctx(&pl, None));
+    let l = layout(&pl, &on(None));
     assert_eq!(l.document.pages[0].height, 841.89, "elsewhere A4");
 }
 
 #[test]
 fn every_page_has_a_footer_with_the_as_of_date_and_its_number() {
     let plan = resolve_toml(&big(400), AS_OF);
-    let l = layout(&plan, &ctx(&plan, None));
+    let l = layout(&plan, &on(None));
     let n = l.document.pages.len();
     assert!(n > 10, "400 milestones take many pages, got {n}");
     for (i, p) in l.document.pages.iter().enumerate() {
@@ -190,7 +252,7 @@ fn every_page_has_a_footer_with_the_as_of_date_and_its_number() {
 #[test]
 fn long_tables_and_timelines_continue_with_their_headers() {
     let plan = resolve_toml(&big(400), AS_OF);
-    let l = layout(&plan, &ctx(&plan, None));
+    let l = layout(&plan, &on(None));
     let has = |p: &carepath_pdf::Page, s: &str| {
         p.items
             .iter()
@@ -234,7 +296,7 @@ fn long_tables_and_timelines_continue_with_their_headers() {
 #[test]
 fn characters_the_font_lacks_are_replaced_and_reported() {
     let plan = resolve_toml(NASTY, AS_OF);
-    let l = layout(&plan, &ctx(&plan, None));
+    let l = layout(&plan, &on(None));
     assert_eq!(l.warnings.len(), 2, "{:#?}", l.warnings);
     for cp in ["U+1F389", "U+1F9E0"] {
         assert!(l.warnings.iter().any(|w| w.contains(cp)), "{cp}");
@@ -248,28 +310,28 @@ fn characters_the_font_lacks_are_replaced_and_reported() {
 #[test]
 fn the_layout_is_a_pure_function_of_its_input() {
     let plan = realistic();
-    let a = serde_json::to_string(&layout(&plan, &ctx(&plan, None))).unwrap();
-    let b = serde_json::to_string(&layout(&plan, &ctx(&plan, None))).unwrap();
+    let a = serde_json::to_string(&layout(&plan, &on(None))).unwrap();
+    let b = serde_json::to_string(&layout(&plan, &on(None))).unwrap();
     assert_eq!(a, b);
 }
 
 #[test]
 fn snapshot_first_page_of_the_realistic_plan() {
     let plan = realistic();
-    let l = layout(&plan, &ctx(&plan, None));
+    let l = layout(&plan, &on(None));
     insta::assert_json_snapshot!("realistic_first_page", l.document.pages[0]);
 }
 
 #[test]
 fn snapshot_text_of_the_realistic_plan() {
     let plan = realistic();
-    let l = layout(&plan, &ctx(&plan, None));
+    let l = layout(&plan, &on(None));
     insta::assert_snapshot!("realistic_text", text_dump(&l));
 }
 
 #[test]
 fn snapshot_text_of_the_nasty_plan() {
     let plan = resolve_toml(NASTY, AS_OF);
-    let l = layout(&plan, &ctx(&plan, Some(Paper::A4)));
+    let l = layout(&plan, &on(Some(Paper::A4)));
     insta::assert_snapshot!("nasty_text", text_dump(&l));
 }

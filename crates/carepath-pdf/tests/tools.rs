@@ -169,6 +169,24 @@ fn pdftotext_gives_back_the_name_and_every_milestone_title() {
 }
 
 #[test]
+fn pdftotext_gives_a_failed_criterion_with_the_milestones_title_and_no_id() {
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = scratch("reasons");
+    let plan = realistic();
+    let file = write_pdf(&dir, "realistic", &plan);
+    let (ok, raw) = run("pdftotext", &["-raw"], &file);
+    assert!(ok, "{raw}");
+    let text = squash(&raw);
+    let want =
+        "✗ Achievable fails: “Sit the CCRN (Adult) exam” would finish after its own due date";
+    assert!(text.contains(&squash(want)), "no {want:?} in:\n{raw}");
+    assert!(!raw.contains('`'), "a backtick in:\n{raw}");
+    assert!(!raw.contains("ccrn-exam"), "the milestone's id in:\n{raw}");
+}
+
+#[test]
 fn the_names_of_four_scripts_come_back_as_text() {
     if !have("pdftotext") {
         return;

@@ -114,7 +114,7 @@ fn smart_summary(r: &ResolvedPlan) -> String {
                     "  {:<width$}    {}: {}\n",
                     "",
                     name.replace('_', "-"),
-                    c.reason
+                    c.terminal()
                 ));
             }
         }

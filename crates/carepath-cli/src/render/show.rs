@@ -298,7 +298,7 @@ pub fn show(r: &ResolvedPlan, o: &RenderOptions) -> String {
     if !r.schedule.explanations.is_empty() {
         let _ = writeln!(out, "\n{}Why it is late{}", p.bold, p.reset);
         for e in &r.schedule.explanations {
-            out.push_str(&wrap(&e.text, o.width, "  - ", "    "));
+            out.push_str(&wrap(&e.text.terminal(), o.width, "  - ", "    "));
         }
     }
 
@@ -362,7 +362,7 @@ fn goals(out: &mut String, r: &ResolvedPlan, p: &Paint, o: &RenderOptions) {
                 let label = name.replace('_', "-");
                 let lead = " ".repeat(id_width + 3);
                 let text = wrap(
-                    &format!("{label}: {}", c.reason),
+                    &format!("{label}: {}", c.terminal()),
                     o.width.max(id_width + 23),
                     &lead,
                     &format!("{lead}  "),
@@ -483,7 +483,13 @@ mod tests {
         assert!(
             text.contains("specific: fails: every word in the title is vague (improve, skills)")
         );
+        // The terminal names milestones by their ids (the PDF and the calendar by their titles).
+        assert!(
+            text.contains("achievable: fails: `ccrn-exam` would finish after its own due date"),
+            "{text}"
+        );
         assert!(text.contains("Why it is late"));
+        assert!(text.contains("  - ccrn-exam is due "));
         assert!(text.contains("icu-hours (1,750 h at 36 h a week)"));
         let next = text.split("Next 90 days").nth(1).unwrap();
         assert!(next.contains("ccrn-study"));

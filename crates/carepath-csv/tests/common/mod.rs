@@ -110,17 +110,11 @@ fn window(a: Date, b: Date) -> Window {
 }
 
 fn pass(reason: &str) -> Criterion {
-    Criterion {
-        pass: true,
-        reason: reason.into(),
-    }
+    Criterion::passes(reason)
 }
 
 fn fail(reason: &str) -> Criterion {
-    Criterion {
-        pass: false,
-        reason: reason.into(),
-    }
+    Criterion::fails(reason)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -413,8 +407,8 @@ pub fn hostile() -> ResolvedPlan {
     for (i, t) in texts.iter().enumerate() {
         g.id = format!("hostile-{i}");
         g.title = t.clone();
-        g.smart.specific.reason = t.clone();
-        g.smart.time_bound.reason = t.clone();
+        g.smart.specific.reason = t.as_str().into();
+        g.smart.time_bound.reason = t.as_str().into();
         plan.schedule.goals.push(g.clone());
     }
     let mut p = plan.schedule.progress[1].clone();

@@ -146,7 +146,7 @@ pub(super) fn goals(w: &mut Writer, p: &ResolvedPlan) {
         let reason_x = x + 14.0 + name_w;
         let reason_w = x + cw - reason_x;
         for (key, c) in g.smart.criteria() {
-            let lines = w.wrap(&c.reason, 8.0, false, reason_w);
+            let lines = w.wrap(&c.document(), 8.0, false, reason_w);
             for (i, l) in lines.iter().enumerate() {
                 let b = baseline(8.0, 11.0);
                 let mut items = Vec::new();

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use carepath_export::{ExportContext, Paper};
+use carepath_export::Paper;
 use carepath_model::calendar::{self, add_days, days_between};
 use carepath_model::money::money;
 use carepath_model::numbers::grouped;
@@ -17,6 +17,7 @@ use carepath_model::{Kind, ResolvedPlan, ScheduledMilestone, Status};
 use jiff::civil::Date;
 use serde::{Serialize, Serializer};
 
+use crate::PdfOptions;
 use crate::font::{ASCENT, DESCENT, Fonts, fonts};
 
 mod gap;
@@ -269,8 +270,8 @@ fn status_words(s: Status) -> &'static str {
 // ── Page geometry ───────────────────────────────────────────────────────────────────────────
 
 /// The paper for this export: the option if given, else Letter in the US and A4 elsewhere.
-pub fn paper(plan: &ResolvedPlan, ctx: &ExportContext) -> Paper {
-    ctx.options
+pub fn paper(plan: &ResolvedPlan, options: &PdfOptions) -> Paper {
+    options
         .paper
         .unwrap_or_else(|| match plan.plan.person.region.as_deref().map(str::trim) {
             Some(r) if r.eq_ignore_ascii_case("us") || r.eq_ignore_ascii_case("usa") => {
@@ -350,9 +351,9 @@ fn criterion_name(key: &str) -> &'static str {
 // ── The document ────────────────────────────────────────────────────────────────────────────
 
 /// Lays out the whole document: summary, timeline, goals, milestones, profile, and the gap and
-/// pay along the path when the catalog knows them.
-pub fn layout(plan: &ResolvedPlan, ctx: &ExportContext) -> Layout {
-    let (width, height) = paper_size(paper(plan, ctx));
+/// pay along the path when the catalog knows them. The as-of date is the plan's (`plan.as_of`).
+pub fn layout(plan: &ResolvedPlan, options: &PdfOptions) -> Layout {
+    let (width, height) = paper_size(paper(plan, options));
     let mut w = Writer {
         f: fonts(),
         width,
@@ -362,7 +363,7 @@ pub fn layout(plan: &ResolvedPlan, ctx: &ExportContext) -> Layout {
         fresh_y: MARGIN,
         warnings: BTreeSet::new(),
     };
-    let notes_shown = summary::summary(&mut w, plan, ctx);
+    let notes_shown = summary::summary(&mut w, plan);
     timeline::timeline(&mut w, plan);
     goals::goals(&mut w, plan);
     table::milestone_table(&mut w, plan);
@@ -373,14 +374,14 @@ pub fn layout(plan: &ResolvedPlan, ctx: &ExportContext) -> Layout {
     if plan.gap.is_some() {
         gap::gap(&mut w, plan);
     }
-    footers(&mut w, plan, ctx);
+    footers(&mut w, plan);
     Layout {
         document: Document { pages: w.pages },
         warnings: w.warnings.into_iter().collect(),
     }
 }
 
-fn footers(w: &mut Writer, plan: &ResolvedPlan, ctx: &ExportContext) {
+fn footers(w: &mut Writer, plan: &ResolvedPlan) {
     let n = w.pages.len();
     let (x, cw) = (w.left(), w.content_w());
     let rule_y = w.height - MARGIN - 13.0;
@@ -391,7 +392,7 @@ fn footers(w: &mut Writer, plan: &ResolvedPlan, ctx: &ExportContext) {
         plan.plan.title.trim()
     );
     for i in 0..n {
-        let right = format!("As of {} · Page {} of {}", ctx.as_of, i + 1, n);
+        let right = format!("As of {} · Page {} of {}", plan.as_of, i + 1, n);
         let rw = w.measure(&right, 7.5, false);
         let items = vec![
             Item::Line {

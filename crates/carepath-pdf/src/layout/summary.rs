@@ -4,7 +4,7 @@ use super::writer::*;
 use super::*;
 
 /// The summary page; returns how many notes on the forecast it had room for.
-pub(super) fn summary(w: &mut Writer, p: &ResolvedPlan, ctx: &ExportContext) -> usize {
+pub(super) fn summary(w: &mut Writer, p: &ResolvedPlan) -> usize {
     let plan = &p.plan;
     let (x, cw) = (w.left(), w.content_w());
     w.new_page();
@@ -46,7 +46,7 @@ pub(super) fn summary(w: &mut Writer, p: &ResolvedPlan, ctx: &ExportContext) -> 
     w.y += 16.0;
     smart_glance(w, p, &mut cont);
     w.y += 14.0;
-    next_actions(w, p, ctx, &mut cont);
+    next_actions(w, p, &mut cont);
     if p.schedule.explanations.is_empty() {
         return 0;
     }
@@ -333,14 +333,9 @@ fn smart_glance(w: &mut Writer, p: &ResolvedPlan, cont: &mut dyn FnMut(&mut Writ
     }
 }
 
-fn next_actions(
-    w: &mut Writer,
-    p: &ResolvedPlan,
-    ctx: &ExportContext,
-    cont: &mut dyn FnMut(&mut Writer),
-) {
+fn next_actions(w: &mut Writer, p: &ResolvedPlan, cont: &mut dyn FnMut(&mut Writer)) {
     const SHOWN: usize = 10;
-    let horizon = add_days(ctx.as_of, 90);
+    let horizon = add_days(p.as_of, 90);
     let actions = p.next_actions(90);
     w.heading(&format!("The next 90 days (to {horizon})"), 40.0, cont);
     let (x, cw) = (w.left(), w.content_w());
@@ -384,7 +379,7 @@ fn next_actions(
             stroke: None,
         });
         let b = 2.5 + baseline(8.5, lead);
-        let dates = if m.forecast.start < ctx.as_of {
+        let dates = if m.forecast.start < p.as_of {
             format!("under way → {}", m.forecast.finish)
         } else {
             format!("{} → {}", m.forecast.start, m.forecast.finish)
@@ -436,7 +431,7 @@ fn explanations(w: &mut Writer, p: &ResolvedPlan, cont: &mut dyn FnMut(&mut Writ
     let blocks: Vec<Vec<Row>> = ex
         .iter()
         .take(SHOWN)
-        .map(|e| note_rows(w, &e.text))
+        .map(|e| note_rows(w, &e.text.document()))
         .collect();
     let first_h: f32 = blocks.first().map_or(0.0, |b| b.iter().map(|r| r.h).sum());
     if w.room() < 26.0 + first_h + 14.0 {
@@ -503,7 +498,7 @@ pub(super) fn all_notes(w: &mut Writer, p: &ResolvedPlan) {
         w.heading("Notes on the forecast", 40.0, &mut cont);
     }
     for e in &p.schedule.explanations {
-        let rows = note_rows(w, &e.text);
+        let rows = note_rows(w, &e.text.document());
         w.place(rows, true, &mut cont);
     }
 }
