@@ -34,7 +34,22 @@ pub(super) fn gap(w: &mut Writer, p: &ResolvedPlan) {
         } else if item.covered_by.is_empty() {
             ("missing: no milestone yet".to_string(), BAD)
         } else {
-            (format!("planned: {}", item.covered_by.join(", ")), ACCENT)
+            // Named by title, as everywhere in the document; an id the plan does not hold
+            // (it cannot happen through resolve) is shown as it is.
+            let titles: Vec<String> = item
+                .covered_by
+                .iter()
+                .map(|id| {
+                    let title = p
+                        .plan
+                        .milestones
+                        .iter()
+                        .find(|m| &m.id == id)
+                        .map_or(id.as_str(), |m| m.title.as_str());
+                    format!("“{title}”")
+                })
+                .collect();
+            (format!("planned: {}", titles.join(", ")), ACCENT)
         };
         let state_lines = w.wrap(&state, 8.0, true, state_w - 4.0);
         for (li, l) in state_lines.iter().enumerate() {
