@@ -11,9 +11,9 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use carepath_csv::{CsvExporter, neutralise, restore};
-use carepath_export::{ExportContext, ExportError, Exporter};
-use carepath_fuzz::{AS_OF, assert_number_cell, base_plan};
+use carepath_csv::{CsvExporter, CsvOptions, Table, neutralise, restore};
+use carepath_export::{ExportError, Exporter};
+use carepath_fuzz::{AS_OF, assert_number_cell, base_plan, set_smart};
 use carepath_model::{Kind, Renewal, ResolvedPlan, Status};
 use libfuzzer_sys::fuzz_target;
 
@@ -130,20 +130,7 @@ fn build(input: &Input) -> ResolvedPlan {
             g.title = t.title.clone();
             g.score = t.score;
             g.percent = t.percent;
-            let smart = &mut g.smart;
-            for (c, (reason, pass)) in [
-                &mut smart.specific,
-                &mut smart.measurable,
-                &mut smart.achievable,
-                &mut smart.relevant,
-                &mut smart.time_bound,
-            ]
-            .into_iter()
-            .zip(t.reasons.iter().zip(t.passes))
-            {
-                c.reason = reason.clone();
-                c.pass = pass;
-            }
+            set_smart(&mut g.smart, &t.reasons, t.passes);
             g
         })
         .collect();
@@ -209,10 +196,10 @@ fn check_cell(table: &str, column: &str, cell: &str, want: &Want<'_>) {
 }
 
 /// The cells every row of `table` must hold, in column order.
-fn expected<'p>(plan: &'p ResolvedPlan, table: &str) -> Vec<Vec<Want<'p>>> {
+fn expected(plan: &ResolvedPlan, table: Table) -> Vec<Vec<Want<'_>>> {
     let s = &plan.schedule;
     match table {
-        "milestones" => s
+        Table::Milestones => s
             .milestones
             .iter()
             .map(|m| {
@@ -239,7 +226,7 @@ fn expected<'p>(plan: &'p ResolvedPlan, table: &str) -> Vec<Vec<Want<'p>>> {
                 ]
             })
             .collect(),
-        "goals" => s
+        Table::Goals => s
             .goals
             .iter()
             .map(|g| {
@@ -259,7 +246,7 @@ fn expected<'p>(plan: &'p ResolvedPlan, table: &str) -> Vec<Vec<Want<'p>>> {
                 row
             })
             .collect(),
-        "progress" => s
+        Table::Progress => s
             .progress
             .iter()
             .map(|p| {
@@ -274,7 +261,7 @@ fn expected<'p>(plan: &'p ResolvedPlan, table: &str) -> Vec<Vec<Want<'p>>> {
                 ]
             })
             .collect(),
-        "weekly-load" => s
+        Table::WeeklyLoad => s
             .weekly_load
             .iter()
             .map(|l| {
@@ -285,7 +272,7 @@ fn expected<'p>(plan: &'p ResolvedPlan, table: &str) -> Vec<Vec<Want<'p>>> {
                 ]
             })
             .collect(),
-        "renewals" => s
+        Table::Renewals => s
             .renewals
             .iter()
             .map(|r| {
@@ -300,7 +287,6 @@ fn expected<'p>(plan: &'p ResolvedPlan, table: &str) -> Vec<Vec<Want<'p>>> {
                 ]
             })
             .collect(),
-        other => panic!("unknown table {other}"),
     }
 }
 
@@ -315,36 +301,58 @@ fn documented_ok(c: char) -> bool {
 fuzz_target!(|input: Input| {
     let plan = build(&input);
     let delimiter = input.delimiter();
-    let mut ctx = ExportContext::new(AS_OF);
-    ctx.options.delimiter = delimiter;
-    ctx.options.bom = input.bom;
-    for table in carepath_csv::TABLES {
-        let mut out = Vec::new();
-        let written = CsvExporter.write(&plan, &ctx, Some(table), &mut out);
-        if !documented_ok(delimiter) {
-            assert!(
-                matches!(written, Err(ExportError::Invalid(_))),
-                "the delimiter {:?} must be refused",
-                delimiter
-            );
-            return;
-        }
-        written
-            .unwrap_or_else(|e| panic!("{table}: the delimiter {:?} is refused: {e}", delimiter));
-
+    let options = CsvOptions {
+        bom: input.bom,
+        delimiter,
+        table: None,
+    };
+    let checked = carepath_csv::check_options(&options);
+    let exported = CsvExporter::new(options).export(&plan);
+    if !documented_ok(delimiter) {
+        assert!(
+            matches!(exported, Err(ExportError::Invalid(_))),
+            "the delimiter {delimiter:?} must be refused"
+        );
+        assert!(
+            matches!(checked, Err(ExportError::Invalid(_))),
+            "check_options must refuse the delimiter {delimiter:?} too"
+        );
+        return;
+    }
+    checked.unwrap_or_else(|e| panic!("check_options refuses the delimiter {delimiter:?}: {e}"));
+    let exported =
+        exported.unwrap_or_else(|e| panic!("the delimiter {delimiter:?} is refused: {e}"));
+    assert_eq!(
+        exported.files.len(),
+        Table::ALL.len(),
+        "every table is written"
+    );
+    for (table, file) in Table::ALL.into_iter().zip(&exported.files) {
+        let name = table.name();
+        assert_eq!(
+            file.part.as_deref(),
+            Some(name),
+            "the tables in their order"
+        );
+        assert_eq!(
+            (file.extension.as_str(), file.binary),
+            ("csv", false),
+            "{name}"
+        );
+        let out = &file.bytes;
         let body = match out.strip_prefix(b"\xEF\xBB\xBF") {
             Some(rest) => {
-                assert!(input.bom, "{table}: a BOM that was not asked for");
+                assert!(input.bom, "{name}: a BOM that was not asked for");
                 rest
             }
             None => {
-                assert!(!input.bom, "{table}: no BOM although asked for");
+                assert!(!input.bom, "{name}: no BOM although asked for");
                 &out[..]
             }
         };
         assert!(
             body.ends_with(b"\r\n"),
-            "{table}: the last record ends with CRLF"
+            "{name}: the last record ends with CRLF"
         );
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -354,19 +362,19 @@ fuzz_target!(|input: Input| {
         let rows: Vec<csv::StringRecord> = reader
             .records()
             .collect::<Result<_, _>>()
-            .unwrap_or_else(|e| panic!("{table}: the csv crate cannot read it back: {e}"));
-        let columns = carepath_csv::columns(table).expect("a known table");
+            .unwrap_or_else(|e| panic!("{name}: the csv crate cannot read it back: {e}"));
+        let columns = table.columns();
         assert_eq!(
             rows.first().map(|r| r.iter().collect::<Vec<_>>()),
             Some(columns.to_vec()),
-            "{table}: the header row"
+            "{name}: the header row"
         );
         let want = expected(&plan, table);
-        assert_eq!(rows.len(), want.len() + 1, "{table}: one row per item");
+        assert_eq!(rows.len(), want.len() + 1, "{name}: one row per item");
         for (row, want) in rows[1..].iter().zip(&want) {
-            assert_eq!(row.len(), columns.len(), "{table}: a complete row: {row:?}");
+            assert_eq!(row.len(), columns.len(), "{name}: a complete row: {row:?}");
             for ((cell, column), w) in row.iter().zip(columns).zip(want) {
-                check_cell(table, column, cell, w);
+                check_cell(name, column, cell, w);
             }
         }
     }

@@ -8,7 +8,8 @@
 //! What must hold, as edit.rs promises:
 //! - never a panic;
 //! - when it succeeds, every byte of the original is kept: the output is the input with one
-//!   run of bytes inserted;
+//!   run of bytes inserted (in a JSON plan whose log is `"progress": null`, that `null` is
+//!   replaced by the list, and is all that goes);
 //! - when the original is a valid plan and the entry is one `carepath log` accepts and the plan
 //!   format can hold (a milestone of the plan, a positive amount of at most 1e9, a day from 1900
 //!   to 2200, any note), the output checks as a plan, equal to the original with exactly this
@@ -78,8 +79,9 @@ fn strict() -> bool {
 }
 
 /// Where `out` holds bytes that `text` does not, asserting that those are one contiguous run and
-/// everything else is `text`, byte for byte.
-fn inserted_run(text: &str, out: &str) -> std::ops::Range<usize> {
+/// everything else is `text`, byte for byte; in JSON, the run may take the place of a `null`
+/// (the `"progress": null` that becomes the list), and of nothing else.
+fn inserted_run(text: &str, out: &str, format: Format) -> std::ops::Range<usize> {
     let (a, b) = (text.as_bytes(), out.as_bytes());
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suffix = a[prefix..]
@@ -88,8 +90,10 @@ fn inserted_run(text: &str, out: &str) -> std::ops::Range<usize> {
         .zip(b[prefix..].iter().rev())
         .take_while(|(x, y)| x == y)
         .count();
+    let replaced = &a[prefix..a.len() - suffix];
     assert!(
-        prefix + suffix == a.len() && b.len() >= a.len(),
+        (replaced.is_empty() || (format == Format::Json && replaced == b"null"))
+            && b.len() > a.len(),
         "append_progress did not keep every byte: of the {} bytes of the plan, the output keeps \
          a prefix of {prefix} and a suffix of {suffix}\n--- plan\n{text:?}\n--- output\n{out:?}",
         a.len()
@@ -152,7 +156,7 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    let run = inserted_run(text, &out);
+    let run = inserted_run(text, &out, format);
     if !acceptable {
         return;
     }

@@ -14,9 +14,9 @@
 use std::collections::{BTreeMap, HashSet};
 
 use arbitrary::Arbitrary;
-use carepath_export::ExportContext;
-use carepath_fuzz::{AS_OF, assert_wire_format, base_plan};
-use carepath_ics::{goal_uid, milestone_uid, renewal_uid, task_uid};
+use carepath_export::Exporter;
+use carepath_fuzz::{assert_wire_format, base_plan, set_smart};
+use carepath_ics::{IcsExporter, IcsOptions, goal_uid, milestone_uid, renewal_uid, task_uid};
 use carepath_model::{GoalResult, Renewal, ResolvedPlan, Status};
 use icalendar::parser::{Component, read_calendar, unfold};
 use jiff::civil::{Date, date};
@@ -122,20 +122,7 @@ fn build(input: &Input) -> ResolvedPlan {
             g.status = STATUSES[usize::from(t.status) % STATUSES.len()];
             g.score = t.score;
             g.percent = t.percent;
-            let smart = &mut g.smart;
-            for (c, (reason, pass)) in [
-                &mut smart.specific,
-                &mut smart.measurable,
-                &mut smart.achievable,
-                &mut smart.relevant,
-                &mut smart.time_bound,
-            ]
-            .into_iter()
-            .zip(t.reasons.iter().zip(t.passes))
-            {
-                c.reason = reason.clone();
-                c.pass = pass;
-            }
+            set_smart(&mut g.smart, &t.reasons, t.passes);
             g
         })
         .collect();
@@ -342,13 +329,23 @@ fn check_description(uid: &str, description: &str, e: &Expect) {
 
 fuzz_target!(|input: Input| {
     let plan = build(&input);
-    let mut ctx = ExportContext::new(AS_OF);
-    ctx.options.todo = input.todo;
-    ctx.options.remind = input.remind.iter().take(4).map(|&d| u32::from(d)).collect();
-    let ics = carepath_ics::calendar(&plan, &ctx).unwrap_or_else(|e| {
+    let options = IcsOptions {
+        remind: input.remind.iter().take(4).map(|&d| u32::from(d)).collect(),
+        todo: input.todo,
+    };
+    let ics = carepath_ics::calendar(&plan, &options).unwrap_or_else(|e| {
         panic!("every day here is before 2206, so the calendar is written: {e}")
     });
     assert_wire_format(&ics);
+    // The exporter the CLI calls writes exactly this, as its one file.
+    let exported = IcsExporter::new(options)
+        .export(&plan)
+        .unwrap_or_else(|e| panic!("the exporter fails where calendar() did not: {e}"));
+    assert_eq!(exported.files.len(), 1, "the calendar is one file");
+    assert!(
+        exported.files[0].bytes == ics.as_bytes(),
+        "the exporter's file is the calendar"
+    );
 
     let unfolded = unfold(&ics);
     let cal = read_calendar(&unfolded)

@@ -1,13 +1,20 @@
 //! What the carepath fuzz targets share: reading a plan the way the CLI does, exporting a
-//! resolved plan in every format, checks of the iCalendar wire format and of CSV number cells,
-//! and a small valid plan that the exporter targets fill with fuzzed text.
+//! resolved plan in every format, a check of CSV number cells, a small valid plan that the
+//! exporter targets fill with fuzzed text, and fuzzed SMART criteria. The iCalendar wire-format
+//! check and the reading of a plan that must be valid are `carepath-test-support`'s, shared with
+//! the exporters' tests.
 
 use std::sync::OnceLock;
 
-use carepath_export::{ExportContext, Exporter};
+use carepath_csv::{CsvExporter, Table};
+use carepath_export::Exporter;
+use carepath_export::json::JsonExporter;
+use carepath_ics::{IcsExporter, IcsOptions};
 use carepath_model::diag::{self, Diagnostic, Source, Style};
-use carepath_model::{Format, ResolvedPlan};
+use carepath_model::{Format, ResolvedPlan, Smart};
 use jiff::civil::{Date, date};
+
+pub use carepath_test_support::assert_ics_wire_format as assert_wire_format;
 
 /// The as-of date every target plans with (the day the rn-to-acnp fixture describes).
 pub const AS_OF: Date = date(2026, 11, 22);
@@ -61,41 +68,32 @@ pub fn render_all(src: Source<'_>, file_len: usize, diags: &[Diagnostic]) {
     }
 }
 
-/// Every built-in text exporter over a resolved plan: each CSV table, the calendar (with tasks)
-/// and the JSON document. Errors are allowed (a day past what a calendar can hold); panics are
-/// not, and the calendar must keep to the wire format.
+/// Every built-in text exporter over a resolved plan (its as-of date is `plan.as_of`), through
+/// the one method the CLI calls: the CSV tables, the calendar (with tasks) and the JSON
+/// document. Errors are allowed (a day past what a calendar can hold); panics are not; what is
+/// written is the documented files, and the calendar keeps to the wire format.
 pub fn export_everything(plan: &ResolvedPlan) {
-    let mut ctx = ExportContext::new(AS_OF);
-    for table in carepath_csv::TABLES {
-        let mut out = Vec::new();
-        let _ = carepath_csv::CsvExporter.write(plan, &ctx, Some(table), &mut out);
-    }
-    ctx.options.todo = true;
-    if let Ok(ics) = carepath_ics::calendar(plan, &ctx) {
-        assert_wire_format(&ics);
-    }
-    let mut out = Vec::new();
-    let _ = carepath_export::json::JsonExporter.write(plan, &ctx, None, &mut out);
-}
-
-/// RFC 5545 §3.1 as a strict importer applies it: CRLF after every line and nowhere else, no
-/// empty line, no physical line longer than 75 octets.
-pub fn assert_wire_format(ics: &str) {
-    assert!(ics.ends_with("\r\n"), "the calendar must end with CRLF");
-    let body = &ics[..ics.len() - 2];
-    for (i, line) in body.split("\r\n").enumerate() {
-        assert!(
-            line.len() <= carepath_ics::writer::MAX_LINE_OCTETS,
-            "line {} has {} octets: {line:?}",
-            i + 1,
-            line.len()
+    if let Ok(csv) = CsvExporter::default().export(plan) {
+        let parts: Vec<Option<&str>> = csv.files.iter().map(|f| f.part.as_deref()).collect();
+        let tables: Vec<Option<&str>> = Table::ALL.iter().map(|t| Some(t.name())).collect();
+        assert_eq!(
+            parts, tables,
+            "the CSV export is one file per table, in order"
         );
-        assert!(
-            !line.contains(['\r', '\n']),
-            "line {} holds a bare CR or LF: {line:?}",
-            i + 1
-        );
-        assert!(!line.is_empty(), "line {} is empty", i + 1);
+    }
+    let ics = IcsExporter::new(IcsOptions {
+        todo: true,
+        ..IcsOptions::default()
+    });
+    if let Ok(exported) = ics.export(plan) {
+        let [file] = &exported.files[..] else {
+            panic!("the calendar is one file, not {}", exported.files.len());
+        };
+        let text = std::str::from_utf8(&file.bytes).expect("a calendar is UTF-8");
+        assert_wire_format(text);
+    }
+    if let Ok(exported) = JsonExporter.export(plan) {
+        assert_eq!(exported.files.len(), 1, "the JSON document is one file");
     }
 }
 
@@ -132,12 +130,26 @@ pub fn assert_number_cell(cell: &str, x: f64) {
 pub fn base_plan() -> &'static ResolvedPlan {
     static BASE: OnceLock<ResolvedPlan> = OnceLock::new();
     BASE.get_or_init(|| {
-        let checked = carepath_model::check(BASE_PLAN.as_bytes(), Format::Toml, None);
-        let plan = checked
-            .plan
-            .unwrap_or_else(|| panic!("the base plan is valid: {:#?}", checked.diagnostics));
-        carepath_model::resolve(&plan, AS_OF, None)
+        carepath_test_support::resolved(BASE_PLAN.as_bytes(), Format::Toml, "the base plan", AS_OF)
     })
+}
+
+/// Puts fuzzed reasons and verdicts into the five SMART criteria, in their order (specific,
+/// measurable, achievable, relevant, time-bound).
+pub fn set_smart(smart: &mut Smart, reasons: &[String; 5], passes: [bool; 5]) {
+    for (c, (reason, pass)) in [
+        &mut smart.specific,
+        &mut smart.measurable,
+        &mut smart.achievable,
+        &mut smart.relevant,
+        &mut smart.time_bound,
+    ]
+    .into_iter()
+    .zip(reasons.iter().zip(passes))
+    {
+        c.reason = reason.clone();
+        c.pass = pass;
+    }
 }
 
 const BASE_PLAN: &str = r#"

@@ -87,6 +87,39 @@ fn json_log_keeps_layout_and_adds_the_entry() {
     assert_eq!(v["progress"][n]["milestone"], milestone.as_str());
 }
 
+/// `log` takes every plan `check` takes: a JSON plan saved with a byte-order mark whose log is
+/// `"progress": null` was checked fine, and then `log` refused it ("this is not valid JSON").
+#[test]
+fn json_bom_and_null_progress_log() {
+    let dir = scratch("log-bom-null");
+    let plan = dir.join("plan.json");
+    let before = "\u{feff}{\n  \"format\": 1,\n  \"title\": \"T\",\n  \"start\": \"2026-01-05\",\n  \"person\": {\"name\": \"A\"},\n  \"milestones\": [{\"id\": \"a\", \"title\": \"A\", \"kind\": \"other\"}],\n  \"progress\": null\n}\n";
+    std::fs::write(&plan, before).unwrap();
+    let r = run(carepath().arg("check").arg(&plan));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let r = run(carepath()
+        .arg("log")
+        .arg(&plan)
+        .args(["a", "1.5", "--date", "2026-11-20"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("logged 1.5 hours for `a` on 2026-11-20"),
+        "{}",
+        r.stdout
+    );
+    let after = std::fs::read_to_string(&plan).unwrap();
+    assert_eq!(
+        after,
+        before.replace(
+            "\"progress\": null",
+            "\"progress\": [\n    {\n      \"date\": \"2026-11-20\",\n      \"milestone\": \"a\",\n      \"amount\": 1.5\n    }\n  ]"
+        ),
+        "the mark and every other byte stay; the null becomes the list"
+    );
+    let r = run(carepath().arg("check").arg(&plan));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}
+
 #[test]
 fn unknown_milestone_is_refused_with_the_nearest_id() {
     let dir = scratch("log-unknown");

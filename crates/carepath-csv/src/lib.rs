@@ -435,11 +435,12 @@ fn boolean(b: bool) -> Cow<'static, str> {
     Cow::Borrowed(if b { "TRUE" } else { "FALSE" })
 }
 
-/// A plain number: rounded to 2 decimals, dot decimal, no thousands separator, no exponent and no
-/// trailing zeros (`12`, `12.5`, `0.33`). Not-a-number and infinities, which a resolved plan
-/// never holds, give an empty cell rather than text a spreadsheet would misread.
+/// A plain number: rounded to 2 decimals, dot decimal, no thousands separator, no exponent at
+/// any size and no trailing zeros (`12`, `12.5`, `0.33`, `100000000000000000000`). Not-a-number
+/// and infinities, which a resolved plan never holds, give an empty cell rather than text a
+/// spreadsheet would misread.
 pub fn format_number(x: f64) -> String {
-    carepath_model::numbers::plain(x)
+    carepath_model::numbers::digits(x)
 }
 
 fn number(x: f64) -> Cow<'static, str> {
@@ -466,7 +467,8 @@ mod tests {
             (-0.001, "0"),
             (-3.0, "-3"),
             (-2.25, "-2.25"),
-            (1e20, "1e20"), // spreadsheets read the exponent as a number
+            (1e20, "100000000000000000000"),
+            (-2.5e20, "-250000000000000000000"),
             (0.004, "0"),
             (0.006, "0.01"),
             (f64::NAN, ""),

@@ -6,7 +6,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use carepath_export::{Exporter, GENERATOR};
-use carepath_ics::writer::{MAX_LINE_OCTETS, unescape, unfold};
+use carepath_ics::writer::{unescape, unfold};
 use carepath_ics::{IcsExporter, IcsOptions, goal_uid, milestone_uid, task_uid};
 use common::{export, options};
 use jiff::civil::{Date, date};
@@ -16,26 +16,8 @@ const AS_OF: Date = date(2026, 3, 1);
 /// The snapshot form: CRLF shown as a newline. Asserts first that there is no other kind of
 /// line end, and that no physical line is longer than 75 octets.
 fn readable(ics: &str) -> String {
-    assert_wire_format(ics);
+    carepath_test_support::assert_ics_wire_format(ics);
     ics.replace("\r\n", "\n")
-}
-
-fn assert_wire_format(ics: &str) {
-    assert!(ics.ends_with("\r\n"), "the calendar ends with CRLF");
-    let body = &ics[..ics.len() - 2];
-    assert!(
-        !body.replace("\r\n", "").contains(['\r', '\n']),
-        "a CR or LF outside a CRLF line end"
-    );
-    for (i, line) in body.split("\r\n").enumerate() {
-        assert!(
-            line.len() <= MAX_LINE_OCTETS,
-            "line {} has {} octets: {line:?}",
-            i + 1,
-            line.len()
-        );
-        assert!(!line.is_empty(), "line {} is empty", i + 1);
-    }
 }
 
 /// A component: its name, its own properties in order, and its subcomponents.
@@ -199,7 +181,7 @@ fn every_event_is_all_day_with_dtend_the_next_day_and_alarms_last() {
     ctx.todo = true;
     for plan in &plans {
         let ics = export(plan, &ctx);
-        assert_wire_format(&ics);
+        carepath_test_support::assert_ics_wire_format(&ics);
         let cal = parse(&ics);
         let events = cal.all("VEVENT");
         let goals_with_due = plan.schedule.goals.iter().filter(|g| g.due.is_some());
@@ -509,7 +491,7 @@ fn ten_thousand_milestones_give_a_well_formed_calendar() {
     let mut ctx = options();
     ctx.todo = true;
     let ics = export(&large, &ctx);
-    assert_wire_format(&ics);
+    carepath_test_support::assert_ics_wire_format(&ics);
     assert_eq!(
         parse(&ics).all("VEVENT").len(),
         10_001,

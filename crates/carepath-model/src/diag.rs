@@ -394,6 +394,9 @@ fn quote(index: &LineIndex, text: &str, span: &Span) -> Quote {
     let line = index.line_of(start);
     let range = index.line_range(line);
     let full = text[range.clone()].trim_end_matches('\r');
+    // A place among the carriage returns that end the line, or just after them at the end of the
+    // file, is shown at the end of the line.
+    let start = start.min(range.start + full.len());
     let rel_start = start - range.start;
     let rel_end = floor_char_boundary(text, span.end.clamp(start, range.start + full.len()))
         .saturating_sub(range.start)

@@ -1,7 +1,11 @@
 //! Appending a progress entry to a plan's text while keeping every other byte as it was: comments,
-//! layout, key order, everything. Only the new entry (and at most a line break before it) is added.
+//! layout, key order, a byte-order mark, everything. Only the new entry (and the separators and
+//! line breaks around it) is added; the one exception is a JSON `"progress": null`, which reads
+//! as no log at all, and whose `null` becomes the list holding the entry.
 
 use jiff::civil::Date;
+use toml_parser::Source;
+use toml_parser::lexer::TokenKind;
 
 use crate::Format;
 use crate::node::{Node, NodeKind, parse_json, parse_toml};
@@ -17,16 +21,26 @@ pub struct NewEntry {
 }
 
 /// Returns the new text with the entry appended to the plan's progress log. The added lines use
-/// the file's own line ending (CRLF when its first line ends so). An entry that would not read
-/// back (an amount that is negative, not a number, or above [`MAX_AMOUNT`]) is refused with a
-/// message for the person, and nothing is changed.
+/// the file's own line ending (CRLF when its first line ends so). A byte-order mark at the start
+/// is kept, as [`crate::check`] accepts one. An entry that would not read back (an amount that is
+/// negative, not a number, or above [`MAX_AMOUNT`]) is refused with a message for the person, and
+/// nothing is changed.
 pub fn append_progress(text: &str, format: Format, entry: &NewEntry) -> Result<String, String> {
     check_amount(entry.amount)?;
-    let nl = line_ending(text);
-    match format {
-        Format::Toml => append_toml(text, entry, nl),
-        Format::Json => append_json(text, entry, nl),
-    }
+    let (bom, body) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let nl = line_ending(body);
+    let edited = match format {
+        Format::Toml => append_toml(body, entry, nl),
+        Format::Json => append_json(body, entry, nl),
+    }?;
+    Ok(if bom.is_empty() {
+        edited
+    } else {
+        format!("{bom}{edited}")
+    })
 }
 
 fn check_amount(amount: f64) -> Result<(), String> {
@@ -96,9 +110,11 @@ fn append_toml(text: &str, e: &NewEntry, nl: &str) -> Result<String, String> {
             kind: NodeKind::Array(items),
             span,
         }) if is_inline_array(text, span) => {
-            let close = text[..span.end]
-                .rfind(']')
-                .ok_or("cannot find the end of the progress list")?;
+            let tail = match items.last() {
+                Some(last) => inline_array_tail(text, last.span.end..span.end, false),
+                None => inline_array_tail(text, span.clone(), true),
+            };
+            let (comma, close) = tail.ok_or("cannot find the end of the progress list")?;
             let inline = format!(
                 "{{ date = {}, milestone = {}, amount = {}{} }}",
                 e.date,
@@ -109,16 +125,11 @@ fn append_toml(text: &str, e: &NewEntry, nl: &str) -> Result<String, String> {
                     .map(|n| format!(", note = {}", toml_string(n)))
                     .unwrap_or_default()
             );
-            let (insert_at, piece) = match items.last() {
-                None => (close, inline),
-                Some(last) => {
-                    let between = &text[last.span.end..close];
-                    match between.find(',') {
-                        // A trailing comma is already there: add after it.
-                        Some(comma) => (last.span.end + comma + 1, format!(" {inline},")),
-                        None => (last.span.end, format!(", {inline}")),
-                    }
-                }
+            let (insert_at, piece) = match (items.last(), comma) {
+                (None, _) => (close, inline),
+                // A trailing comma is already there: add after it.
+                (Some(_), Some(comma)) => (comma + 1, format!(" {inline},")),
+                (Some(last), None) => (last.span.end, format!(", {inline}")),
             };
             out.push_str(&text[..insert_at]);
             add(&mut out, &piece, nl);
@@ -151,6 +162,32 @@ fn append_toml(text: &str, e: &NewEntry, nl: &str) -> Result<String, String> {
 fn is_inline_array(text: &str, span: &std::ops::Range<usize>) -> bool {
     text[span.clone()].trim_start().starts_with('[')
         && !text[span.clone()].trim_start().starts_with("[[")
+}
+
+/// The end of an inline TOML array, read with TOML's own lexer from `range.start` (the end of
+/// its last item; its opening `[` when `open`, for an empty one) to the end of the array:
+/// the offset of the comma after the last item, if there is one, and of the closing `]`.
+/// Whitespace, line breaks and comments (which may hold commas and brackets) are skipped;
+/// anything else there means the spans are not what they should be, and gives `None`.
+fn inline_array_tail(
+    text: &str,
+    range: std::ops::Range<usize>,
+    open: bool,
+) -> Option<(Option<usize>, usize)> {
+    let from = range.start;
+    let mut opened = !open;
+    let mut comma = None;
+    for token in Source::new(text.get(range)?).lex() {
+        let at = from + token.span().start();
+        match token.kind() {
+            TokenKind::Whitespace | TokenKind::Newline | TokenKind::Comment => {}
+            TokenKind::LeftSquareBracket if !opened => opened = true,
+            TokenKind::Comma if opened && !open && comma.is_none() => comma = Some(at),
+            TokenKind::RightSquareBracket if opened => return Some((comma, at)),
+            _ => return None,
+        }
+    }
+    None
 }
 
 fn json_entry(e: &NewEntry, indent: &str, step: &str) -> String {
@@ -202,15 +239,33 @@ fn append_json(text: &str, e: &NewEntry, nl: &str) -> Result<String, String> {
                 out.push_str(&text[last.span.end..]);
             }
             None => {
+                // `[`, whitespace, `]`: the whitespace stays, and the entry gets lines of its own.
                 let key_indent = indent_at(text, span.start).to_string();
                 let indent = format!("{key_indent}{step}");
                 let entry = json_entry(e, &indent, &step);
                 let close = span.end - 1;
-                out.push_str(&text[..span.start + 1]);
-                add(&mut out, &format!("\n{indent}{entry}\n{key_indent}"), nl);
-                out.push_str(&text[close..]);
+                let (insert_at, piece) = match text[span.start + 1..close].rfind('\n') {
+                    // The list already spans lines: the entry goes on the line before the `]`.
+                    Some(i) => (span.start + 1 + i + 1, format!("{indent}{entry}\n")),
+                    None => (close, format!("\n{indent}{entry}\n{key_indent}")),
+                };
+                out.push_str(&text[..insert_at]);
+                add(&mut out, &piece, nl);
+                out.push_str(&text[insert_at..]);
             }
         },
+        // `null` counts as left out (docs/plan-format.md): it becomes the list.
+        Some(Node {
+            kind: NodeKind::Null,
+            span,
+        }) => {
+            let key_indent = indent_at(text, span.start).to_string();
+            let indent = format!("{key_indent}{step}");
+            let entry = json_entry(e, &indent, &step);
+            out.push_str(&text[..span.start]);
+            add(&mut out, &format!("[\n{indent}{entry}\n{key_indent}]"), nl);
+            out.push_str(&text[span.end..]);
+        }
         Some(_) => return Err("`progress` is not a list, so carepath cannot add to it".into()),
         None => {
             let entry_indent = format!("{step}{step}");

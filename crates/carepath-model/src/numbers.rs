@@ -2,13 +2,21 @@
 //! documents agree on rounding: two decimals at most, no trailing zeros, no `-0`.
 
 /// 12 -> "12", 12.5 -> "12.5", 1/3 -> "0.33": rounded to two decimals, dot decimal, no
-/// thousands separator, no exponent. Not-a-number and infinities give an empty string.
+/// thousands separator; from 1e15 on with an exponent, as [`exact`] writes it (`1e308`, not 309
+/// digits). Not-a-number and infinities give an empty string.
 pub fn plain(x: f64) -> String {
+    if x.is_finite() && x.abs() >= HUGE {
+        return exact(x);
+    }
+    digits(x)
+}
+
+/// [`plain`] without an exponent at any size (`1e20` -> "100000000000000000000"): for a CSV
+/// number cell, which carepath-csv documents as digits only. Not-a-number and infinities give
+/// an empty string.
+pub fn digits(x: f64) -> String {
     if !x.is_finite() {
         return String::new();
-    }
-    if x.abs() >= HUGE {
-        return exact(x);
     }
     let mut s = format!("{x:.2}");
     let trimmed = s.trim_end_matches('0').trim_end_matches('.').len();
@@ -130,8 +138,27 @@ mod tests {
     }
 
     #[test]
+    fn digits_is_plain_without_an_exponent() {
+        for x in [
+            1750.0,
+            12.5,
+            1.0 / 3.0,
+            -0.001,
+            999_999_999_999_999.0,
+            f64::NAN,
+        ] {
+            assert_eq!(digits(x), plain(x), "{x}");
+        }
+        assert_eq!(digits(1e20), "100000000000000000000");
+        assert_eq!(digits(-2.5e20), "-250000000000000000000");
+        assert_eq!(digits(1e308).len(), 309);
+        assert_eq!(digits(1e308).parse::<f64>(), Ok(1e308));
+    }
+
+    #[test]
     fn negative_zero_never_prints_as_minus_zero() {
         for x in [-0.0, -0.001, -1e-300] {
+            assert_eq!(digits(x), "0", "digits {x}");
             assert_eq!(plain(x), "0", "plain {x}");
             assert_eq!(grouped(x), "0", "grouped {x}");
         }

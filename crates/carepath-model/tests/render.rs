@@ -200,3 +200,41 @@ fn many_unknown_after_ids_are_counted_not_all_suggested() {
     assert_eq!(c.diagnostics.len(), diag::MAX_KEPT);
     assert_eq!(c.omitted.by_code["E021"].1, 3_000 - diag::MAX_KEPT);
 }
+
+/// fuzz/seeds/read_toml/finding-after-trailing-cr.toml (and read_json's .json): a file ending in
+/// a bare carriage return got a finding at its very end, after the CR, and showing it panicked
+/// (`min > max` in the window of the quoted line). The place is shown at the end of the line.
+#[test]
+fn finding_after_trailing_cr() {
+    let text = "#\r";
+    let checked = check(text.as_bytes(), Format::Toml, None);
+    assert!(checked.has_errors());
+    let out: Vec<String> = checked.diagnostics.iter().map(|d| plain(text, d)).collect();
+    insta::assert_snapshot!("finding_after_trailing_cr", out.join("\n---\n"));
+
+    let text = "{\r";
+    let checked = check(text.as_bytes(), Format::Json, None);
+    let d = &checked.diagnostics[0];
+    assert_eq!(d.span, Some(2..2), "at the end of the file, after the CR");
+    let shown = plain(text, d);
+    assert!(shown.contains("1 | {\n  |  ^\n"), "{shown}");
+
+    // On a CRLF line, a place at its CR or its LF is underlined where the line ends, as one
+    // there is (the location line names its own column).
+    let text = "format = 1\r\ntitle = 7\r\n";
+    let end = text.find("7").unwrap() + 1;
+    let at = |span: std::ops::Range<usize>| {
+        let out = plain(
+            text,
+            &Diagnostic::error("E005", "x").at(Some(span), "title"),
+        );
+        out.lines()
+            .filter(|l| !l.starts_with(" -->"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let shown = at(end..end);
+    assert!(shown.contains("2 | title = 7\n  |          ^\n"), "{shown}");
+    assert_eq!(at(end..end + 1), shown, "at the CR");
+    assert_eq!(at(end + 1..end + 2), shown, "at the LF");
+}

@@ -153,11 +153,7 @@ fn milestone(
 /// don't depend on the planning engine, and every kind of cell is exercised on purpose: negative
 /// and positive `late_days`, missing dates and costs, fractions, TRUE and FALSE).
 pub fn sample() -> ResolvedPlan {
-    let checked = carepath_model::check(PLAN.as_bytes(), Format::Toml, None);
-    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
-    let plan = checked
-        .plan
-        .expect("the sample plan is valid")
+    let plan = carepath_test_support::checked(PLAN.as_bytes(), Format::Toml, "the sample plan")
         .plan()
         .clone();
 
@@ -467,34 +463,17 @@ pub const FIXTURE_AS_OF: Date = date(2026, 12, 31);
 
 /// The repository's example plans (not the bad ones), in name order.
 pub fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            matches!(
-                p.extension().and_then(|e| e.to_str()),
-                Some("toml" | "json")
-            )
-        })
-        .collect();
-    files.sort();
-    assert!(files.len() >= 5, "the example plans are there: {files:?}");
-    files
+    carepath_test_support::fixture_paths()
 }
 
 /// Reads, checks and resolves plan bytes with the real engine.
 pub fn resolve(bytes: &[u8], format: Format, name: &str) -> ResolvedPlan {
-    let checked = carepath_model::check(bytes, format, None);
-    assert!(!checked.has_errors(), "{name}: {:#?}", checked.diagnostics);
-    carepath_model::resolve(&checked.plan.unwrap(), FIXTURE_AS_OF, None)
+    carepath_test_support::resolved(bytes, format, name, FIXTURE_AS_OF)
 }
 
 /// An example plan's name and resolved plan.
 pub fn resolve_fixture(path: &Path) -> (String, ResolvedPlan) {
-    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-    let format = Format::from_path(&path.to_string_lossy()).unwrap();
-    let bytes = std::fs::read(path).unwrap();
+    let (stem, format, bytes) = carepath_test_support::fixture(path);
     let plan = resolve(&bytes, format, &stem);
     (stem, plan)
 }

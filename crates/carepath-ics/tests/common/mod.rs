@@ -2,7 +2,7 @@
 //! exporters, the repository's fixtures, and a plan of 10,000 milestones.
 #![allow(dead_code)] // each test binary uses its own share of the helpers
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use carepath_ics::IcsOptions;
 use carepath_model::{CheckedPlan, Format, Renewal, ResolvedPlan};
@@ -115,16 +115,7 @@ pub fn carriage_return_titles() -> Vec<(String, String)> {
 }
 
 pub fn checked(bytes: &[u8], format: Format) -> CheckedPlan {
-    let checked = carepath_model::check(bytes, format, None);
-    let errors: Vec<String> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| format!("{d:?}"))
-        .collect();
-    checked
-        .plan
-        .unwrap_or_else(|| panic!("the test plan does not check: {errors:#?}"))
+    carepath_test_support::checked(bytes, format, "the test plan")
 }
 
 /// The hand-written plan, resolved as of `as_of`, with a renewal the catalog would add.
@@ -203,28 +194,12 @@ pub fn large_plan(n: usize, as_of: Date) -> ResolvedPlan {
 }
 
 pub fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+    carepath_test_support::fixtures_dir()
 }
 
 /// Every good fixture plan: its file stem and the plan resolved as of `as_of`.
 pub fn fixtures(as_of: Date) -> Vec<(String, ResolvedPlan)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
-        .expect("the fixtures directory")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .collect();
-    paths.sort();
-    let fixtures: Vec<(String, ResolvedPlan)> = paths
-        .iter()
-        .filter_map(|p| {
-            let format = Format::from_path(p.to_str()?)?;
-            let bytes = std::fs::read(p).unwrap();
-            let stem = p.file_stem()?.to_str()?.to_string();
-            Some((stem, resolve(&checked(&bytes, format), as_of)))
-        })
-        .collect();
-    assert!(fixtures.len() >= 5, "the fixtures went missing");
-    fixtures
+    carepath_test_support::fixtures(as_of)
 }
 
 /// The options when none is given (reminders 14 and 1 days before, no tasks).
