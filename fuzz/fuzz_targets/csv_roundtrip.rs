@@ -170,6 +170,8 @@ fn build(input: &Input) -> ResolvedPlan {
 /// What one cell must be.
 enum Want<'a> {
     Text(&'a str),
+    /// Text the exporter renders (a SMART criterion: its verdict and reason).
+    Rendered(String),
     OptText(Option<&'a str>),
     Number(f64),
     OptNumber(Option<f64>),
@@ -181,6 +183,10 @@ enum Want<'a> {
 fn check_cell(table: &str, column: &str, cell: &str, want: &Want<'_>) {
     let at = || format!("{table}.{column}: {cell:?}");
     match *want {
+        Want::Rendered(ref t) => {
+            assert_eq!(cell, neutralise(t), "{} is the neutralised text", at());
+            assert_eq!(restore(cell), *t, "{} gives the text back", at());
+        }
         Want::Text(t) | Want::OptText(Some(t)) => {
             assert_eq!(cell, neutralise(t), "{} is the neutralised text", at());
             assert_eq!(restore(cell), t, "{} gives the text back", at());
@@ -241,7 +247,7 @@ fn expected(plan: &ResolvedPlan, table: Table) -> Vec<Vec<Want<'_>>> {
                 ];
                 for (_, c) in g.smart.criteria() {
                     row.push(Want::Bool(c.pass));
-                    row.push(Want::Text(&c.reason));
+                    row.push(Want::Rendered(c.terminal()));
                 }
                 row
             })

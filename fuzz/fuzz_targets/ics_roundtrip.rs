@@ -256,8 +256,8 @@ fn expectations(plan: &ResolvedPlan, todo: bool) -> BTreeMap<String, Expect> {
         let mut contains = vec![plan_line.clone()];
         for (_, c) in g.smart.criteria() {
             if !c.pass {
-                let reason = c.reason.strip_prefix("fails: ").unwrap_or(&c.reason);
-                contains.push(normalize(reason));
+                // "Not yet achievable: " and the reason in its document form.
+                contains.push(normalize(&c.reason.document()));
             }
         }
         let uid = goal_uid(&plan.plan_id, &g.id);

@@ -147,7 +147,7 @@ pub fn set_smart(smart: &mut Smart, reasons: &[String; 5], passes: [bool; 5]) {
     .into_iter()
     .zip(reasons.iter().zip(passes))
     {
-        c.reason = reason.clone();
+        c.reason = carepath_model::message::Message::plain(reason.clone());
         c.pass = pass;
     }
 }
