@@ -9,11 +9,17 @@ const BAD: &[(&str, &str, i32)] = &[
     ("bad-date.toml", "E007", 1),
     ("bad-duration.toml", "E011", 1),
     ("bad-id.toml", "E010", 1),
+    ("bad-jurisdiction.toml", "E032", 1),
     ("break-reversed.toml", "E025", 1),
+    ("ce-topic-hours.toml", "E030", 1),
+    ("ce-topics-sum.toml", "E030", 1),
+    ("ce-zero-hours.toml", "E029", 1),
+    ("counts-for-unknown.toml", "E031", 1),
     ("cycle.toml", "E023", 1),
     ("done-before-start.toml", "E024", 1),
     ("duplicate-id.toml", "E020", 1),
     ("empty.toml", "E002", 1),
+    ("expires-before-earned.toml", "E028", 1),
     ("format-2.toml", "E008", 1),
     ("goal-unknown.toml", "E022", 1),
     ("many-errors.toml", "E004", 1),
@@ -52,6 +58,99 @@ fn every_bad_plan_gets_its_own_message() {
         all.push_str(&format!("==== {file}\n{}\n", r.stdout));
     }
     insta::assert_snapshot!("bad_plans", all);
+}
+
+/// Two milestones earning one credential is a warning at the second `earns`: the plan stays valid.
+#[test]
+fn two_milestones_earning_one_credential_is_a_warning() {
+    let r = run(carepath().args(["check", "fixtures/bad/earned-twice.toml"]));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains(
+            "warning[W014]: milestones `ccrn-study` and `ccrn-exam` both earn `ccrn`\n  --> fixtures/bad/earned-twice.toml:45:9\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("= field: milestones[2].earns"),
+        "{}",
+        r.stdout
+    );
+}
+
+/// Every new credential and CE field is read from JSON as from TOML, with its own located
+/// messages, and the list form and the table form mix.
+#[test]
+fn credentials_and_ce_read_from_json() {
+    let dir = scratch("cred-json");
+    let path = dir.join("plan.json");
+    std::fs::write(
+        &path,
+        r#"{
+  "format": 1,
+  "title": "CE log",
+  "start": "2026-01-05",
+  "person": {
+    "name": "Sam Rivera",
+    "credentials": ["bsn", {"id": "rn-license", "earned": "2024-06-15", "expires": "2026-06-30", "jurisdiction": "us-ca"}]
+  },
+  "milestones": [{"id": "ccrn-exam", "title": "Sit the CCRN exam", "kind": "exam", "earns": "ccrn"}],
+  "ce": [
+    {"date": "2026-02-10", "title": "Sepsis bundle update", "hours": -1, "counts_for": ["ccrn"]},
+    {"date": "2026-02-11", "title": "Pharmacology", "hours": 2, "topcs": {"pharmacology": 1}, "counts_for": ["rn-licence"]}
+  ]
+}
+"#,
+    )
+    .unwrap();
+    let r = run(carepath()
+        .arg("check")
+        .arg(&path)
+        .args(["--format", "json"]));
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let found: Vec<(String, String, u64, u64, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["path"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["hint"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let expect = |code: &str, path: &str, line: u64, col: u64, hint: &str| {
+        assert!(
+            found.iter().any(|f| f.0 == code
+                && f.1 == path
+                && f.2 == line
+                && f.3 == col
+                && f.4.contains(hint)),
+            "{code} at {path} {line}:{col} ({hint}) in {found:#?}"
+        );
+    };
+    expect(
+        "E032",
+        "person.credentials[1].jurisdiction",
+        7,
+        114,
+        "did you mean \"US-CA\"?",
+    );
+    expect("E029", "ce[0].hours", 11, 70, "");
+    expect("E004", "ce[1].topcs", 12, 65, "did you mean `topics`?");
+    expect(
+        "E031",
+        "ce[1].counts_for[0]",
+        12,
+        110,
+        "did you mean `rn-license`?",
+    );
+    assert_eq!(found.len(), 4, "{found:#?}");
 }
 
 #[test]

@@ -133,7 +133,7 @@ fn hours_target(m: &Milestone) -> Option<f64> {
 pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
     let target = plan.target.as_ref()?;
     let role = catalog.role(&target.role)?;
-    let held = |id: &str| plan.person.credentials.iter().any(|c| c == id);
+    let held = |id: &str| plan.person.holds(id);
     let covered = |id: &str| -> Vec<String> {
         plan.milestones
             .iter()
@@ -276,7 +276,7 @@ pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
             verified: requirement_verified,
         });
     }
-    let held_ids: Vec<&str> = plan.person.credentials.iter().map(String::as_str).collect();
+    let held_ids: Vec<&str> = plan.person.credential_ids().collect();
     let path = plan
         .person
         .role

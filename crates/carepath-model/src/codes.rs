@@ -2,7 +2,7 @@
 //! sites, `docs/plan-format.md` ("Errors and warnings") and `fixtures/bad/README.md` agree with (a
 //! test checks the two documents against [`TABLE`]).
 //!
-//! The codes are part of the contract: E001–E027 are errors in a plan, W001–W013 warnings about
+//! The codes are part of the contract: E001–E032 are errors in a plan, W001–W016 warnings about
 //! it, C001–C002 errors in a user catalog. A code is never reused for a different finding.
 
 use crate::diag::Severity;
@@ -50,6 +50,11 @@ codes! {
     BREAK_REVERSED = "E025", Error, "a break that ends before it begins";
     UNKNOWN_PROGRESS_MILESTONE = "E026", Error, "a progress entry for a milestone that does not exist";
     NO_CAPACITY = "E027", Error, "milestones need effort but there are no hours a week";
+    EXPIRES_BEFORE_EARNED = "E028", Error, "a credential that expires before it was earned";
+    CE_HOURS = "E029", Error, "a CE activity with hours of 0 or less";
+    CE_TOPIC_HOURS = "E030", Error, "a CE topic's hours, or the topics' sum, over the activity's hours";
+    UNKNOWN_COUNTS_FOR = "E031", Error, "`counts_for` names a credential that is neither held nor earned by a milestone";
+    BAD_JURISDICTION = "E032", Error, "a jurisdiction that is not an ISO 3166 code";
     ROLE_NOT_IN_CATALOG = "W001", Warning, "a role that is not in the catalog";
     GOAL_WITHOUT_MILESTONES = "W002", Warning, "a goal that no milestone serves";
     CREDENTIAL_NOT_IN_CATALOG = "W003", Warning, "a credential that is not in the catalog";
@@ -60,6 +65,9 @@ codes! {
     NOT_SMART = "W011", Warning, "a goal fails a SMART criterion";
     TAKEN_AS_FINISHED = "W012", Warning, "a milestone is taken as finished because later work is logged, but it is not marked done";
     CANNOT_SCHEDULE = "W013", Warning, "a milestone cannot be scheduled within 150 years";
+    EARNED_TWICE = "W014", Warning, "two milestones earn the same credential";
+    CE_IN_FUTURE = "W015", Warning, "a CE activity dated after the as-of date";
+    CREDENTIAL_EXPIRY_UNKNOWN = "W016", Warning, "a held credential whose expiry is neither written nor known from the catalog";
     CATALOG_UNREADABLE = "C001", Error, "a user catalog cannot be read";
     CATALOG_UNKNOWN_ID = "C002", Error, "a catalog entry names an id that does not exist";
 }

@@ -247,6 +247,11 @@ mod schema_tests {
         assert_eq!(keys(&s["$defs"]["measure"]), sorted(MEASURE_FIELDS));
         assert_eq!(keys(&p["milestones"]["items"]), sorted(MILESTONE_FIELDS));
         assert_eq!(keys(&p["progress"]["items"]), sorted(PROGRESS_FIELDS));
+        assert_eq!(keys(&p["ce"]["items"]), sorted(CE_FIELDS));
+        assert_eq!(
+            keys(&p["person"]["properties"]["credentials"]["items"]["oneOf"][1]),
+            sorted(CREDENTIAL_FIELDS)
+        );
         let kinds: Vec<&str> = p["milestones"]["items"]["properties"]["kind"]["enum"]
             .as_array()
             .unwrap()

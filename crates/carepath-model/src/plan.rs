@@ -19,6 +19,10 @@ pub struct Plan {
     pub goals: Vec<Goal>,
     pub milestones: Vec<Milestone>,
     pub progress: Vec<ProgressEntry>,
+    /// The CE log (`[[ce]]`), in file order. Left out of the document when empty, so a plan
+    /// without one serialises as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ce: Vec<CeEntry>,
     /// Where each value was read from, by field path (`milestones[3].after[0]`).
     #[serde(skip)]
     pub spans: SpanMap,
@@ -161,11 +165,105 @@ pub struct Person {
     pub name: String,
     pub role: Option<String>,
     pub region: Option<String>,
-    pub credentials: Vec<String>,
+    pub credentials: Vec<HeldCredential>,
     pub values: Vec<String>,
     pub interests: Vec<String>,
     pub skills: Vec<Skill>,
     pub experience: Vec<Experience>,
+}
+
+impl Person {
+    /// The ids of the credentials held, in file order. (A credential that could not be read has
+    /// an empty id while its errors are reported; a checked plan has none.)
+    pub fn credential_ids(&self) -> impl Iterator<Item = &str> {
+        self.credentials.iter().map(|c| c.id.as_str())
+    }
+
+    /// Whether a credential with this id is held.
+    pub fn holds(&self, id: &str) -> bool {
+        self.credentials.iter().any(|c| c.id == id)
+    }
+}
+
+/// A credential the person holds: `"bls"` in the list, or a table with dates and a jurisdiction.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HeldCredential {
+    pub id: String,
+    pub earned: Option<Date>,
+    pub expires: Option<Date>,
+    /// An ISO 3166 code: `US-CA`, `CA-ON`, `GB`.
+    pub jurisdiction: Option<String>,
+    /// The license or card number. Private: never serialised, so it appears in no export.
+    pub number: Option<String>,
+}
+
+impl HeldCredential {
+    pub fn new(id: impl Into<String>) -> Self {
+        HeldCredential {
+            id: id.into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// A credential with nothing but its id serialises as the plain string it was before tables
+/// were allowed; otherwise as `{id, earned, expires, jurisdiction}` (never the `number`).
+impl Serialize for HeldCredential {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if self.earned.is_none() && self.expires.is_none() && self.jurisdiction.is_none() {
+            return s.serialize_str(&self.id);
+        }
+        let mut st = s.serialize_struct("HeldCredential", 4)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("earned", &self.earned)?;
+        st.serialize_field("expires", &self.expires)?;
+        st.serialize_field("jurisdiction", &self.jurisdiction)?;
+        st.end()
+    }
+}
+
+/// One continuing-education activity of the CE log (`[[ce]]`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CeEntry {
+    pub date: Date,
+    pub title: String,
+    /// Contact hours (or the credential's unit), more than 0.
+    pub hours: f64,
+    pub category: Option<String>,
+    /// Hours of `hours` spent on a named topic, in the order the reader gives them.
+    #[serde(serialize_with = "topics_as_map")]
+    pub topics: Vec<(String, f64)>,
+    /// The credentials it counts for; empty: every held credential whose rule takes CE.
+    pub counts_for: Vec<String>,
+    pub provider: Option<String>,
+    pub note: Option<String>,
+}
+
+impl CeEntry {
+    /// Stands in for an entry that could not be read (its errors are reported already), so the
+    /// entries after it keep their index in the file.
+    pub fn placeholder() -> Self {
+        CeEntry {
+            date: Date::constant(1900, 1, 1),
+            title: String::new(),
+            hours: 0.0,
+            category: None,
+            topics: Vec::new(),
+            counts_for: Vec::new(),
+            provider: None,
+            note: None,
+        }
+    }
+}
+
+fn topics_as_map<S: serde::Serializer>(t: &[(String, f64)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(t.len()))?;
+    for (k, v) in t {
+        m.serialize_entry(k, v)?;
+    }
+    m.end()
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -409,6 +507,10 @@ pub struct Milestone {
     pub measure: Option<Measure>,
     pub done: Option<Date>,
     pub notes: Option<String>,
+    /// The credential this milestone earns (catalog id or text). Left out of the document when
+    /// absent, so a plan without it serialises as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earns: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

@@ -19,6 +19,7 @@ pub const TOP_FIELDS: &[&str] = &[
     "goals",
     "milestones",
     "progress",
+    "ce",
     "$schema",
 ];
 pub const PERSON_FIELDS: &[&str] = &[
@@ -52,8 +53,20 @@ pub const MILESTONE_FIELDS: &[&str] = &[
     "measure",
     "done",
     "notes",
+    "earns",
 ];
 pub const PROGRESS_FIELDS: &[&str] = &["date", "milestone", "amount", "note"];
+pub const CREDENTIAL_FIELDS: &[&str] = &["id", "earned", "expires", "jurisdiction", "number"];
+pub const CE_FIELDS: &[&str] = &[
+    "date",
+    "title",
+    "hours",
+    "category",
+    "topics",
+    "counts_for",
+    "provider",
+    "note",
+];
 
 /// The largest amount (hours, cost, progress, measure) carepath accepts.
 pub const MAX_AMOUNT: f64 = 1e9;
@@ -460,6 +473,11 @@ impl Reader {
             .into_iter()
             .filter_map(|(n, p)| self.progress(n, &p))
             .collect();
+        let ce: Vec<CeEntry> = self
+            .list(&t, "ce", "a list of CE activities ([[ce]] tables)")
+            .into_iter()
+            .map(|(n, p)| self.ce(n, &p).unwrap_or_else(CeEntry::placeholder))
+            .collect();
 
         // Fields that failed are reported already; defaults let the checks of the whole plan run
         // too, so one run shows every finding. The plan is not trusted until no error is left.
@@ -475,6 +493,7 @@ impl Reader {
             goals,
             milestones,
             progress,
+            ce,
             spans: Default::default(),
         })
     }
@@ -484,7 +503,18 @@ impl Reader {
         let name = self.req_text(&t, "name", "the person's name", "name = \"Zoë Nguyễn\"");
         let role = self.text(&t, "role");
         let region = self.text(&t, "region");
-        let credentials = self.texts(&t, "credentials");
+        let credentials = self
+            .list(
+                &t,
+                "credentials",
+                "a list of text, like [\"patient-care\", \"leadership\"]",
+            )
+            .into_iter()
+            .map(|(n, p)| {
+                self.held_credential(n, &p)
+                    .unwrap_or_else(|| HeldCredential::new(""))
+            })
+            .collect();
         let values = self.texts(&t, "values");
         let interests = self.texts(&t, "interests");
         let skills = self
@@ -763,6 +793,7 @@ impl Reader {
         let measure = self.measure(&t, "measure");
         let done = self.date(&t, "done");
         let notes = self.text(&t, "notes");
+        let earns = self.text(&t, "earns");
         Some(Milestone {
             id: id?,
             title: title.unwrap_or_default(),
@@ -777,7 +808,174 @@ impl Reader {
             measure,
             done,
             notes,
+            earns,
         })
+    }
+
+    /// A held credential: its id as text, or a table (`{ id = "bls", earned = 2025-03-14 }`).
+    fn held_credential(&mut self, node: &Node, path: &str) -> Option<HeldCredential> {
+        if !matches!(node.kind, NodeKind::Table(_)) {
+            return self.as_text(node, path).map(HeldCredential::new);
+        }
+        let t = self.table(node, path, "a credential", CREDENTIAL_FIELDS)?;
+        let id = self.req_text(&t, "id", "which credential it is", "id = \"rn-license\"");
+        let earned = self.date(&t, "earned");
+        let expires = self.date(&t, "expires");
+        let jurisdiction = match self.get(&t, "jurisdiction") {
+            Some((n, p)) => match self.as_text(n, &p) {
+                Some(j) if is_iso3166(&j) => Some(j),
+                Some(j) => {
+                    let hint = match iso3166_guess(&j) {
+                        Some(g) => format!("did you mean \"{g}\"? A jurisdiction is an ISO 3166 code: a country (\"GB\") or a country and subdivision (\"US-CA\", \"CA-ON\")"),
+                        None => "a jurisdiction is an ISO 3166 code: a country (\"GB\") or a country and subdivision (\"US-CA\", \"CA-ON\")".to_string(),
+                    };
+                    self.push(
+                        Diagnostic::error(
+                            codes::BAD_JURISDICTION,
+                            format!("\"{}\" is not an ISO 3166 code", shorten(&j)),
+                        )
+                        .at(Some(n.span.clone()), p)
+                        .label("not an ISO 3166 code")
+                        .hint(hint),
+                    );
+                    None
+                }
+                None => None,
+            },
+            None => None,
+        };
+        let number = self.text(&t, "number");
+        Some(HeldCredential {
+            id: id.unwrap_or_default(),
+            earned,
+            expires,
+            jurisdiction,
+            number,
+        })
+    }
+
+    fn ce(&mut self, node: &Node, path: &str) -> Option<CeEntry> {
+        let t = self.table(node, path, "a CE activity", CE_FIELDS)?;
+        let date = self.req_date(&t, "date", "the day of the activity", "date = 2026-02-10");
+        let title = self.req_text(
+            &t,
+            "title",
+            "what the activity was",
+            "title = \"Sepsis bundle update\"",
+        );
+        let hours = match self.get(&t, "hours") {
+            None => {
+                self.missing(&t, "hours", "the contact hours it gave", "hours = 2.0");
+                None
+            }
+            Some((n, p)) => match n.kind {
+                NodeKind::Int(i) if i <= 0 => {
+                    self.ce_hours_not_positive(n, &p, i as f64);
+                    None
+                }
+                NodeKind::Float(f) if f <= 0.0 => {
+                    self.ce_hours_not_positive(n, &p, f);
+                    None
+                }
+                _ => self.as_amount(n, &p, "CE hours"),
+            },
+        };
+        let category = self.text(&t, "category");
+        let mut topics = Vec::new();
+        if let Some((n, p)) = self.get(&t, "topics") {
+            match &n.kind {
+                NodeKind::Table(entries) => {
+                    for (k, v) in entries {
+                        let tp = join(&p, &k.name);
+                        self.spans.insert(&tp, v.span.clone());
+                        if let Some(h) = self.as_amount(v, &tp, "a topic's hours") {
+                            topics.push((k.name.clone(), h, v.span.clone(), tp));
+                        }
+                    }
+                }
+                _ => self.wrong_type(n, &p, "a table of topic hours, like { pharmacology = 0.5 }"),
+            }
+        }
+        if let Some(h) = hours {
+            let mut sum = 0.0;
+            let mut over = false;
+            for (name, th, span, tp) in &topics {
+                sum += th;
+                if *th > h {
+                    over = true;
+                    self.push(
+                        Diagnostic::error(
+                            codes::CE_TOPIC_HOURS,
+                            format!(
+                                "the topic `{name}` has {} hours, more than the activity's {} hours",
+                                fmt_num(*th),
+                                fmt_num(h)
+                            ),
+                        )
+                        .at(Some(span.clone()), tp.clone())
+                        .label("over the activity's hours")
+                        .hint("topic hours are part of `hours`, not extra: lower the topic's hours or raise `hours`"),
+                    );
+                }
+            }
+            if !over && sum > h + 1e-9 {
+                let (_, _, span, _) = &topics[topics.len() - 1];
+                let tp = join(&t.path, "topics");
+                let span = t
+                    .node
+                    .get("topics")
+                    .map_or(span.clone(), |n| n.span.clone());
+                self.push(
+                    Diagnostic::error(
+                        codes::CE_TOPIC_HOURS,
+                        format!(
+                            "the topics add up to {} hours, more than the activity's {} hours",
+                            fmt_num((sum * 1e6).round() / 1e6),
+                            fmt_num(h)
+                        ),
+                    )
+                    .at(Some(span), tp)
+                    .label("more than `hours`")
+                    .hint("topic hours are part of `hours`, not extra: lower the topics' hours or raise `hours`"),
+                );
+            }
+        }
+        let counts_for = self
+            .list(
+                &t,
+                "counts_for",
+                "a list of credential ids, like [\"ccrn\", \"rn-license\"]",
+            )
+            .into_iter()
+            .filter_map(|(n, p)| self.as_text(n, &p))
+            .collect();
+        let provider = self.text(&t, "provider");
+        let note = self.text(&t, "note");
+        Some(CeEntry {
+            date: date.unwrap_or(Date::constant(1900, 1, 1)),
+            title: title.unwrap_or_default(),
+            hours: hours.unwrap_or(0.0),
+            category,
+            topics: topics.into_iter().map(|(k, h, ..)| (k, h)).collect(),
+            counts_for,
+            provider,
+            note,
+        })
+    }
+
+    fn ce_hours_not_positive(&mut self, node: &Node, path: &str, x: f64) {
+        self.push(
+            Diagnostic::error(
+                codes::CE_HOURS,
+                format!(
+                    "a CE activity's hours must be more than 0, but they are {}",
+                    fmt_num(x)
+                ),
+            )
+            .at(Some(node.span.clone()), path)
+            .label("not more than 0")
+            .hint("write the contact hours the certificate shows, for example hours = 1.5"),
+        );
     }
 
     fn progress(&mut self, node: &Node, path: &str) -> Option<ProgressEntry> {
@@ -803,6 +1001,28 @@ impl Reader {
             note,
         })
     }
+}
+
+/// An ISO 3166 shape: two capital letters (ISO 3166-1), optionally `-` and one to three capital
+/// letters or digits (ISO 3166-2): `GB`, `US-CA`, `CA-ON`, `FR-75`.
+pub fn is_iso3166(s: &str) -> bool {
+    let (country, sub) = match s.split_once('-') {
+        Some((c, r)) => (c, Some(r)),
+        None => (s, None),
+    };
+    country.len() == 2
+        && country.bytes().all(|b| b.is_ascii_uppercase())
+        && sub.is_none_or(|r| {
+            (1..=3).contains(&r.len())
+                && r.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        })
+}
+
+/// `us-ca` or `US_CA` written as the code it probably means.
+fn iso3166_guess(s: &str) -> Option<String> {
+    let g = s.trim().to_ascii_uppercase().replace(['_', ' '], "-");
+    is_iso3166(&g).then_some(g)
 }
 
 /// Where to point when a table lacks a field: its first line.

@@ -178,7 +178,7 @@ fn names(
         .role
         .iter()
         .chain(p.target.as_ref().map(|t| &t.role))
-        .chain(&p.person.credentials)
+        .chain(p.person.credentials.iter().map(|c| &c.id))
         .chain(p.person.experience.iter().map(|e| &e.role));
     ids.filter_map(|id| Some((id.clone(), k.name_of(id)?)))
         .collect()
@@ -200,6 +200,7 @@ fn plan_without_spans(p: &Plan) -> Plan {
         goals: p.goals.clone(),
         milestones: p.milestones.clone(),
         progress: p.progress.clone(),
+        ce: p.ce.clone(),
         spans: Default::default(),
     }
 }
@@ -844,7 +845,7 @@ fn renewals(p: &Plan, finish: Date, knowledge: Option<&dyn Knowledge>) -> Vec<Re
         return Vec::new();
     };
     let mut out = Vec::new();
-    for c in &p.person.credentials {
+    for c in p.person.credentials.iter().map(|c| &c.id) {
         let Some(rule) = k.renewal(c) else {
             continue;
         };
@@ -997,6 +998,24 @@ pub fn findings(plan: &CheckedPlan, resolved: &ResolvedPlan) -> Vec<Diagnostic> 
                     pred.id,
                     first.yesterday().unwrap_or(first)
                 )),
+            );
+        }
+    }
+
+    for (i, ce) in p.ce.iter().enumerate() {
+        if ce.date > as_of {
+            let path = format!("ce[{i}].date");
+            out.push(
+                Diagnostic::warning(
+                    codes::CE_IN_FUTURE,
+                    format!(
+                        "the CE activity \"{}\" is dated {}, after the as-of date {as_of}",
+                        ce.title, ce.date
+                    ),
+                )
+                .at(sp(&path), path)
+                .label("in the future")
+                .hint("check the date: the CE log records activities done; plan future CE as a milestone"),
             );
         }
     }

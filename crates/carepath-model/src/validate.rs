@@ -263,6 +263,8 @@ pub(crate) fn validate(
         }
     }
 
+    credential_checks(&plan, diags);
+
     if plan.capacity.hours_per_week <= 0.0
         && let Some((i, m)) = plan
             .milestones
@@ -314,14 +316,15 @@ pub(crate) fn validate(
         if let Some(t) = &plan.target {
             role_warn(&t.role, "target.role");
         }
-        for (i, c) in plan.person.credentials.iter().enumerate() {
-            if !k.has_credential(c) {
+        for (i, c) in plan.person.credential_ids().enumerate() {
+            if !c.is_empty() && !k.has_credential(c) {
                 let path = format!("person.credentials[{i}]");
+                let span = sp(&format!("{path}.id")).or_else(|| sp(&path));
                 let mut d = Diagnostic::warning(
                     codes::CREDENTIAL_NOT_IN_CATALOG,
                     format!("the credential \"{c}\" is not in the catalog"),
                 )
-                .at(sp(&path), path)
+                .at(span, path)
                 .label("free-text credential");
                 d = match k.suggest_credential(c) {
                     Some(s) => d.hint(format!("did you mean `{s}`?")),
@@ -390,6 +393,98 @@ pub(crate) fn validate(
         preds,
         succs,
     })
+}
+
+/// The held credentials' dates, the milestones that earn credentials, and what the CE log
+/// counts for.
+fn credential_checks(plan: &Plan, diags: &mut Collector) {
+    let sp = |p: &str| plan.spans.get(p);
+    for (i, c) in plan.person.credentials.iter().enumerate() {
+        if let (Some(earned), Some(expires)) = (c.earned, c.expires)
+            && expires < earned
+        {
+            let path = format!("person.credentials[{i}].expires");
+            diags.push(
+                Diagnostic::error(
+                    codes::EXPIRES_BEFORE_EARNED,
+                    format!(
+                        "the credential `{}` expires on {expires}, before it was earned on {earned}",
+                        c.id
+                    ),
+                )
+                .at(sp(&path), path)
+                .label("before `earned`")
+                .hint("`earned` is the day it was granted and `expires` the last day it is valid; swap them?"),
+            );
+        }
+    }
+    // Which milestone earns each credential: the first one; a second is a warning.
+    let mut earners: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in plan.milestones.iter().enumerate() {
+        let Some(e) = m.earns.as_deref() else {
+            continue;
+        };
+        match earners.get(e) {
+            None => {
+                earners.insert(e, i);
+            }
+            Some(&first) => {
+                let path = format!("milestones[{i}].earns");
+                diags.push(
+                    Diagnostic::warning(
+                        codes::EARNED_TWICE,
+                        format!(
+                            "milestones `{}` and `{}` both earn `{e}`",
+                            plan.milestones[first].id, m.id
+                        ),
+                    )
+                    .at(sp(&path), path)
+                    .label(format!("`{}` earns it already", plan.milestones[first].id))
+                    .hint("which one earns it? Keep `earns` on that milestone and remove it from the other"),
+                );
+            }
+        }
+    }
+    let mut known: Vec<&str> = plan
+        .person
+        .credential_ids()
+        .filter(|c| !c.is_empty())
+        .collect();
+    for m in &plan.milestones {
+        if let Some(e) = m.earns.as_deref()
+            && !known.contains(&e)
+        {
+            known.push(e);
+        }
+    }
+    for (i, ce) in plan.ce.iter().enumerate() {
+        for (j, c) in ce.counts_for.iter().enumerate() {
+            if known.contains(&c.as_str()) {
+                continue;
+            }
+            if diags.is_full() {
+                diags.count(codes::UNKNOWN_COUNTS_FOR, Severity::Error);
+                continue;
+            }
+            let path = format!("ce[{i}].counts_for[{j}]");
+            let hint = match did_you_mean(c, known.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None if known.is_empty() => "the plan holds no credentials and no milestone earns one; add it to [person] credentials, or leave `counts_for` out".to_string(),
+                None => format!("the credentials held or earned are: {}", known.join(", ")),
+            };
+            diags.push(
+                Diagnostic::error(
+                    codes::UNKNOWN_COUNTS_FOR,
+                    format!(
+                        "this CE activity counts for `{c}`, but the person neither holds it nor earns it by a milestone"
+                    ),
+                )
+                .at(sp(&path), path)
+                .label("not held or earned")
+                .hint(hint),
+            );
+        }
+    }
 }
 
 /// Kahn's algorithm, taking ready milestones in file order; on a cycle, returns one cycle in

@@ -19,7 +19,10 @@ pub(super) fn profile(w: &mut Writer, p: &ResolvedPlan) {
         facts.push(("Region", r.clone()));
     }
     if !person.credentials.is_empty() {
-        facts.push(("Credentials held", person.credentials.join(", ")));
+        facts.push((
+            "Credentials held",
+            person.credential_ids().collect::<Vec<_>>().join(", "),
+        ));
     }
     let c = &p.plan.capacity;
     facts.push((
