@@ -297,3 +297,58 @@ fn renewals_of_held_credentials_are_exported() {
         "renewal events in the calendar"
     );
 }
+
+/// A credential's `number` is private: no export carries it (JSON, every CSV table, the
+/// calendar, the PDF), while the credential itself is there.
+#[test]
+fn a_credential_number_is_in_no_export() {
+    let dir = scratch("cred-number");
+    let plan = dir.join("numbered.toml");
+    std::fs::write(
+        &plan,
+        "format = 1\ntitle = \"Keep my license\"\nstart = 2026-01-05\n\n[person]\nname = \"Sam Rivera\"\n\
+\n\
+         [[person.credentials]]\nid = \"rn-license\"\nearned = 2021-06-15\nexpires = 2027-06-30\njurisdiction = \"US-CA\"\nnumber = \"RN 95123456\"\n\n\
+         [[person.credentials]]\nid = \"bls\"\nearned = 2025-03-14\nnumber = \"AHA-CARD-4471\"\n\n\
+         [capacity]\nhours_per_week = 4\n\n\
+         [[milestones]]\nid = \"acls\"\ntitle = \"ACLS course\"\nkind = \"training\"\neffort_hours = 16\nearns = \"acls\"\n\n\
+         [[ce]]\ndate = 2026-02-10\ntitle = \"Sepsis bundle update\"\nhours = 2\ncounts_for = [\"rn-license\"]\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let r = run(carepath()
+        .arg("export")
+        .arg(&plan)
+        .args(["--to", "json,csv,ics,pdf", "-o"])
+        .arg(format!("{}/", out.display())));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let mut files: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    for want in [
+        "numbered.json",
+        "numbered.ics",
+        "numbered.pdf",
+        "milestones.csv",
+    ] {
+        assert!(names.iter().any(|n| n == want), "{want} in {names:?}");
+    }
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for secret in ["95123456", "AHA-CARD-4471"] {
+            assert!(!text.contains(secret), "{} holds {secret}", f.display());
+        }
+    }
+    let json = std::fs::read_to_string(out.join("numbered.json")).unwrap();
+    assert!(
+        json.contains(r#""jurisdiction": "US-CA""#) || json.contains(r#""jurisdiction":"US-CA""#),
+        "the credential itself is exported: {json}"
+    );
+}

@@ -335,3 +335,16 @@ fn snapshot_text_of_the_nasty_plan() {
     let l = layout(&plan, &on(Some(Paper::A4)));
     insta::assert_snapshot!("nasty_text", text_dump(&l));
 }
+
+/// A credential's private `number` is drawn nowhere in the PDF; the credential's id is.
+#[test]
+fn a_credential_number_is_not_drawn() {
+    let plan = resolve_toml(
+        "format = 1\ntitle = \"Keep my license\"\nstart = 2026-01-05\n\n[person]\nname = \"Sam Rivera\"\n\
+         credentials = [{ id = \"rn-license\", earned = 2021-06-15, jurisdiction = \"US-CA\", number = \"RN 95123456\" }]\n",
+        jiff::civil::date(2026, 3, 1),
+    );
+    let dump = text_dump(&layout(&plan, &on(None)));
+    assert!(dump.contains("rn-license"), "{dump}");
+    assert!(!dump.contains("95123456"), "{dump}");
+}
