@@ -124,6 +124,7 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
     let weekly_load = weekly_load(p, as_of, &base, &fc, &milestones);
     let progress = progress_rows(plan);
     let renewals = renewals(p, plan_finish, knowledge);
+    let credentials = credential_statuses(p, as_of, knowledge);
     let totals = Totals {
         effort_hours: round2(p.milestones.iter().map(|m| m.effort_hours).sum()),
         remaining_hours: round2(milestones.iter().map(|m| m.remaining_hours).sum()),
@@ -152,6 +153,7 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
             weekly_load,
             progress,
             renewals,
+            credentials,
             target,
             finish: Window {
                 start: p.start,
@@ -877,6 +879,50 @@ fn renewals(p: &Plan, finish: Date, knowledge: Option<&dyn Knowledge>) -> Vec<Re
     out
 }
 
+/// How many days before its expiry a credential is `due-soon`.
+pub const DUE_SOON_DAYS: i32 = 90;
+
+/// The status of every held credential written with dates or a jurisdiction (one listed only
+/// by id has none of that to go on, and keeps its old place in `renewals`).
+fn credential_statuses(
+    p: &Plan,
+    as_of: Date,
+    knowledge: Option<&dyn Knowledge>,
+) -> Vec<CredentialStatus> {
+    p.person
+        .credentials
+        .iter()
+        .filter(|c| c.earned.is_some() || c.expires.is_some() || c.jurisdiction.is_some())
+        .map(|c| {
+            let rule = knowledge.and_then(|k| k.renewal(&c.id));
+            let expires = c.expires.or_else(|| {
+                let months = rule.as_ref()?.every_months;
+                let earned = c.earned?;
+                (months > 0)
+                    .then(|| earned.saturating_add(jiff::Span::new().months(i64::from(months))))
+            });
+            let status = match expires {
+                None => CredentialState::Unknown,
+                Some(e) if e < as_of => CredentialState::Lapsed,
+                Some(e) if e <= as_of.saturating_add(jiff::Span::new().days(DUE_SOON_DAYS)) => {
+                    CredentialState::DueSoon
+                }
+                Some(_) => CredentialState::Current,
+            };
+            CredentialStatus {
+                id: c.id.clone(),
+                name: knowledge
+                    .and_then(|k| k.name_of(&c.id))
+                    .unwrap_or_else(|| c.id.clone()),
+                jurisdiction: c.jurisdiction.clone(),
+                earned: c.earned,
+                expires,
+                status,
+            }
+        })
+        .collect()
+}
+
 /// Warnings for `check`: late milestones (W010), failed SMART criteria (W011), predecessors taken
 /// as finished because a later milestone has progress logged (W012), and milestones that cannot
 /// be scheduled (W013), located in the plan file.
@@ -1000,6 +1046,34 @@ pub fn findings(plan: &CheckedPlan, resolved: &ResolvedPlan) -> Vec<Diagnostic> 
                 )),
             );
         }
+    }
+
+    for cs in &resolved.schedule.credentials {
+        if cs.status != CredentialState::Unknown {
+            continue;
+        }
+        let Some(i) = p.person.credentials.iter().position(|c| c.id == cs.id) else {
+            continue;
+        };
+        let path = format!("person.credentials[{i}]");
+        let span = sp(&format!("{path}.id")).or_else(|| sp(&path));
+        let why = if p.person.credentials[i].earned.is_some() {
+            "the catalog has no renewal cycle for it"
+        } else {
+            "it has no `earned` date to count the catalog's renewal cycle from"
+        };
+        out.push(
+            Diagnostic::warning(
+                codes::CREDENTIAL_EXPIRY_UNKNOWN,
+                format!(
+                    "the expiry of `{}` is unknown: no `expires` is written and {why}",
+                    cs.id
+                ),
+            )
+            .at(span, path)
+            .label("expiry unknown")
+            .hint("add `expires = YYYY-MM-DD` from the card or certificate, so carepath can warn before it lapses"),
+        );
     }
 
     for (i, ce) in p.ce.iter().enumerate() {

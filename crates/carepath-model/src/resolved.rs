@@ -35,6 +35,11 @@ pub struct Schedule {
     pub weekly_load: Vec<WeekLoad>,
     pub progress: Vec<ProgressRow>,
     pub renewals: Vec<Renewal>,
+    /// The held credentials written with dates or a jurisdiction, with their expiry and status
+    /// on the as-of date. Left out of the document when there are none, so a plan that lists
+    /// credentials only by id serialises as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub credentials: Vec<CredentialStatus>,
     pub target: Option<TargetResult>,
     /// When the last milestone finishes, in each schedule.
     pub finish: Window,
@@ -229,6 +234,44 @@ pub struct Renewal {
     pub every_months: u32,
     pub source: String,
     pub verified: bool,
+}
+
+/// A held credential's current cycle: when it expires and what that means on the as-of date.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CredentialStatus {
+    pub id: String,
+    /// The catalog's name, else the id.
+    pub name: String,
+    pub jurisdiction: Option<String>,
+    pub earned: Option<Date>,
+    /// As written, else `earned` plus the catalog's renewal cycle; `None` when neither is known.
+    pub expires: Option<Date>,
+    pub status: CredentialState,
+}
+
+/// A credential's state on the as-of date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CredentialState {
+    /// Valid for more than 90 more days.
+    Current,
+    /// Expires within 90 days (the expiry day itself included).
+    DueSoon,
+    /// Expired before the as-of date.
+    Lapsed,
+    /// No expiry written and none known from the catalog.
+    Unknown,
+}
+
+impl CredentialState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CredentialState::Current => "current",
+            CredentialState::DueSoon => "due-soon",
+            CredentialState::Lapsed => "lapsed",
+            CredentialState::Unknown => "unknown",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

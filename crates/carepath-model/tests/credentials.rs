@@ -170,3 +170,118 @@ fn jurisdictions_are_iso_3166_shaped() {
         assert!(!read::is_iso3166(bad), "{bad}");
     }
 }
+
+/// A catalog that knows two renewal cycles.
+struct Cards;
+
+impl Knowledge for Cards {
+    fn has_role(&self, _id: &str) -> bool {
+        true
+    }
+    fn has_credential(&self, _id: &str) -> bool {
+        true
+    }
+    fn name_of(&self, id: &str) -> Option<String> {
+        match id {
+            "bls" => Some("Basic Life Support".into()),
+            "acls" => Some("Advanced Cardiovascular Life Support".into()),
+            _ => None,
+        }
+    }
+    fn renewal(&self, id: &str) -> Option<RenewalRule> {
+        matches!(id, "bls" | "acls").then(|| RenewalRule {
+            every_months: 24,
+            ce_hours: None,
+            source: "AHA".into(),
+            verified: true,
+        })
+    }
+}
+
+const CARDS: &str = "format = 1\ntitle = \"T\"\nstart = 2026-01-05\n\n[person]\nname = \"Sam\"\n\
+    credentials = [\n  \"bsn\",\n  \
+    { id = \"rn-license\", expires = 2026-05-30, jurisdiction = \"US-CA\", number = \"RN 1\" },\n  \
+    { id = \"bls\", earned = 2024-03-14 },\n  \
+    { id = \"acls\", earned = 2023-01-10 },\n  \
+    { id = \"ccrn\", earned = 2024-07-01, expires = 2027-06-30 },\n  \
+    { id = \"wound-care\", earned = 2025-01-01 },\n]\n";
+
+/// Each credential written with dates gets its expiry (written, else earned plus the catalog's
+/// cycle) and its status on the as-of date; one listed only by id is not listed.
+#[test]
+fn credential_expiry_and_status() {
+    let c = check(CARDS.as_bytes(), Format::Toml, Some(&Cards));
+    let cp = c.plan.expect("checks");
+    let r = resolve(&cp, date(2026, 3, 1), Some(&Cards));
+    let v = serde_json::to_value(&r).unwrap();
+    assert_eq!(
+        v["schedule"]["credentials"],
+        json!([
+            {"id": "rn-license", "name": "rn-license", "jurisdiction": "US-CA", "earned": null,
+             "expires": "2026-05-30", "status": "due-soon"},
+            {"id": "bls", "name": "Basic Life Support", "jurisdiction": null, "earned": "2024-03-14",
+             "expires": "2026-03-14", "status": "due-soon"},
+            {"id": "acls", "name": "Advanced Cardiovascular Life Support", "jurisdiction": null,
+             "earned": "2023-01-10", "expires": "2025-01-10", "status": "lapsed"},
+            {"id": "ccrn", "name": "ccrn", "jurisdiction": null, "earned": "2024-07-01",
+             "expires": "2027-06-30", "status": "current"},
+            {"id": "wound-care", "name": "wound-care", "jurisdiction": null, "earned": "2025-01-01",
+             "expires": null, "status": "unknown"}
+        ])
+    );
+    // rn-license expires 2026-05-30, exactly 90 days after 2026-03-01 (due-soon above); a day
+    // earlier it is 91 days away and current.
+    let r = resolve(&cp, date(2026, 2, 28), Some(&Cards));
+    assert_eq!(r.schedule.credentials[0].status, CredentialState::Current);
+}
+
+/// The one credential whose expiry cannot be known gets a warning at its id, asking for
+/// `expires`.
+#[test]
+fn unknown_expiry_asks_for_expires() {
+    let cp = check(CARDS.as_bytes(), Format::Toml, Some(&Cards))
+        .plan
+        .unwrap();
+    let r = resolve(&cp, date(2026, 3, 1), Some(&Cards));
+    let found: Vec<(String, String, String)> = findings(&cp, &r)
+        .into_iter()
+        .filter(|d| d.code == codes::CREDENTIAL_EXPIRY_UNKNOWN)
+        .map(|d| {
+            (
+                d.path.clone(),
+                d.message.clone(),
+                d.hint.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "person.credentials[5]".to_string(),
+            "the expiry of `wound-care` is unknown: no `expires` is written and the catalog has no renewal cycle for it".to_string(),
+            "add `expires = YYYY-MM-DD` from the card or certificate, so carepath can warn before it lapses".to_string()
+        )]
+    );
+}
+
+/// A plan that lists credentials only by id has no `schedule.credentials` in its document.
+#[test]
+fn id_only_credentials_add_nothing_to_the_schedule() {
+    let toml =
+        format!("{HEAD}[person]\nname = \"Sam\"\ncredentials = [\"bls\", {{ id = \"acls\" }}]\n");
+    let cp = check(toml.as_bytes(), Format::Toml, Some(&Cards))
+        .plan
+        .unwrap();
+    let r = resolve(&cp, date(2026, 3, 1), Some(&Cards));
+    let v = serde_json::to_value(&r).unwrap();
+    assert!(
+        v["schedule"].get("credentials").is_none(),
+        "{}",
+        v["schedule"]
+    );
+    assert!(
+        findings(&cp, &r)
+            .iter()
+            .all(|d| d.code != codes::CREDENTIAL_EXPIRY_UNKNOWN)
+    );
+}

@@ -297,6 +297,7 @@ pub fn sample() -> ResolvedPlan {
             weekly_load,
             progress,
             renewals,
+            credentials: Vec::new(),
             target: Some(TargetResult {
                 role: "clinical-nurse-leader".into(),
                 by: date(2027, 12, 31),
