@@ -352,3 +352,41 @@ fn a_credential_number_is_in_no_export() {
         "the credential itself is exported: {json}"
     );
 }
+
+/// With the built-in catalog: each dated credential's expiry (written, or earned plus the
+/// catalog's cycle) and status on the as-of date (2026-11-22), in the JSON document; check asks for the one
+/// expiry it cannot know.
+#[test]
+fn credential_expiry_and_status_in_the_json_document() {
+    let dir = scratch("cred-status");
+    let plan = dir.join("cards.toml");
+    std::fs::write(
+        &plan,
+        "format = 1\ntitle = \"Cards\"\nstart = 2026-01-05\n\n[person]\nname = \"Sam Rivera\"\n\
+         credentials = [\"bsn\", { id = \"bls\", earned = 2024-03-14 }, { id = \"ccrn\", jurisdiction = \"US-CA\" }]\n",
+    )
+    .unwrap();
+    let r = run(carepath()
+        .arg("export")
+        .arg(&plan)
+        .args(["--to", "json", "-o", "-"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        v["schedule"]["credentials"],
+        serde_json::json!([
+            {"id": "bls", "name": "Basic Life Support provider course", "jurisdiction": null,
+             "earned": "2024-03-14", "expires": "2026-03-14", "status": "lapsed"},
+            {"id": "ccrn",
+             "name": "Critical care registered nurse certification (adult, pediatric or neonatal)",
+             "jurisdiction": "US-CA", "earned": null, "expires": null, "status": "unknown"}
+        ])
+    );
+    let r = run(carepath().arg("check").arg(&plan));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("warning[W016]: the expiry of `ccrn` is unknown: no `expires` is written and it has no `earned` date to count the catalog's renewal cycle from"),
+        "{}",
+        r.stdout
+    );
+}
