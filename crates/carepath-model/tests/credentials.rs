@@ -285,3 +285,43 @@ fn id_only_credentials_add_nothing_to_the_schedule() {
             .all(|d| d.code != codes::CREDENTIAL_EXPIRY_UNKNOWN)
     );
 }
+
+/// A credential table without its id, or with a misspelt field, gets a located message with
+/// the fix.
+#[test]
+fn credential_tables_are_checked_like_every_table() {
+    let toml = format!(
+        "{HEAD}[person]\nname = \"Sam\"\n\n[[person.credentials]]\nearned = 2024-07-01\n\n\
+         [[person.credentials]]\nid = \"ccrn\"\nexpiers = 2027-06-30\n"
+    );
+    let c = check(toml.as_bytes(), Format::Toml, None);
+    let found: Vec<(&str, &str, &str, Option<&str>)> = c
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                d.path.as_str(),
+                d.message.as_str(),
+                d.hint.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "E006",
+                "person.credentials[0].id",
+                "`person.credentials[0]` is missing the required field `id` (which credential it is)",
+                Some("add it, for example: id = \"rn-license\"")
+            ),
+            (
+                "E004",
+                "person.credentials[1].expiers",
+                "unknown field `expiers` in a credential",
+                Some("did you mean `expires`?")
+            ),
+        ]
+    );
+}
