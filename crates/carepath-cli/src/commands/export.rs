@@ -235,6 +235,11 @@ pub fn export(
                 ""
             }
         ))),
+        // Every exporter returns at least one file; a plugin's empty answer is still one (empty)
+        // file. Said here rather than assumed by the arms below.
+        Target::Stdout | Target::File(_) if outputs.is_empty() => Err(Failure::usage(
+            "the exporter returned no output; nothing was written",
+        )),
         Target::Stdout => {
             let o = &outputs[0];
             if o.binary && std::io::stdout().is_terminal() {
@@ -254,8 +259,9 @@ pub fn export(
         Target::File(f) => {
             let mut batch = files::Batch::new();
             batch.protect(path);
-            let o = outputs.pop().expect("one output");
-            batch.add(&f, o.bytes)?;
+            if let Some(o) = outputs.pop() {
+                batch.add(&f, o.bytes)?;
+            }
             let written = batch.commit()?;
             emit(out, &wrote(&written))
         }
