@@ -290,7 +290,9 @@ impl Part {
             }
             Part::Quoted(w) if doc => curly(out, w),
             Part::Quoted(w) => out.push_str(w),
-            Part::Date(d) => write_date(out, *d),
+            Part::Date(d) => {
+                let _ = write!(out, "{d}");
+            }
             Part::Days(1) => out.push_str("1 day"),
             Part::Days(n) => {
                 let _ = write!(out, "{n} days");
@@ -302,23 +304,6 @@ impl Part {
             }
             Part::Then if doc => out.push_str(" → "),
             Part::Then => out.push_str(" -> "),
-        }
-    }
-}
-
-/// A date as YYYY-MM-DD without the general-purpose date printer: explanations name many dates.
-fn write_date(out: &mut String, d: Date) {
-    if !(0..=9999).contains(&d.year()) {
-        let _ = write!(out, "{d}");
-        return;
-    }
-    let (y, m, dd) = (d.year() as u32, d.month() as u32, d.day() as u32);
-    for (v, digits) in [(y, 4), (m, 2), (dd, 2)] {
-        if digits == 2 {
-            out.push('-');
-        }
-        for k in (0..digits).rev() {
-            out.push(char::from(b'0' + (v / 10u32.pow(k) % 10) as u8));
         }
     }
 }
