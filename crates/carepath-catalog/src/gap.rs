@@ -44,17 +44,17 @@ impl Knowledge for Catalog {
             .map(|r| r.requires.credential_ids().map(str::to_string).collect())
             .unwrap_or_default()
     }
-    fn renewal(&self, credential: &str) -> Option<RenewalRule> {
+    fn renewal(&self, credential: &str, _jurisdiction: Option<&str>) -> Option<RenewalRule> {
         let r = self.renewal_of(credential)?;
         let label = self
             .source(&r.source)
             .map_or(r.source.clone(), |s| s.label.clone());
-        Some(RenewalRule {
-            every_months: r.months,
-            ce_hours: r.ce_hours,
-            source: format!("{label} ({})", r.year),
-            verified: r.verified,
-        })
+        let mut rule = RenewalRule::every(r.months, format!("{label} ({})", r.year), r.verified);
+        rule.ce_hours = r.ce_hours;
+        if let Some(unit) = &r.ce_unit {
+            rule.ce_unit = unit.clone();
+        }
+        Some(rule)
     }
     fn gap(&self, plan: &Plan) -> Option<Gap> {
         gap(self, plan)

@@ -52,8 +52,10 @@ pub trait Knowledge {
     fn role_requirements(&self, _role: &str) -> Vec<String> {
         Vec::new()
     }
-    /// How a held credential renews, when the catalog knows it.
-    fn renewal(&self, _credential: &str) -> Option<RenewalRule> {
+    /// How a held credential renews, when the catalog knows it: the credential's rule with the
+    /// override for `jurisdiction` (an ISO 3166 code such as `US-CA`, the credential's own or
+    /// else `person.region`) applied when the catalog has one.
+    fn renewal(&self, _credential: &str, _jurisdiction: Option<&str>) -> Option<RenewalRule> {
         None
     }
     /// The gap between the person and the plan's target role (what the role needs, what the
@@ -64,13 +66,108 @@ pub trait Knowledge {
     }
 }
 
-/// A credential's renewal cycle, from the catalog.
+/// How a credential renews: its cycle, how its expiry falls, and what a cycle requires. From the
+/// catalog (or a user catalog), with a jurisdiction's override already applied. The engine in
+/// `resolve` counts the CE log against it and plans the renewal work backwards from each expiry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenewalRule {
-    pub every_months: u32,
+    /// The cycle, in months (more than 0).
+    pub months: u32,
+    /// How the expiry falls, `months` after the cycle begins.
+    pub expires: ExpiryRule,
+    /// The CE total a cycle requires, in `ce_unit`; `None` when the rule takes no CE.
     pub ce_hours: Option<f64>,
+    /// What the CE amount counts: "contact hours", "CERPs", "credits", "CEUs".
+    pub ce_unit: String,
+    /// Hours of work one unit of CE takes (1 for contact hours and CERPs, 10 for IACET CEUs):
+    /// a renewal milestone's effort is what is missing times this.
+    pub hours_per_unit: f64,
+    /// The CE categories the rule knows, when it lists them: a CE activity in another category
+    /// that counts for this credential is an error. Empty: any category is taken.
+    pub categories: Vec<String>,
+    /// At least this much CE of each category in a cycle (CCRN: A = 60).
+    pub category_minimums: Vec<(String, f64)>,
+    /// At least this many hours on a topic in a cycle; topic hours are inside the total (AANPCB:
+    /// pharmacology = 25).
+    pub topic_minimums: Vec<(String, f64)>,
+    /// Hours worked in the role during the cycle.
+    pub practice_hours: Option<f64>,
+    /// Of the practice hours, at least `hours` in the cycle's last `months` months.
+    pub practice_recent: Option<PracticeRecent>,
+    /// The roles whose `person.experience` counts as practice; empty: every experience entry.
+    pub practice_roles: Vec<String>,
+    /// A renewal that is a course (BLS, ACLS) of this many hours instead of CE.
+    pub course_hours: Option<f64>,
+    /// Finish the renewal work this many days before the expiry (default 30).
+    pub submit_before_days: u32,
+    /// The jurisdiction whose override was applied, if one was.
+    pub jurisdiction: Option<String>,
+    /// Where the rule comes from, with its year: "AACN: CCRN renewal (2025)".
     pub source: String,
+    /// Whether the rule was checked against its source; an unverified rule is marked as such
+    /// wherever it is shown.
     pub verified: bool,
+}
+
+impl RenewalRule {
+    /// A rule with a cycle and nothing else (no CE, no course), anniversary expiry, 30 days'
+    /// margin: the base that catalogs fill in.
+    pub fn every(months: u32, source: impl Into<String>, verified: bool) -> Self {
+        RenewalRule {
+            months,
+            expires: ExpiryRule::Anniversary,
+            ce_hours: None,
+            ce_unit: "contact hours".into(),
+            hours_per_unit: 1.0,
+            categories: Vec::new(),
+            category_minimums: Vec::new(),
+            topic_minimums: Vec::new(),
+            practice_hours: None,
+            practice_recent: None,
+            practice_roles: Vec::new(),
+            course_hours: None,
+            submit_before_days: DEFAULT_SUBMIT_BEFORE_DAYS,
+            jurisdiction: None,
+            source: source.into(),
+            verified,
+        }
+    }
+
+    /// Whether CE counts toward this rule (a total, or a category or topic minimum).
+    pub fn takes_ce(&self) -> bool {
+        self.ce_hours.is_some()
+            || !self.category_minimums.is_empty()
+            || !self.topic_minimums.is_empty()
+    }
+
+    /// Whether a CE category is one the rule knows (always, when it lists none).
+    pub fn knows_category(&self, category: &str) -> bool {
+        self.categories.is_empty()
+            || self
+                .categories
+                .iter()
+                .any(|c| c.trim().eq_ignore_ascii_case(category.trim()))
+    }
+}
+
+/// The renewal margin when a rule names none: finish the work 30 days before the expiry.
+pub const DEFAULT_SUBMIT_BEFORE_DAYS: u32 = 30;
+
+/// How a credential's expiry falls, `months` after its cycle begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ExpiryRule {
+    /// On the same day of the month (the last day when the month is shorter).
+    #[default]
+    Anniversary,
+    /// On the last day of that month (AHA cards).
+    EndOfMonth,
+}
+
+/// Recent practice a rule requires: `hours` in the cycle's last `months` months.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PracticeRecent {
+    pub hours: f64,
+    pub months: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

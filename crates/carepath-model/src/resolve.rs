@@ -276,6 +276,8 @@ fn scheduled(
         cost: m.cost,
         logged: round2(log.amount),
         unit: unit_of(m),
+        renewal: false,
+        credential: None,
     }
 }
 
@@ -848,15 +850,15 @@ fn renewals(p: &Plan, finish: Date, knowledge: Option<&dyn Knowledge>) -> Vec<Re
     };
     let mut out = Vec::new();
     for c in p.person.credentials.iter().map(|c| &c.id) {
-        let Some(rule) = k.renewal(c) else {
+        let Some(rule) = k.renewal(c, None) else {
             continue;
         };
-        if rule.every_months == 0 {
+        if rule.months == 0 {
             continue;
         }
         let name = k.name_of(c).unwrap_or_else(|| c.clone());
         for n in 1..=MAX_RENEWALS {
-            let months = i64::from(n) * i64::from(rule.every_months);
+            let months = i64::from(n) * i64::from(rule.months);
             let due = p.start.saturating_add(jiff::Span::new().months(months));
             if n > 1 && due > finish {
                 break;
@@ -866,7 +868,7 @@ fn renewals(p: &Plan, finish: Date, knowledge: Option<&dyn Knowledge>) -> Vec<Re
                 name: name.clone(),
                 due,
                 ce_hours: rule.ce_hours,
-                every_months: rule.every_months,
+                every_months: rule.months,
                 source: rule.source.clone(),
                 verified: rule.verified,
             });
@@ -894,9 +896,9 @@ fn credential_statuses(
         .iter()
         .filter(|c| c.earned.is_some() || c.expires.is_some() || c.jurisdiction.is_some())
         .map(|c| {
-            let rule = knowledge.and_then(|k| k.renewal(&c.id));
+            let rule = knowledge.and_then(|k| k.renewal(&c.id, None));
             let expires = c.expires.or_else(|| {
-                let months = rule.as_ref()?.every_months;
+                let months = rule.as_ref()?.months;
                 let earned = c.earned?;
                 (months > 0)
                     .then(|| earned.saturating_add(jiff::Span::new().months(i64::from(months))))
@@ -918,6 +920,9 @@ fn credential_statuses(
                 earned: c.earned,
                 expires,
                 status,
+                earned_by: None,
+                rule: None,
+                cycles: Vec::new(),
             }
         })
         .collect()

@@ -35,9 +35,9 @@ pub struct Schedule {
     pub weekly_load: Vec<WeekLoad>,
     pub progress: Vec<ProgressRow>,
     pub renewals: Vec<Renewal>,
-    /// The held credentials written with dates or a jurisdiction, with their expiry and status
-    /// on the as-of date. Left out of the document when there are none, so a plan that lists
-    /// credentials only by id serialises as before.
+    /// The credentials that renew or carry dates: held ones written with dates or a
+    /// jurisdiction, held ones the catalog has a renewal rule for, and those a milestone earns.
+    /// Left out of the document when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub credentials: Vec<CredentialStatus>,
     pub target: Option<TargetResult>,
@@ -104,6 +104,12 @@ pub struct ScheduledMilestone {
     pub logged: f64,
     /// The unit progress is logged in: the measure's unit, else "hours".
     pub unit: String,
+    /// A renewal milestone carepath planned for a credential's cycle (not in the plan file).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub renewal: bool,
+    /// The credential a renewal milestone renews.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credential: Option<String>,
 }
 
 /// One SMART criterion of a goal: whether it passes, and why.
@@ -236,28 +242,94 @@ pub struct Renewal {
     pub verified: bool,
 }
 
-/// A held credential's current cycle: when it expires and what that means on the as-of date.
+/// A credential the person holds (or earns by a milestone), its cycles in the horizon and its
+/// status on the as-of date.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct CredentialStatus {
     pub id: String,
     /// The catalog's name, else the id.
     pub name: String,
+    /// As written, else `person.region` when the catalog's rule has an override for it.
     pub jurisdiction: Option<String>,
+    /// As written; for a credential earned by a milestone, that milestone's forecast finish.
     pub earned: Option<Date>,
-    /// As written, else `earned` plus the catalog's renewal cycle; `None` when neither is known.
+    /// The end of the current cycle: as written, else `earned` plus the catalog's cycle; `None`
+    /// when neither is known.
     pub expires: Option<Date>,
     pub status: CredentialState,
+    /// The milestone that earns it, when the person does not hold it yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earned_by: Option<String>,
+    /// Where the renewal rule comes from, and whether it was checked; `None` without a rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<RuleSource>,
+    /// The current cycle and every later one that ends inside the horizon, in date order.
+    pub cycles: Vec<CredentialCycle>,
+}
+
+/// Where a renewal rule comes from.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RuleSource {
+    /// "AACN: CCRN renewal (2025)".
+    pub source: String,
+    pub verified: bool,
+    /// The jurisdiction whose override the rule is, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jurisdiction: Option<String>,
+    /// The cycle in months.
+    pub months: u32,
+    /// The unit CE is counted in ("contact hours", "CERPs").
+    pub unit: String,
+}
+
+/// One renewal cycle of a credential: `start..=expires`, what it requires and what counts.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CredentialCycle {
+    /// The first day of the cycle (the day after the previous expiry, or the day it was earned).
+    pub start: Date,
+    /// The last day it is valid.
+    pub expires: Date,
+    /// The day the renewal work should be finished: `expires` minus the rule's margin.
+    pub submit_by: Date,
+    pub requirements: Vec<Requirement>,
+    /// The id of the renewal milestone planned for this cycle, if one is.
+    pub renewal_milestone: Option<String>,
+    /// When the forecast finishes that milestone.
+    pub forecast_finish: Option<Date>,
+}
+
+/// One requirement of a cycle, counted against the CE log (or the experience, for practice).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Requirement {
+    /// `total`, `category:A`, `topic:pharmacology`, `practice`, `practice-recent` or `course`.
+    pub requirement: String,
+    pub required: f64,
+    /// What the CE log (practice: the experience, up to the as-of date) gives the cycle.
+    pub counted: f64,
+    /// `required - counted`, at least 0.
+    pub remaining: f64,
+    /// Whether it is met on the as-of date.
+    pub met: bool,
+    /// The unit of the three amounts: the rule's CE unit, or "hours" for practice and courses.
+    pub unit: String,
+    /// Practice only: the hours the experience gives by the expiry, the as-of date's counted
+    /// hours included.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<f64>,
 }
 
 /// A credential's state on the as-of date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CredentialState {
-    /// Valid for more than 90 more days.
+    /// Valid for more than 90 more days, and its renewal fits.
     Current,
     /// Expires within 90 days (the expiry day itself included).
     DueSoon,
-    /// Expired before the as-of date.
+    /// Its renewal milestone is forecast to finish after the submission date (or cannot be
+    /// scheduled), or its practice hours fall short by the expiry.
+    AtRisk,
+    /// Expired before the as-of date and not renewed.
     Lapsed,
     /// No expiry written and none known from the catalog.
     Unknown,
@@ -268,9 +340,15 @@ impl CredentialState {
         match self {
             CredentialState::Current => "current",
             CredentialState::DueSoon => "due-soon",
+            CredentialState::AtRisk => "at-risk",
             CredentialState::Lapsed => "lapsed",
             CredentialState::Unknown => "unknown",
         }
+    }
+
+    /// Whether `check`, `show` and `status` point it out.
+    pub fn needs_attention(self) -> bool {
+        self != CredentialState::Current
     }
 }
 

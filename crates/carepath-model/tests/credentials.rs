@@ -188,13 +188,8 @@ impl Knowledge for Cards {
             _ => None,
         }
     }
-    fn renewal(&self, id: &str) -> Option<RenewalRule> {
-        matches!(id, "bls" | "acls").then(|| RenewalRule {
-            every_months: 24,
-            ce_hours: None,
-            source: "AHA".into(),
-            verified: true,
-        })
+    fn renewal(&self, id: &str, _jurisdiction: Option<&str>) -> Option<RenewalRule> {
+        matches!(id, "bls" | "acls").then(|| RenewalRule::every(24, "AHA", true))
     }
 }
 

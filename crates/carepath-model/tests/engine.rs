@@ -1228,14 +1228,9 @@ impl Knowledge for Catalog {
             Vec::new()
         }
     }
-    fn renewal(&self, credential: &str) -> Option<RenewalRule> {
+    fn renewal(&self, credential: &str, _jurisdiction: Option<&str>) -> Option<RenewalRule> {
         match credential {
-            "acls" | "bls" => Some(RenewalRule {
-                every_months: 24,
-                ce_hours: None,
-                source: "AHA".into(),
-                verified: true,
-            }),
+            "acls" | "bls" => Some(RenewalRule::every(24, "AHA", true)),
             _ => None,
         }
     }

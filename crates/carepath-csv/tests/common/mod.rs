@@ -146,6 +146,8 @@ fn milestone(
         cost: None,
         logged: 0.0,
         unit: "hours".into(),
+        renewal: false,
+        credential: None,
     }
 }
 
