@@ -63,6 +63,9 @@ pub enum Command {
     Show { plan: PathBuf },
     /// Progress as of the as-of date, per milestone and goal.
     Status { plan: PathBuf },
+    /// Each credential: its expiry and status, what its renewal requires, what the CE log
+    /// counts toward it, and the renewal milestone the plan places.
+    Credentials { plan: PathBuf },
     /// Append one progress entry to the plan file, keeping everything else as it was.
     Log {
         plan: PathBuf,

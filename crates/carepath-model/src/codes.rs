@@ -2,7 +2,7 @@
 //! sites, `docs/plan-format.md` ("Errors and warnings") and `fixtures/bad/README.md` agree with (a
 //! test checks the two documents against [`TABLE`]).
 //!
-//! The codes are part of the contract: E001–E032 are errors in a plan, W001–W016 warnings about
+//! The codes are part of the contract: E001–E033 are errors in a plan, W001–W020 warnings about
 //! it, C001–C002 errors in a user catalog. A code is never reused for a different finding.
 
 use crate::diag::Severity;
@@ -55,6 +55,7 @@ codes! {
     CE_TOPIC_HOURS = "E030", Error, "a CE topic's hours, or the topics' sum, over the activity's hours";
     UNKNOWN_COUNTS_FOR = "E031", Error, "`counts_for` names a credential that is neither held nor earned by a milestone";
     BAD_JURISDICTION = "E032", Error, "a jurisdiction that is not an ISO 3166 code";
+    UNKNOWN_CE_CATEGORY = "E033", Error, "a CE activity's category that the renewal rule of a credential it counts for does not list";
     ROLE_NOT_IN_CATALOG = "W001", Warning, "a role that is not in the catalog";
     GOAL_WITHOUT_MILESTONES = "W002", Warning, "a goal that no milestone serves";
     CREDENTIAL_NOT_IN_CATALOG = "W003", Warning, "a credential that is not in the catalog";
@@ -68,6 +69,10 @@ codes! {
     EARNED_TWICE = "W014", Warning, "two milestones earn the same credential";
     CE_IN_FUTURE = "W015", Warning, "a CE activity dated after the as-of date";
     CREDENTIAL_EXPIRY_UNKNOWN = "W016", Warning, "a held credential whose expiry is neither written nor known from the catalog";
+    CREDENTIAL_LAPSED = "W017", Warning, "a credential that expired before the as-of date (an error under `check --strict`)";
+    RENEWAL_AT_RISK = "W018", Warning, "a credential's renewal work is forecast to finish after its submission date";
+    CREDENTIAL_DUE_SOON = "W019", Warning, "a credential that expires within 90 days";
+    PRACTICE_SHORT = "W020", Warning, "a credential's practice hours fall short of its renewal rule by the expiry";
     CATALOG_UNREADABLE = "C001", Error, "a user catalog cannot be read";
     CATALOG_UNKNOWN_ID = "C002", Error, "a catalog entry names an id that does not exist";
 }

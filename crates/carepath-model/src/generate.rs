@@ -92,3 +92,105 @@ pub fn big_plan(n: usize) -> String {
     }
     s
 }
+
+/// `plan` (from [`big_plan`]) with `credentials` held credentials `cred-0`, `cred-1`, … (earned
+/// on spread-out days in 2020–2025, every third with an `expires` too) and a CE log of `ce`
+/// activities in 2022–2026, a third with a category, a quarter with a topic, a fifth counting
+/// for one named credential. [`CredentialRules`] knows their renewal rules.
+pub fn with_credentials(plan: &str, credentials: usize, ce: usize) -> String {
+    use std::fmt::Write;
+    let mut rnd = Rng(20_261_201);
+    let mut list = String::from("credentials = [");
+    for k in 0..credentials {
+        let earned = format!(
+            "{}-{:02}-{:02}",
+            2020 + rnd.range(0, 6),
+            1 + rnd.range(0, 12),
+            1 + rnd.range(0, 28)
+        );
+        if k % 3 == 0 {
+            let _ = write!(
+                list,
+                "{{ id = \"cred-{k}\", earned = {earned}, expires = {}-{:02}-28 }}, ",
+                2027 + rnd.range(0, 3),
+                1 + rnd.range(0, 12)
+            );
+        } else {
+            let _ = write!(list, "{{ id = \"cred-{k}\", earned = {earned} }}, ");
+        }
+    }
+    list.push_str("]\n");
+    let mut s = plan.replacen(
+        "name = \"Generated Person\"\n",
+        &format!("name = \"Generated Person\"\n{list}"),
+        1,
+    );
+    for i in 0..ce {
+        let hours = 1 + rnd.range(0, 8);
+        let _ = write!(
+            s,
+            "[[ce]]\ndate = {}-{:02}-{:02}\ntitle = \"CE activity {i}\"\nhours = {hours}\n",
+            2022 + rnd.range(0, 5),
+            1 + rnd.range(0, 12),
+            1 + rnd.range(0, 28)
+        );
+        if rnd.chance(0.33) {
+            let _ = writeln!(
+                s,
+                "category = \"{}\"",
+                ["A", "B", "C"][rnd.range(0, 3) as usize]
+            );
+        }
+        if rnd.chance(0.25) {
+            let _ = writeln!(
+                s,
+                "topics = {{ pharmacology = {} }}",
+                rnd.range(0, hours + 1)
+            );
+        }
+        if credentials > 0 && rnd.chance(0.2) {
+            let _ = writeln!(
+                s,
+                "counts_for = [\"cred-{}\"]",
+                rnd.range(0, credentials as u64)
+            );
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// The renewal rules of [`with_credentials`]'s credentials: `cred-K` renews every 12, 24, 36 or
+/// 48 months (by `K % 4`) with 10 to 40 hours of CE; every second one has category minimums
+/// (A, B, C), every third a pharmacology minimum, every fifth a renewal course instead, every
+/// seventh practice hours.
+pub struct CredentialRules;
+
+impl crate::Knowledge for CredentialRules {
+    fn has_role(&self, _id: &str) -> bool {
+        true
+    }
+    fn has_credential(&self, _id: &str) -> bool {
+        true
+    }
+    fn renewal(&self, credential: &str, _jurisdiction: Option<&str>) -> Option<crate::RenewalRule> {
+        let k: u32 = credential.strip_prefix("cred-")?.parse().ok()?;
+        let mut r = crate::RenewalRule::every(12 * (1 + k % 4), "generated", false);
+        if k % 5 == 0 {
+            r.course_hours = Some(4.0);
+            return Some(r);
+        }
+        r.ce_hours = Some(f64::from(10 * (1 + k % 4)));
+        if k % 2 == 0 {
+            r.categories = vec!["A".into(), "B".into(), "C".into()];
+            r.category_minimums = vec![("A".into(), 5.0)];
+        }
+        if k % 3 == 0 {
+            r.topic_minimums = vec![("pharmacology".into(), 2.0)];
+        }
+        if k % 7 == 0 {
+            r.practice_hours = Some(400.0);
+        }
+        Some(r)
+    }
+}

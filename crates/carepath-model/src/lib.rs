@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod codes;
+pub mod credentials;
 pub mod diag;
 pub mod edit;
 #[doc(hidden)]

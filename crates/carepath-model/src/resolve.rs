@@ -36,6 +36,7 @@
 
 use jiff::civil::Date;
 
+use crate::credentials;
 use crate::message::{Message, Part};
 use crate::numbers::{Th, grouped as thousands};
 use crate::plan::{Milestone, Plan};
@@ -85,26 +86,126 @@ fn short_unit(unit: &str) -> &str {
     }
 }
 
-/// Schedules a checked plan (baseline and forecast), judges its goals and tracks progress.
+/// Both schedules of one plan, and what they share.
+struct Scheduled {
+    prio: schedule::Prepared,
+    logs: Vec<Logged>,
+    base: schedule::Schedule,
+    fc: schedule::Schedule,
+}
+
+impl Scheduled {
+    fn new(plan: &CheckedPlan, as_of: Date) -> Self {
+        let p = plan.plan();
+        let logs = schedule::logged(plan, as_of);
+        let prio = schedule::Prepared::new(plan);
+        let base = schedule::baseline_with(plan, &prio, p.capacity.hours_per_week);
+        let fc = schedule::forecast(plan, &prio, &base, as_of, &logs, p.capacity.hours_per_week);
+        Scheduled {
+            prio,
+            logs,
+            base,
+            fc,
+        }
+    }
+}
+
+/// The plan's forecast finish (at least its start).
+fn finish_of(p: &Plan, fc: &schedule::Schedule, own: usize) -> Date {
+    fc.finish[..own]
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or(p.start)
+        .max(p.start)
+}
+
+/// The day each credential a milestone earns is earned on: the milestone's `done` date, else
+/// its forecast finish.
+fn earned_days(
+    p: &Plan,
+    tracks: &[credentials::Track],
+    fc: &schedule::Schedule,
+) -> Vec<Option<Date>> {
+    tracks
+        .iter()
+        .map(|t| {
+            t.earned_by
+                .map(|m| p.milestones[m].done.unwrap_or(fc.finish[m]))
+        })
+        .collect()
+}
+
+/// How many times the renewals are planned again when the milestone that earns a credential
+/// finishes on another day once they are in the schedule.
+const MAX_RENEWAL_ROUNDS: usize = 3;
+
+/// Schedules a checked plan (baseline and forecast) with the renewal milestones its credentials
+/// need, judges its goals and tracks progress.
 pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge>) -> ResolvedPlan {
     let p = plan.plan();
-    let logs = schedule::logged(plan, as_of);
-    let prio = schedule::Prepared::new(plan);
-    let base = schedule::baseline_with(plan, &prio, p.capacity.hours_per_week);
-    let fc = schedule::forecast(plan, &prio, &base, as_of, &logs, p.capacity.hours_per_week);
+    let own = p.milestones.len();
+    let tracks = credentials::tracks(p, knowledge);
+    let mut drafts = credentials::Drafts::default();
+    let mut extended: Option<CheckedPlan> = None;
+    let mut sched: Option<Scheduled> = None;
+    if !tracks.is_empty() {
+        // The horizon is the plan's own (its forecast without renewals): renewals never extend
+        // it. Only the finishes are wanted, so no baseline is made for it.
+        let prio = schedule::Prepared::new(plan);
+        let logs = schedule::logged(plan, as_of);
+        let own_fc =
+            schedule::forecast_finishes(plan, &prio, as_of, &logs, p.capacity.hours_per_week);
+        let horizon = credentials::horizon(p, as_of, finish_of(p, &own_fc, own));
+        let mut earned = earned_days(p, &tracks, &own_fc);
+        let taken = |id: &str| plan.milestone(id).is_some();
+        drafts = credentials::draft(p, &tracks, as_of, horizon, earned.clone(), &taken);
+        for round in 0..MAX_RENEWAL_ROUNDS {
+            if drafts.milestones.is_empty() {
+                (extended, sched) = (None, None);
+                break;
+            }
+            let ext = plan.extended(plan_without_spans(p), drafts.milestones.clone());
+            let s = Scheduled::new(&ext, as_of);
+            let now = earned_days(p, &tracks, &s.fc);
+            extended = Some(ext);
+            sched = Some(s);
+            // Scheduled with these drafts: done when the earning milestones finish where the
+            // drafts assumed (or after the last round).
+            if now == earned || round + 1 == MAX_RENEWAL_ROUNDS {
+                break;
+            }
+            earned = now;
+            drafts = credentials::draft(p, &tracks, as_of, horizon, earned.clone(), &taken);
+        }
+    }
+    let cp: &CheckedPlan = extended.as_ref().unwrap_or(plan);
+    let sched = sched.unwrap_or_else(|| Scheduled::new(plan, as_of));
+    let Scheduled {
+        prio,
+        logs,
+        base,
+        fc,
+    } = sched;
 
-    let mut milestones: Vec<ScheduledMilestone> = p
+    let mut milestones: Vec<ScheduledMilestone> = cp
+        .plan()
         .milestones
         .iter()
         .enumerate()
         .map(|(i, m)| scheduled(m, i, as_of, &logs[i], &base, &fc))
         .collect();
-    mark_critical(&mut milestones, &fc);
+    for (m, &t) in milestones[own..].iter_mut().zip(&drafts.owner) {
+        m.renewal = true;
+        m.credential = Some(tracks[t].id.clone());
+    }
+    // The critical chain is the plan's own: a renewal never decides when the plan finishes.
+    mark_critical(&mut milestones[..own], &fc);
 
     let any_late = milestones.iter().any(|m| m.status == Status::Late);
     let more = (any_late && fc.day_units > 0).then(|| {
         schedule::forecast(
-            plan,
+            cp,
             &prio,
             &base,
             as_of,
@@ -112,21 +213,27 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
             p.capacity.hours_per_week + EXTRA_HOURS,
         )
     });
-    let explanations = explain(plan, as_of, &fc, more.as_ref(), &milestones);
+    let explanations = explain(cp, as_of, &fc, more.as_ref(), &milestones);
 
-    let plan_finish = milestones
-        .iter()
-        .map(|m| m.forecast.finish)
-        .max()
-        .unwrap_or(p.start)
-        .max(p.start);
-    let goals = goals(plan, &milestones, &fc, knowledge);
-    let weekly_load = weekly_load(p, as_of, &base, &fc, &milestones);
+    let plan_finish = finish_of(p, &fc, own);
+    let goals = goals(cp, &milestones, &fc, knowledge);
+    let weekly_load = weekly_load(cp.plan(), as_of, &base, &fc, &milestones);
     let progress = progress_rows(plan);
-    let renewals = renewals(p, plan_finish, knowledge);
-    let credentials = credential_statuses(p, as_of, knowledge);
+    let renewals = credentials::renewal_rows(&tracks, &drafts);
+    let credentials = credentials::statuses(
+        p,
+        &tracks,
+        &drafts,
+        as_of,
+        &credentials::Placed {
+            milestones: &milestones,
+            own,
+            unschedulable: &fc.unschedulable,
+            more: more.as_ref().map(|m| (m.finish.as_slice(), EXTRA_HOURS)),
+        },
+    );
     let totals = Totals {
-        effort_hours: round2(p.milestones.iter().map(|m| m.effort_hours).sum()),
+        effort_hours: round2(cp.plan().milestones.iter().map(|m| m.effort_hours).sum()),
         remaining_hours: round2(milestones.iter().map(|m| m.remaining_hours).sum()),
         cost: round2(p.milestones.iter().filter_map(|m| m.cost).sum()),
         milestones: milestones.len(),
@@ -141,12 +248,20 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
         finish: plan_finish,
         met: plan_finish <= t.by,
     });
+    let document_plan = match extended {
+        Some(ext) => {
+            let mut d = ext.into_plan();
+            d.milestones.truncate(own);
+            d
+        }
+        None => plan_without_spans(p),
+    };
 
     ResolvedPlan {
         carepath: DOCUMENT_VERSION,
         as_of,
         plan_id: p.effective_id(),
-        plan: plan_without_spans(p),
+        plan: document_plan,
         schedule: Schedule {
             milestones,
             goals,
@@ -841,93 +956,6 @@ fn progress_rows(plan: &CheckedPlan) -> Vec<ProgressRow> {
         .collect()
 }
 
-/// The most renewal dates listed for one credential.
-const MAX_RENEWALS: u32 = 200;
-
-fn renewals(p: &Plan, finish: Date, knowledge: Option<&dyn Knowledge>) -> Vec<Renewal> {
-    let Some(k) = knowledge else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for c in p.person.credentials.iter().map(|c| &c.id) {
-        let Some(rule) = k.renewal(c, None) else {
-            continue;
-        };
-        if rule.months == 0 {
-            continue;
-        }
-        let name = k.name_of(c).unwrap_or_else(|| c.clone());
-        for n in 1..=MAX_RENEWALS {
-            let months = i64::from(n) * i64::from(rule.months);
-            let due = p.start.saturating_add(jiff::Span::new().months(months));
-            if n > 1 && due > finish {
-                break;
-            }
-            out.push(Renewal {
-                credential: c.clone(),
-                name: name.clone(),
-                due,
-                ce_hours: rule.ce_hours,
-                every_months: rule.months,
-                source: rule.source.clone(),
-                verified: rule.verified,
-            });
-            if due >= Date::MAX {
-                break;
-            }
-        }
-    }
-    out.sort_by(|a, b| (a.due, &a.credential).cmp(&(b.due, &b.credential)));
-    out
-}
-
-/// How many days before its expiry a credential is `due-soon`.
-pub const DUE_SOON_DAYS: i32 = 90;
-
-/// The status of every held credential written with dates or a jurisdiction (one listed only
-/// by id has none of that to go on, and keeps its old place in `renewals`).
-fn credential_statuses(
-    p: &Plan,
-    as_of: Date,
-    knowledge: Option<&dyn Knowledge>,
-) -> Vec<CredentialStatus> {
-    p.person
-        .credentials
-        .iter()
-        .filter(|c| c.earned.is_some() || c.expires.is_some() || c.jurisdiction.is_some())
-        .map(|c| {
-            let rule = knowledge.and_then(|k| k.renewal(&c.id, None));
-            let expires = c.expires.or_else(|| {
-                let months = rule.as_ref()?.months;
-                let earned = c.earned?;
-                (months > 0)
-                    .then(|| earned.saturating_add(jiff::Span::new().months(i64::from(months))))
-            });
-            let status = match expires {
-                None => CredentialState::Unknown,
-                Some(e) if e < as_of => CredentialState::Lapsed,
-                Some(e) if e <= as_of.saturating_add(jiff::Span::new().days(DUE_SOON_DAYS)) => {
-                    CredentialState::DueSoon
-                }
-                Some(_) => CredentialState::Current,
-            };
-            CredentialStatus {
-                id: c.id.clone(),
-                name: knowledge
-                    .and_then(|k| k.name_of(&c.id))
-                    .unwrap_or_else(|| c.id.clone()),
-                jurisdiction: c.jurisdiction.clone(),
-                earned: c.earned,
-                expires,
-                status,
-                earned_by: None,
-                rule: None,
-                cycles: Vec::new(),
-            }
-        })
-        .collect()
-}
-
 /// Warnings for `check`: late milestones (W010), failed SMART criteria (W011), predecessors taken
 /// as finished because a later milestone has progress logged (W012), and milestones that cannot
 /// be scheduled (W013), located in the plan file.
@@ -1054,31 +1082,73 @@ pub fn findings(plan: &CheckedPlan, resolved: &ResolvedPlan) -> Vec<Diagnostic> 
     }
 
     for cs in &resolved.schedule.credentials {
-        if cs.status != CredentialState::Unknown {
-            continue;
-        }
-        let Some(i) = p.person.credentials.iter().position(|c| c.id == cs.id) else {
-            continue;
+        // Where the credential is written: its table in `person.credentials`, else the `earns`
+        // of the milestone that earns it.
+        let (path, span) = match p.person.credentials.iter().position(|c| c.id == cs.id) {
+            Some(i) => {
+                let path = format!("person.credentials[{i}]");
+                let span = sp(&format!("{path}.expires"))
+                    .filter(|_| cs.status != CredentialState::Unknown)
+                    .or_else(|| sp(&format!("{path}.id")))
+                    .or_else(|| sp(&path));
+                (path, span)
+            }
+            None => match cs.earned_by.as_deref().and_then(|m| plan.milestone(m)) {
+                Some(j) => {
+                    let path = format!("milestones[{j}].earns");
+                    let span = sp(&path);
+                    (path, span)
+                }
+                None => continue,
+            },
         };
-        let path = format!("person.credentials[{i}]");
-        let span = sp(&format!("{path}.id")).or_else(|| sp(&path));
-        let why = if p.person.credentials[i].earned.is_some() {
-            "the catalog has no renewal cycle for it"
-        } else {
-            "it has no `earned` date to count the catalog's renewal cycle from"
+        let text = || {
+            cs.attention
+                .as_ref()
+                .map(Message::terminal)
+                .unwrap_or_default()
         };
-        out.push(
-            Diagnostic::warning(
-                codes::CREDENTIAL_EXPIRY_UNKNOWN,
-                format!(
-                    "the expiry of `{}` is unknown: no `expires` is written and {why}",
-                    cs.id
-                ),
-            )
-            .at(span, path)
-            .label("expiry unknown")
-            .hint("add `expires = YYYY-MM-DD` from the card or certificate, so carepath can warn before it lapses"),
-        );
+        let current = cs.cycles.first();
+        let d = match cs.status {
+            CredentialState::Current => continue,
+            CredentialState::Unknown => {
+                let held = p.person.credentials.iter().find(|c| c.id == cs.id);
+                let why = if held.is_some_and(|c| c.earned.is_some()) {
+                    "the catalog has no renewal cycle for it"
+                } else {
+                    "it has no `earned` date to count the catalog's renewal cycle from"
+                };
+                Diagnostic::warning(
+                    codes::CREDENTIAL_EXPIRY_UNKNOWN,
+                    format!(
+                        "the expiry of `{}` is unknown: no `expires` is written and {why}",
+                        cs.id
+                    ),
+                )
+                .label("expiry unknown")
+                .hint("add `expires = YYYY-MM-DD` from the card or certificate, so carepath can warn before it lapses")
+            }
+            CredentialState::Lapsed => Diagnostic::warning(codes::CREDENTIAL_LAPSED, text())
+                .label("lapsed")
+                .hint("renew it, then write the new expiry (`expires = YYYY-MM-DD`); if it was renewed already, write the date on the new card or license"),
+            CredentialState::DueSoon => Diagnostic::warning(codes::CREDENTIAL_DUE_SOON, text())
+                .label("expires soon")
+                .hint("when it is renewed, write the new `expires`"),
+            CredentialState::AtRisk => {
+                let late = current.is_some_and(|c| c.forecast_finish.is_some_and(|f| f > c.submit_by));
+                if late {
+                    let milestone = current.and_then(|c| c.renewal_milestone.as_deref()).unwrap_or("");
+                    Diagnostic::warning(codes::RENEWAL_AT_RISK, text())
+                        .label("renewal at risk")
+                        .hint(format!("log CE as you do it (`carepath ce PLAN HOURS --title …`); the renewal milestone `{milestone}` holds what is missing"))
+                } else {
+                    Diagnostic::warning(codes::PRACTICE_SHORT, text())
+                        .label("practice hours short")
+                        .hint("write the hours a week you work in `person.experience` (`hours_per_week`), or renew another way (by exam)")
+                }
+            }
+        };
+        out.push(d.at(span, path));
     }
 
     for (i, ce) in p.ce.iter().enumerate() {

@@ -265,6 +265,11 @@ pub struct CredentialStatus {
     pub rule: Option<RuleSource>,
     /// The current cycle and every later one that ends inside the horizon, in date order.
     pub cycles: Vec<CredentialCycle>,
+    /// What needs attention, when the status is not `current` (or `unknown`, which `check`
+    /// warns about on its own): what is missing and what would fix it. Serialised as its
+    /// terminal text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attention: Option<Message>,
 }
 
 /// Where a renewal rule comes from.
@@ -285,8 +290,9 @@ pub struct RuleSource {
 /// One renewal cycle of a credential: `start..=expires`, what it requires and what counts.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct CredentialCycle {
-    /// The first day of the cycle (the day after the previous expiry, or the day it was earned).
-    pub start: Date,
+    /// The first day of the cycle (the day after the previous expiry, or the day it was earned);
+    /// `None` for a credential with an expiry but no rule and no `earned` date.
+    pub start: Option<Date>,
     /// The last day it is valid.
     pub expires: Date,
     /// The day the renewal work should be finished: `expires` minus the rule's margin.

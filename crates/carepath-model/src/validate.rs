@@ -40,6 +40,42 @@ impl CheckedPlan {
     pub fn succs(&self, i: usize) -> &[usize] {
         &self.succs[i]
     }
+    /// This plan with `extra` milestones after its own (renewal milestones: no `after` links, no
+    /// goal), on `plan`, which must be this plan's (a copy without source spans, say). An extra
+    /// milestone's id must not be in use.
+    pub(crate) fn extended(
+        &self,
+        mut plan: Plan,
+        extra: Vec<crate::plan::Milestone>,
+    ) -> CheckedPlan {
+        debug_assert_eq!(plan.milestones.len(), self.plan.milestones.len());
+        let n = plan.milestones.len();
+        let mut milestone_index = self.milestone_index.clone();
+        let mut topo = self.topo.clone();
+        let mut preds = self.preds.clone();
+        let mut succs = self.succs.clone();
+        for (k, m) in extra.into_iter().enumerate() {
+            milestone_index.insert(m.id.clone(), n + k);
+            topo.push(n + k);
+            preds.push(Vec::new());
+            succs.push(Vec::new());
+            plan.milestones.push(m);
+        }
+        CheckedPlan {
+            plan,
+            milestone_index,
+            goal_index: self.goal_index.clone(),
+            topo,
+            preds,
+            succs,
+        }
+    }
+
+    /// The plan, given up.
+    pub(crate) fn into_plan(self) -> Plan {
+        self.plan
+    }
+
     /// The milestones that serve a goal, in file order.
     pub fn milestones_of_goal(&self, goal_id: &str) -> Vec<usize> {
         self.plan
@@ -263,7 +299,7 @@ pub(crate) fn validate(
         }
     }
 
-    credential_checks(&plan, diags);
+    credential_checks(&plan, knowledge, diags);
 
     if plan.capacity.hours_per_week <= 0.0
         && let Some((i, m)) = plan
@@ -397,7 +433,7 @@ pub(crate) fn validate(
 
 /// The held credentials' dates, the milestones that earn credentials, and what the CE log
 /// counts for.
-fn credential_checks(plan: &Plan, diags: &mut Collector) {
+fn credential_checks(plan: &Plan, knowledge: Option<&dyn Knowledge>, diags: &mut Collector) {
     let sp = |p: &str| plan.spans.get(p);
     for (i, c) in plan.person.credentials.iter().enumerate() {
         if let (Some(earned), Some(expires)) = (c.earned, c.expires)
@@ -484,6 +520,93 @@ fn credential_checks(plan: &Plan, diags: &mut Collector) {
                 .hint(hint),
             );
         }
+    }
+    category_checks(plan, knowledge, &known, diags);
+}
+
+/// E033: a CE activity's category that no rule it counts toward knows. With `counts_for`, each
+/// named credential whose rule lists its categories must know it; without, at least one of the
+/// rules that take CE and list categories must (when there are such rules). Each credential's
+/// rule is looked up once.
+fn category_checks(
+    plan: &Plan,
+    knowledge: Option<&dyn Knowledge>,
+    known: &[&str],
+    diags: &mut Collector,
+) {
+    let Some(k) = knowledge else { return };
+    if plan.ce.iter().all(|c| c.category.is_none()) {
+        return;
+    }
+    let region = plan.person.region.as_deref();
+    let rules: Vec<(&str, crate::RenewalRule)> = known
+        .iter()
+        .filter_map(|&id| {
+            let juris = plan
+                .person
+                .credentials
+                .iter()
+                .find(|c| c.id == id)
+                .and_then(|c| c.jurisdiction.as_deref())
+                .or(region);
+            Some((id, k.renewal(id, juris)?))
+        })
+        .filter(|(_, r)| !r.categories.is_empty())
+        .collect();
+    if rules.is_empty() {
+        return;
+    }
+    let sp = |p: &str| plan.spans.get(p);
+    for (i, ce) in plan.ce.iter().enumerate() {
+        let Some(category) = ce.category.as_deref() else {
+            continue;
+        };
+        let relevant: Vec<&(&str, crate::RenewalRule)> = if ce.counts_for.is_empty() {
+            rules.iter().filter(|(_, r)| r.takes_ce()).collect()
+        } else {
+            rules
+                .iter()
+                .filter(|(id, _)| ce.counts_for.iter().any(|c| c == id))
+                .collect()
+        };
+        let offending = if ce.counts_for.is_empty() {
+            (!relevant.is_empty() && relevant.iter().all(|(_, r)| !r.knows_category(category)))
+                .then(|| relevant[0])
+        } else {
+            relevant
+                .into_iter()
+                .find(|(_, r)| !r.knows_category(category))
+        };
+        let Some((id, rule)) = offending else {
+            continue;
+        };
+        if diags.is_full() {
+            diags.count(codes::UNKNOWN_CE_CATEGORY, Severity::Error);
+            continue;
+        }
+        let name = k.name_of(id).unwrap_or_else(|| id.to_string());
+        let path = format!("ce[{i}].category");
+        let hint = match did_you_mean(category, rule.categories.iter().map(String::as_str)) {
+            Some(s) => format!(
+                "did you mean `{s}`? {name} counts categories {}",
+                rule.categories.join(", ")
+            ),
+            None => format!(
+                "{name} counts categories {}; a topic goes in `topics = {{ NAME = HOURS }}`",
+                rule.categories.join(", ")
+            ),
+        };
+        diags.push(
+            Diagnostic::error(
+                codes::UNKNOWN_CE_CATEGORY,
+                format!(
+                    "this CE activity is in category `{category}`, which the renewal rule of `{id}` does not list"
+                ),
+            )
+            .at(sp(&path), path)
+            .label("unknown category")
+            .hint(hint),
+        );
     }
 }
 

@@ -201,28 +201,61 @@ const CARDS: &str = "format = 1\ntitle = \"T\"\nstart = 2026-01-05\n\n[person]\n
     { id = \"ccrn\", earned = 2024-07-01, expires = 2027-06-30 },\n  \
     { id = \"wound-care\", earned = 2025-01-01 },\n]\n";
 
-/// Each credential written with dates gets its expiry (written, else earned plus the catalog's
-/// cycle) and its status on the as-of date; one listed only by id is not listed.
+/// Each credential written with dates, or with a renewal rule in the catalog, gets its expiry
+/// (written, else earned plus the catalog's cycle) and its status on the as-of date; one without
+/// either (a degree) is not listed.
 #[test]
 fn credential_expiry_and_status() {
     let c = check(CARDS.as_bytes(), Format::Toml, Some(&Cards));
     let cp = c.plan.expect("checks");
     let r = resolve(&cp, date(2026, 3, 1), Some(&Cards));
-    let v = serde_json::to_value(&r).unwrap();
+    type Row<'a> = (&'a str, &'a str, Option<String>, Option<String>, &'a str);
+    let got: Vec<Row> = r
+        .schedule
+        .credentials
+        .iter()
+        .map(|c| {
+            (
+                c.id.as_str(),
+                c.name.as_str(),
+                c.earned.map(|d| d.to_string()),
+                c.expires.map(|d| d.to_string()),
+                c.status.as_str(),
+            )
+        })
+        .collect();
+    let s = |x: &str| Some(x.to_string());
     assert_eq!(
-        v["schedule"]["credentials"],
-        json!([
-            {"id": "rn-license", "name": "rn-license", "jurisdiction": "US-CA", "earned": null,
-             "expires": "2026-05-30", "status": "due-soon"},
-            {"id": "bls", "name": "Basic Life Support", "jurisdiction": null, "earned": "2024-03-14",
-             "expires": "2026-03-14", "status": "due-soon"},
-            {"id": "acls", "name": "Advanced Cardiovascular Life Support", "jurisdiction": null,
-             "earned": "2023-01-10", "expires": "2025-01-10", "status": "lapsed"},
-            {"id": "ccrn", "name": "ccrn", "jurisdiction": null, "earned": "2024-07-01",
-             "expires": "2027-06-30", "status": "current"},
-            {"id": "wound-care", "name": "wound-care", "jurisdiction": null, "earned": "2025-01-01",
-             "expires": null, "status": "unknown"}
-        ])
+        got,
+        [
+            (
+                "rn-license",
+                "rn-license",
+                None,
+                s("2026-05-30"),
+                "due-soon"
+            ),
+            (
+                "bls",
+                "Basic Life Support",
+                s("2024-03-14"),
+                s("2026-03-14"),
+                "due-soon"
+            ),
+            (
+                "acls",
+                "Advanced Cardiovascular Life Support",
+                s("2023-01-10"),
+                s("2025-01-10"),
+                "lapsed"
+            ),
+            ("ccrn", "ccrn", s("2024-07-01"), s("2027-06-30"), "current"),
+            ("wound-care", "wound-care", s("2025-01-01"), None, "unknown"),
+        ]
+    );
+    assert_eq!(
+        r.schedule.credentials[0].jurisdiction.as_deref(),
+        Some("US-CA")
     );
     // rn-license expires 2026-05-30, exactly 90 days after 2026-03-01 (due-soon above); a day
     // earlier it is 91 days away and current.
@@ -259,26 +292,38 @@ fn unknown_expiry_asks_for_expires() {
     );
 }
 
-/// A plan that lists credentials only by id has no `schedule.credentials` in its document.
+/// A credential listed only by id that the catalog has a renewal rule for is followed, with
+/// status `unknown` and a warning asking for its dates (no renewal is counted from the plan's
+/// start any more); one the catalog knows no rule for (a degree) is not listed at all.
 #[test]
-fn id_only_credentials_add_nothing_to_the_schedule() {
-    let toml =
-        format!("{HEAD}[person]\nname = \"Sam\"\ncredentials = [\"bls\", {{ id = \"acls\" }}]\n");
+fn id_only_credentials_are_unknown_when_they_renew() {
+    let toml = format!(
+        "{HEAD}[person]\nname = \"Sam\"\ncredentials = [\"bsn\", \"bls\", {{ id = \"acls\" }}]\n"
+    );
     let cp = check(toml.as_bytes(), Format::Toml, Some(&Cards))
         .plan
         .unwrap();
     let r = resolve(&cp, date(2026, 3, 1), Some(&Cards));
-    let v = serde_json::to_value(&r).unwrap();
-    assert!(
-        v["schedule"].get("credentials").is_none(),
-        "{}",
-        v["schedule"]
+    let listed: Vec<(&str, CredentialState)> = r
+        .schedule
+        .credentials
+        .iter()
+        .map(|c| (c.id.as_str(), c.status))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("bls", CredentialState::Unknown),
+            ("acls", CredentialState::Unknown)
+        ]
     );
-    assert!(
-        findings(&cp, &r)
-            .iter()
-            .all(|d| d.code != codes::CREDENTIAL_EXPIRY_UNKNOWN)
-    );
+    assert!(r.schedule.renewals.is_empty(), "{:?}", r.schedule.renewals);
+    let paths: Vec<String> = findings(&cp, &r)
+        .iter()
+        .filter(|d| d.code == codes::CREDENTIAL_EXPIRY_UNKNOWN)
+        .map(|d| d.path.clone())
+        .collect();
+    assert_eq!(paths, ["person.credentials[1]", "person.credentials[2]"]);
 }
 
 /// A credential table without its id, or with a misspelt field, gets a located message with

@@ -1252,11 +1252,14 @@ fn relevant_through_the_target_roles_requirements() {
     );
 }
 
+/// Renewals follow each credential's own cycle from its dates, up to the horizon (here the plan's
+/// finish, five years on); a credential listed without dates gets none (no more renewals counted
+/// from the plan's start).
 #[test]
-fn renewals_every_cycle_until_the_plan_finishes() {
+fn renewals_follow_each_cycle_from_the_credentials_dates() {
     let text = header("6", "").replace(
         "values = [\"patient-care\"]",
-        "credentials = [\"bls\", \"rn-license\", \"acls\"]",
+        "credentials = [{ id = \"bls\", earned = 2025-03-14 }, \"rn-license\", { id = \"acls\", expires = 2026-11-30 }]",
     ) + "[[milestones]]\nid = \"long\"\ntitle = \"Long\"\nkind = \"experience\"\nduration = \"5 years\"\n";
     let r = resolve(&checked(&text), date(2026, 1, 5), Some(&Catalog));
     let list: Vec<(Date, &str)> = r
@@ -1268,23 +1271,45 @@ fn renewals_every_cycle_until_the_plan_finishes() {
     assert_eq!(
         list,
         vec![
-            (date(2028, 1, 5), "acls"),
-            (date(2028, 1, 5), "bls"),
-            (date(2030, 1, 5), "acls"),
-            (date(2030, 1, 5), "bls"),
+            (date(2026, 11, 30), "acls"),
+            (date(2027, 3, 14), "bls"),
+            (date(2028, 11, 30), "acls"),
+            (date(2029, 3, 14), "bls"),
+            (date(2030, 11, 30), "acls"),
         ]
     );
     assert_eq!(
         r.schedule.renewals[0].name,
         "Advanced Cardiovascular Life Support"
     );
-    // Renewals take no development hours.
+    // One renewal milestone per cycle, after the plan's own; a rule with no CE and no course
+    // takes no development hours.
+    let renewals: Vec<&str> = r
+        .schedule
+        .milestones
+        .iter()
+        .filter(|m| m.renewal)
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(
+        renewals,
+        [
+            "renew-acls-2026-11-30",
+            "renew-bls-2027-03-14",
+            "renew-acls-2028-11-30",
+            "renew-bls-2029-03-14",
+            "renew-acls-2030-11-30"
+        ]
+    );
+    assert_eq!(r.schedule.milestones[0].id, "long");
     assert!(
         r.schedule
             .weekly_load
             .iter()
             .all(|w| w.baseline_hours == 0.0)
     );
+    // The plan's finish and totals are its own milestones'.
+    assert_eq!(r.schedule.finish.finish, date(2031, 1, 4));
 }
 
 #[test]

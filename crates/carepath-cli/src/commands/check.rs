@@ -21,9 +21,9 @@ pub fn check(env: &Env, path: &Path, strict: bool, out: &mut dyn Write) -> Outco
         resolved
     });
     if strict {
-        // Late milestones and failed SMART criteria become errors.
+        // Late milestones, failed SMART criteria and lapsed credentials become errors.
         for d in &mut diags {
-            if matches!(d.code, "W010" | "W011") {
+            if matches!(d.code, "W010" | "W011" | "W017") {
                 d.severity = carepath_model::Severity::Error;
             }
         }

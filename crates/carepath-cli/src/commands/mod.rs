@@ -31,6 +31,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
         Command::Check { plan, strict } => check::check(&env, &plan, strict, out),
         Command::Show { plan } => show::show(&env, &plan, out),
         Command::Status { plan } => show::status(&env, &plan, out),
+        Command::Credentials { plan } => show::credentials(&env, &plan, out),
         Command::Log {
             plan,
             milestone,

@@ -3,9 +3,11 @@
 //! never recompute the schedule, read the clock or touch the terminal, so the same plan and
 //! as-of date give the same text. ANSI colours only when asked for.
 
+mod credentials;
 mod show;
 mod status;
 
+pub use credentials::{attention, credentials};
 pub use show::show;
 pub use status::status;
 
