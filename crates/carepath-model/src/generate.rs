@@ -108,7 +108,7 @@ pub fn with_credentials(plan: &str, credentials: usize, ce: usize) -> String {
             1 + rnd.range(0, 12),
             1 + rnd.range(0, 28)
         );
-        if k % 3 == 0 {
+        if k.is_multiple_of(3) {
             let _ = write!(
                 list,
                 "{{ id = \"cred-{k}\", earned = {earned}, expires = {}-{:02}-28 }}, ",
@@ -176,19 +176,19 @@ impl crate::Knowledge for CredentialRules {
     fn renewal(&self, credential: &str, _jurisdiction: Option<&str>) -> Option<crate::RenewalRule> {
         let k: u32 = credential.strip_prefix("cred-")?.parse().ok()?;
         let mut r = crate::RenewalRule::every(12 * (1 + k % 4), "generated", false);
-        if k % 5 == 0 {
+        if k.is_multiple_of(5) {
             r.course_hours = Some(4.0);
             return Some(r);
         }
         r.ce_hours = Some(f64::from(10 * (1 + k % 4)));
-        if k % 2 == 0 {
+        if k.is_multiple_of(2) {
             r.categories = vec!["A".into(), "B".into(), "C".into()];
             r.category_minimums = vec![("A".into(), 5.0)];
         }
-        if k % 3 == 0 {
+        if k.is_multiple_of(3) {
             r.topic_minimums = vec![("pharmacology".into(), 2.0)];
         }
-        if k % 7 == 0 {
+        if k.is_multiple_of(7) {
             r.practice_hours = Some(400.0);
         }
         Some(r)
