@@ -403,14 +403,17 @@ impl<'a> Checker<'a> {
             for problem in self.rule_problems(&made) {
                 let inherited = !problem.fields.iter().any(|f| over.sets(f))
                     && base.iter().any(|b| b.message == problem.message);
-                if !inherited {
-                    self.problem(
-                        &at,
-                        &problem.field,
-                        problem.value.as_deref(),
-                        problem.text(&at),
-                    );
+                if inherited {
+                    continue;
                 }
+                // At the override's own field when the problem's field is inherited from the
+                // base (its `ce_hours` under the base's minimums).
+                let root = problem.field.split('.').next().unwrap_or_default();
+                let field = match problem.fields.iter().find(|f| over.sets(f)) {
+                    Some(own) if !over.sets(root) => (*own).to_owned(),
+                    _ => problem.field.clone(),
+                };
+                self.problem(&at, &field, problem.value.as_deref(), problem.text(&at));
             }
         }
     }
