@@ -1,9 +1,18 @@
 //! What a person lacks for the target role, and which milestones of the plan supply it; and the
 //! catalog as the plan model's [`Knowledge`].
 
-use carepath_model::{Gap, GapItem, Knowledge, Milestone, PathStep, Plan, RenewalRule};
+use std::collections::BTreeMap;
 
-use crate::{Catalog, CredentialKind, Experience};
+use carepath_model::{
+    ExpiryRule, Gap, GapItem, Knowledge, Milestone, PathStep, Plan, PracticeRecent, RenewalRule,
+};
+
+use crate::{Catalog, CredentialKind, Experience, Expiry};
+
+/// A minimums table as the model's list, in key order.
+fn pairs(map: &BTreeMap<String, f64>) -> Vec<(String, f64)> {
+    map.iter().map(|(k, v)| (k.clone(), *v)).collect()
+}
 
 impl Knowledge for Catalog {
     fn has_role(&self, id: &str) -> bool {
@@ -44,16 +53,37 @@ impl Knowledge for Catalog {
             .map(|r| r.requires.credential_ids().map(str::to_string).collect())
             .unwrap_or_default()
     }
-    fn renewal(&self, credential: &str, _jurisdiction: Option<&str>) -> Option<RenewalRule> {
-        let r = self.renewal_of(credential)?;
+    fn renewal(&self, credential: &str, jurisdiction: Option<&str>) -> Option<RenewalRule> {
+        let (r, applied) = self.renewal_in(credential, jurisdiction)?;
         let label = self
             .source(&r.source)
             .map_or(r.source.clone(), |s| s.label.clone());
         let mut rule = RenewalRule::every(r.months, format!("{label} ({})", r.year), r.verified);
+        rule.expires = match r.expires.unwrap_or_default() {
+            Expiry::Anniversary => ExpiryRule::Anniversary,
+            Expiry::EndOfMonth => ExpiryRule::EndOfMonth,
+        };
         rule.ce_hours = r.ce_hours;
         if let Some(unit) = &r.ce_unit {
             rule.ce_unit = unit.clone();
         }
+        if let Some(hours) = r.hours_per_unit {
+            rule.hours_per_unit = hours;
+        }
+        rule.categories = r.known_categories();
+        rule.category_minimums = pairs(&r.category_minimums);
+        rule.topic_minimums = pairs(&r.topic_minimums);
+        rule.practice_hours = r.practice_hours;
+        rule.practice_recent = r.practice_recent.map(|p| PracticeRecent {
+            hours: p.hours,
+            months: p.months,
+        });
+        rule.practice_roles = r.practice_roles.clone();
+        rule.course_hours = r.course_hours;
+        if let Some(days) = r.submit_before_days {
+            rule.submit_before_days = days;
+        }
+        rule.jurisdiction = applied;
         Some(rule)
     }
     fn gap(&self, plan: &Plan) -> Option<Gap> {

@@ -2,7 +2,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::ops::Range;
 
-use crate::model::{Catalog, ENTRY, FORMAT, Months, Requirement};
+use crate::model::{Catalog, ENTRY, FORMAT, Months, Renewal, Requirement};
 
 /// What kind of catalog entry an [`IntegrityProblem`] is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -334,22 +334,7 @@ impl<'a> Checker<'a> {
                 }
             }
             if let Some(renewal) = &credential.renewal {
-                let at = at.within("renewal", "renewal");
-                self.entry(
-                    &at,
-                    &renewal.source,
-                    renewal.year,
-                    renewal.verified,
-                    renewal.third_party,
-                );
-                if renewal.months == 0 {
-                    self.problem(
-                        &at,
-                        "months",
-                        None,
-                        format!("{}: months must be above 0", at.label),
-                    );
-                }
+                self.renewal(&at.within("renewal", "renewal"), renewal);
             }
             if let Some(cost) = &credential.cost {
                 let at = at.within("cost", "cost");
@@ -357,6 +342,234 @@ impl<'a> Checker<'a> {
                 self.currency(&at, &cost.currency);
             }
         }
+    }
+
+    /// A renewal rule and its jurisdiction overrides. An override is checked as the rule it
+    /// makes (its fields over the base's), and a problem it only inherits is left to the base.
+    fn renewal(&mut self, at: &At<'_>, renewal: &Renewal) {
+        self.entry(
+            at,
+            &renewal.source,
+            renewal.year,
+            renewal.verified,
+            renewal.third_party,
+        );
+        let base = self.rule_problems(renewal);
+        for problem in &base {
+            self.problem(
+                at,
+                &problem.field,
+                problem.value.as_deref(),
+                problem.text(at),
+            );
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for (index, over) in renewal.jurisdictions.iter().enumerate() {
+            let code = over.jurisdiction.as_str();
+            let at = at.within(&format!("jurisdictions[{index}]"), &format!("for {code}"));
+            self.entry(
+                &at,
+                &over.source,
+                over.year,
+                over.verified,
+                over.third_party,
+            );
+            if !is_iso_3166(code) {
+                self.problem(
+                    &at,
+                    "jurisdiction",
+                    Some(code),
+                    format!(
+                        "{}: jurisdiction `{code}` is not an ISO 3166 code (a country such as `GB`, or a subdivision such as `US-CA`, in capitals)",
+                        at.label
+                    ),
+                );
+            }
+            let key = code.trim().to_ascii_uppercase();
+            if seen.contains(&key) {
+                self.problem(
+                    &at,
+                    "jurisdiction",
+                    Some(code),
+                    format!(
+                        "{}: jurisdiction `{code}` has more than one override; merge them into one",
+                        at.label
+                    ),
+                );
+            } else {
+                seen.push(key);
+            }
+            let made = renewal.applied(Some(over));
+            for problem in self.rule_problems(&made) {
+                let inherited = !problem.fields.iter().any(|f| over.sets(f))
+                    && base.iter().any(|b| b.message == problem.message);
+                if inherited {
+                    continue;
+                }
+                // At the override's own field when the problem's field is inherited from the
+                // base (its `ce_hours` under the base's minimums).
+                let root = problem.field.split('.').next().unwrap_or_default();
+                let field = match problem.fields.iter().find(|f| over.sets(f)) {
+                    Some(own) if !over.sets(root) => (*own).to_owned(),
+                    _ => problem.field.clone(),
+                };
+                self.problem(&at, &field, problem.value.as_deref(), problem.text(&at));
+            }
+        }
+    }
+
+    /// What is wrong with a renewal rule's figures, as problems without a location.
+    fn rule_problems(&self, rule: &Renewal) -> Vec<RuleProblem> {
+        let mut out = Vec::new();
+        let mut push =
+            |fields: &[&'static str], field: String, value: Option<&str>, message: String| {
+                out.push(RuleProblem {
+                    fields: fields.to_vec(),
+                    field,
+                    value: value.map(str::to_owned),
+                    message,
+                });
+            };
+        // f64's Display prints 60 as `60` and 12.5 as `12.5`; the build script has no model.
+        let number = |n: f64| n.to_string();
+        if rule.months == 0 {
+            push(
+                &["months"],
+                "months".into(),
+                None,
+                "months must be above 0".into(),
+            );
+        }
+        for (name, value) in [
+            ("ce_hours", rule.ce_hours),
+            ("practice_hours", rule.practice_hours),
+            ("course_hours", rule.course_hours),
+        ] {
+            if value.is_some_and(|v| !(v.is_finite() && v >= 0.0)) {
+                push(
+                    &[name],
+                    name.into(),
+                    None,
+                    format!("{name} must be 0 or more"),
+                );
+            }
+        }
+        if rule
+            .hours_per_unit
+            .is_some_and(|v| !(v.is_finite() && v > 0.0))
+        {
+            push(
+                &["hours_per_unit"],
+                "hours_per_unit".into(),
+                None,
+                "hours_per_unit must be above 0".into(),
+            );
+        }
+        for (table, what, minimums) in [
+            ("category_minimums", "category", &rule.category_minimums),
+            ("topic_minimums", "topic", &rule.topic_minimums),
+        ] {
+            for (key, &minimum) in minimums {
+                let field = format!("{table}.{key}");
+                if !(minimum.is_finite() && minimum >= 0.0) {
+                    push(
+                        &[table],
+                        field,
+                        None,
+                        format!("the minimum for {what} `{key}` must be 0 or more"),
+                    );
+                } else if let Some(total) = rule.ce_hours
+                    && minimum > total
+                {
+                    push(
+                        &[table, "ce_hours"],
+                        field,
+                        None,
+                        format!(
+                            "the minimum for {what} `{key}` ({}) is more than ce_hours ({})",
+                            number(minimum),
+                            number(total)
+                        ),
+                    );
+                }
+            }
+            let sum: f64 = minimums.values().filter(|v| v.is_finite()).sum();
+            if let Some(total) = rule.ce_hours
+                && minimums.len() > 1
+                && sum > total
+            {
+                push(
+                    &[table, "ce_hours"],
+                    table.into(),
+                    None,
+                    format!(
+                        "the {what} minimums add up to {}, more than ce_hours ({})",
+                        number(sum),
+                        number(total)
+                    ),
+                );
+            }
+        }
+        if let Some(categories) = &rule.categories {
+            for key in rule.category_minimums.keys() {
+                if !categories
+                    .iter()
+                    .any(|c| c.trim().eq_ignore_ascii_case(key.trim()))
+                {
+                    push(
+                        &["categories", "category_minimums"],
+                        "categories".into(),
+                        Some(key),
+                        format!("categories does not list `{key}`, which category_minimums names"),
+                    );
+                }
+            }
+        }
+        if let Some(recent) = rule.practice_recent {
+            if !(recent.hours.is_finite() && recent.hours >= 0.0) {
+                push(
+                    &["practice_recent"],
+                    "practice_recent.hours".into(),
+                    None,
+                    "practice_recent.hours must be 0 or more".into(),
+                );
+            } else if let Some(total) = rule.practice_hours
+                && recent.hours > total
+            {
+                push(
+                    &["practice_recent", "practice_hours"],
+                    "practice_recent.hours".into(),
+                    None,
+                    format!(
+                        "practice_recent.hours ({}) is more than practice_hours ({})",
+                        number(recent.hours),
+                        number(total)
+                    ),
+                );
+            }
+            if recent.months == 0 || (rule.months > 0 && recent.months > rule.months) {
+                push(
+                    &["practice_recent", "months"],
+                    "practice_recent.months".into(),
+                    None,
+                    format!(
+                        "practice_recent.months ({}) must be from 1 to the cycle's {} months",
+                        recent.months, rule.months
+                    ),
+                );
+            }
+        }
+        for role in &rule.practice_roles {
+            if self.catalog.role(role).is_none() {
+                push(
+                    &["practice_roles"],
+                    "practice_roles".into(),
+                    Some(role),
+                    format!("practice_roles names unknown role `{role}`"),
+                );
+            }
+        }
+        out
     }
 
     fn transitions(&mut self) {
@@ -671,6 +884,38 @@ impl<'a> Checker<'a> {
             );
         }
     }
+}
+
+/// A problem with a renewal rule's figures, before it is placed: the rule fields it involves
+/// (an override that sets one of them owns the problem), the field path it is reported at, the
+/// offending value and the sentence.
+struct RuleProblem {
+    fields: Vec<&'static str>,
+    field: String,
+    value: Option<String>,
+    message: String,
+}
+
+impl RuleProblem {
+    fn text(&self, at: &At<'_>) -> String {
+        format!("{}: {}", at.label, self.message)
+    }
+}
+
+/// An ISO 3166-1 alpha-2 country code (`GB`), or an ISO 3166-2 subdivision code: the country,
+/// a hyphen and one to three letters or digits (`US-CA`, `CA-ON`, `GB-ENG`).
+pub(crate) fn is_iso_3166(code: &str) -> bool {
+    let (country, subdivision) = match code.split_once('-') {
+        Some((country, subdivision)) => (country, Some(subdivision)),
+        None => (code, None),
+    };
+    country.len() == 2
+        && country.bytes().all(|b| b.is_ascii_uppercase())
+        && subdivision.is_none_or(|s| {
+            (1..=3).contains(&s.len())
+                && s.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        })
 }
 
 pub(crate) fn is_valid_id(id: &str) -> bool {

@@ -24,8 +24,9 @@ pub use error::CatalogError;
 pub use gap::gap;
 pub use integrity::{EntryKind, IntegrityProblem, check_integrity, locate_problems};
 pub use model::{
-    Catalog, Cost, Credential, CredentialKind, ENTRY, Education, Experience, FORMAT, Months,
-    Outlook, Pathway, Pay, Renewal, Requirement, Role, Source, Track, Transition,
+    Catalog, Cost, Credential, CredentialKind, ENTRY, Education, Experience, Expiry, FORMAT,
+    Months, Outlook, Pathway, Pay, PracticeRecent, Renewal, RenewalOverride, Requirement, Role,
+    Source, Track, Transition,
 };
 pub use path::{
     CredentialRef, Money, Route, RouteSearch, RouteStep, SearchBudget, SearchStats, StepCost,
@@ -105,9 +106,23 @@ impl Catalog {
         self.roles.iter().filter(move |r| r.track == track)
     }
 
-    /// How a credential is renewed, when the catalog knows.
+    /// How a credential is renewed, when the catalog knows: the base rule, with its
+    /// jurisdiction overrides.
     pub fn renewal_of(&self, credential_id: &str) -> Option<&Renewal> {
         self.credential(credential_id)?.renewal.as_ref()
+    }
+
+    /// The renewal rule that applies in `jurisdiction` (an ISO 3166 code, ASCII
+    /// case-insensitive): the credential's rule with that jurisdiction's override applied, and
+    /// the override's code; no override for it (or none given): the base rule and `None`.
+    pub fn renewal_in(
+        &self,
+        credential_id: &str,
+        jurisdiction: Option<&str>,
+    ) -> Option<(Renewal, Option<String>)> {
+        let base = self.renewal_of(credential_id)?;
+        let over = jurisdiction.and_then(|code| base.override_for(code));
+        Some((base.applied(over), over.map(|o| o.jurisdiction.clone())))
     }
 
     /// Integrity problems of this catalog; see [`check_integrity`].

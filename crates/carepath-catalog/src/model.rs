@@ -372,21 +372,58 @@ pub struct Pathway {
     pub note: Option<String>,
 }
 
-/// How a credential is kept current.
+/// How a credential is kept current: the cycle, how its expiry falls, and the work a renewal
+/// takes (CE with its category and topic minimums, practice hours, or a course).
+///
+/// Every field but `months`, `source`, `year` and `verified` is optional. `jurisdictions` holds
+/// overrides for places whose rules differ (a state's RN license): see [`Renewal::applied`].
+///
+/// One cycle, one `months`: where a body renews the card more often than it counts CE (ARRT:
+/// a yearly registration, CE every 2 years), `months` is the CE period, because that is the
+/// cycle whose work carepath plans and counts; the yearly registration (a fee and an ethics
+/// statement, no work to schedule) is told in `details` and `note`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Renewal {
-    /// Months between renewals.
+    /// Months between renewals: the cycle.
     pub months: u32,
-    /// Continuing-education amount per CE period, in `ce_unit`.
+    /// How the expiry falls, `months` after the cycle begins; absent: anniversary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<Expiry>,
+    /// Continuing-education total per cycle, in `ce_unit`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ce_hours: Option<f64>,
-    /// The CE period when it differs from `months` (ARRT: renew yearly, CE every 2 years).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ce_period_months: Option<u32>,
-    /// What the CE amount counts ("contact hours", "CERPs", "CEUs").
+    /// What the CE amount counts ("contact hours", "CERPs", "CEUs"); absent: contact hours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ce_unit: Option<String>,
+    /// Hours of work one unit of CE takes; absent: 1 (10 for IACET CEUs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours_per_unit: Option<f64>,
+    /// The CE categories the rule knows; absent: the keys of `category_minimums`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub categories: Option<Vec<String>>,
+    /// At least this much CE of each category in a cycle (CCRN: `A = 60`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub category_minimums: BTreeMap<String, f64>,
+    /// At least this much CE on a topic in a cycle, inside the total (AANPCB: pharmacology 25).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub topic_minimums: BTreeMap<String, f64>,
+    /// Hours worked in the role during the cycle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice_hours: Option<f64>,
+    /// Of the practice hours, this many in the cycle's last months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice_recent: Option<PracticeRecent>,
+    /// Catalog role ids whose experience counts as practice; empty: any experience.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub practice_roles: Vec<String>,
+    /// A renewal that is a course (BLS, ACLS) of this many hours instead of CE.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course_hours: Option<f64>,
+    /// Finish the renewal work this many days before the expiry; absent: 30.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submit_before_days: Option<u32>,
+    /// The rule in words, for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
     pub source: String,
@@ -396,6 +433,156 @@ pub struct Renewal {
     pub third_party: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Overrides for jurisdictions whose rules differ, keyed by ISO 3166 code.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub jurisdictions: Vec<RenewalOverride>,
+}
+
+/// How a credential's expiry falls, `months` after its cycle begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Expiry {
+    /// On the same day of the month (the last day when the month is shorter).
+    #[default]
+    Anniversary,
+    /// On the last day of that month (AHA cards).
+    EndOfMonth,
+}
+
+/// Recent practice a rule requires: `hours` in the cycle's last `months` months.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeRecent {
+    pub hours: f64,
+    pub months: u32,
+}
+
+/// A jurisdiction's renewal rule, where it differs from the credential's: each field given
+/// replaces the base rule's, each one absent is inherited. It cites its own source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RenewalOverride {
+    /// ISO 3166 code: a country (`GB`) or a subdivision (`US-CA`, `CA-ON`).
+    pub jurisdiction: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<Expiry>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ce_hours: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ce_unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours_per_unit: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub categories: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category_minimums: Option<BTreeMap<String, f64>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic_minimums: Option<BTreeMap<String, f64>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice_hours: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice_recent: Option<PracticeRecent>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice_roles: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course_hours: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submit_before_days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
+    pub source: String,
+    pub year: u16,
+    pub verified: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub third_party: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Renewal {
+    /// The override for `jurisdiction` (ASCII case-insensitive), if the rule has one.
+    pub fn override_for(&self, jurisdiction: &str) -> Option<&RenewalOverride> {
+        let code = jurisdiction.trim();
+        self.jurisdictions
+            .iter()
+            .find(|o| o.jurisdiction.trim().eq_ignore_ascii_case(code))
+    }
+
+    /// The rule with `over` applied: each field the override gives replaces the base's, the
+    /// rest are inherited; `source`, `year`, `verified`, `third_party` and `note` are the
+    /// override's own (it cites what it says). The result has no overrides of its own.
+    pub fn applied(&self, over: Option<&RenewalOverride>) -> Renewal {
+        let mut rule = Renewal {
+            jurisdictions: Vec::new(),
+            ..self.clone()
+        };
+        let Some(o) = over else {
+            return rule;
+        };
+        fn set<T: Clone>(field: &mut T, value: &Option<T>) {
+            if let Some(value) = value {
+                *field = value.clone();
+            }
+        }
+        fn set_opt<T: Clone>(field: &mut Option<T>, value: &Option<T>) {
+            if value.is_some() {
+                field.clone_from(value);
+            }
+        }
+        set(&mut rule.months, &o.months);
+        set_opt(&mut rule.expires, &o.expires);
+        set_opt(&mut rule.ce_hours, &o.ce_hours);
+        set_opt(&mut rule.ce_unit, &o.ce_unit);
+        set_opt(&mut rule.hours_per_unit, &o.hours_per_unit);
+        set_opt(&mut rule.categories, &o.categories);
+        set(&mut rule.category_minimums, &o.category_minimums);
+        set(&mut rule.topic_minimums, &o.topic_minimums);
+        set_opt(&mut rule.practice_hours, &o.practice_hours);
+        set_opt(&mut rule.practice_recent, &o.practice_recent);
+        set(&mut rule.practice_roles, &o.practice_roles);
+        set_opt(&mut rule.course_hours, &o.course_hours);
+        set_opt(&mut rule.submit_before_days, &o.submit_before_days);
+        set_opt(&mut rule.details, &o.details);
+        rule.source.clone_from(&o.source);
+        rule.year = o.year;
+        rule.verified = o.verified;
+        rule.third_party = o.third_party;
+        rule.note.clone_from(&o.note);
+        rule
+    }
+
+    /// The categories the rule knows: `categories` when given, else the keys of
+    /// `category_minimums`.
+    pub fn known_categories(&self) -> Vec<String> {
+        match &self.categories {
+            Some(categories) => categories.clone(),
+            None => self.category_minimums.keys().cloned().collect(),
+        }
+    }
+}
+
+impl RenewalOverride {
+    /// Whether the override gives the rule field `name` (as written in TOML).
+    pub fn sets(&self, name: &str) -> bool {
+        match name {
+            "months" => self.months.is_some(),
+            "expires" => self.expires.is_some(),
+            "ce_hours" => self.ce_hours.is_some(),
+            "ce_unit" => self.ce_unit.is_some(),
+            "hours_per_unit" => self.hours_per_unit.is_some(),
+            "categories" => self.categories.is_some(),
+            "category_minimums" => self.category_minimums.is_some(),
+            "topic_minimums" => self.topic_minimums.is_some(),
+            "practice_hours" => self.practice_hours.is_some(),
+            "practice_recent" => self.practice_recent.is_some(),
+            "practice_roles" => self.practice_roles.is_some(),
+            "course_hours" => self.course_hours.is_some(),
+            "submit_before_days" => self.submit_before_days.is_some(),
+            _ => false,
+        }
+    }
 }
 
 /// A sum of money, with where the figure comes from.

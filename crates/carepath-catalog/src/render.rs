@@ -6,8 +6,8 @@
 use std::fmt::Write as _;
 
 use crate::model::{
-    Catalog, Cost, Credential, ENTRY, Experience, Months, Outlook, Pay, Requirement, Role, Source,
-    Track,
+    Catalog, Cost, Credential, ENTRY, Experience, Expiry, Months, Outlook, Pay, Renewal,
+    Requirement, Role, Source, Track,
 };
 use crate::path::{Route, StepCost, number_text};
 use crate::search::SearchHit;
@@ -195,17 +195,10 @@ pub fn render_credential(credential: &Credential, catalog: &Catalog) -> String {
     }
     match &credential.renewal {
         Some(renewal) => {
-            let _ = write!(out, "Renewal: every {} months", renewal.months);
-            if let Some(ce) = renewal.ce_hours {
-                let unit = renewal.ce_unit.as_deref().unwrap_or("CE hours");
-                let _ = write!(out, "; {} {unit}", number_text(ce));
-                if let Some(period) = renewal.ce_period_months {
-                    let _ = write!(out, " every {period} months");
-                }
-            }
             let _ = writeln!(
                 out,
-                " ({}){}",
+                "Renewal: {} ({}){}",
+                renewal_terms(renewal, false),
                 source_label_year(catalog, &renewal.source, renewal.year),
                 flag(renewal.verified, renewal.third_party)
             );
@@ -214,6 +207,23 @@ pub fn render_credential(credential: &Credential, catalog: &Catalog) -> String {
             }
             if let Some(note) = &renewal.note {
                 let _ = writeln!(out, "  note: {note}");
+            }
+            for over in &renewal.jurisdictions {
+                let rule = renewal.applied(Some(over));
+                let _ = writeln!(
+                    out,
+                    "  {}: {} ({}){}",
+                    over.jurisdiction,
+                    renewal_terms(&rule, true),
+                    source_label_year(catalog, &over.source, over.year),
+                    flag(over.verified, over.third_party)
+                );
+                if let Some(details) = &over.details {
+                    let _ = writeln!(out, "    {details}");
+                }
+                if let Some(note) = &over.note {
+                    let _ = writeln!(out, "    note: {note}");
+                }
             }
         }
         None => {
@@ -631,6 +641,92 @@ pub fn money_text(amount: f64, currency: &str) -> String {
         format!("${}", number_text(amount))
     } else {
         format!("{currency} {}", number_text(amount))
+    }
+}
+
+/// A renewal rule's terms in words, `; `-separated: "every 36 months; 100 CERPs; at least 60
+/// in category A, 10 in B, 10 in C; 432 practice hours, 144 of them in the last 12 months".
+/// `say_no_ce`: say so when the rule takes neither CE nor a course (an override that differs
+/// from its base by having none).
+pub fn renewal_terms(rule: &Renewal, say_no_ce: bool) -> String {
+    let mut terms = Vec::new();
+    let mut cycle = format!("every {} months", rule.months);
+    if rule.expires == Some(Expiry::EndOfMonth) {
+        cycle.push_str(", to the end of the month");
+    }
+    terms.push(cycle);
+    if let Some(ce) = rule.ce_hours {
+        let unit = rule.ce_unit.as_deref().unwrap_or("contact hours");
+        let mut text = format!("{} {unit}", number_text(ce));
+        if let Some(hours) = rule.hours_per_unit.filter(|h| *h != 1.0) {
+            let _ = write!(text, " (each {} hours of work)", number_text(hours));
+        }
+        terms.push(text);
+    }
+    for (what, minimums) in [
+        ("category", &rule.category_minimums),
+        ("topic", &rule.topic_minimums),
+    ] {
+        let parts: Vec<String> = minimums
+            .iter()
+            .enumerate()
+            .map(|(i, (key, minimum))| {
+                let word = match (what, i) {
+                    ("category", 0) => "in category ",
+                    ("category", _) => "in ",
+                    _ => "on ",
+                };
+                format!("{} {word}{key}", number_text(*minimum))
+            })
+            .collect();
+        if !parts.is_empty() {
+            terms.push(format!("at least {}", parts.join(", ")));
+        }
+    }
+    if let Some(categories) = &rule.categories {
+        let named: Vec<&String> = rule.category_minimums.keys().collect();
+        if categories.iter().collect::<Vec<_>>() != named {
+            terms.push(format!("categories {}", categories.join(", ")));
+        }
+    }
+    match (rule.practice_hours, rule.practice_recent) {
+        (Some(hours), Some(recent)) => terms.push(format!(
+            "{} practice hours, {} of them in the last {} months",
+            number_text(hours),
+            number_text(recent.hours),
+            recent.months
+        )),
+        (Some(hours), None) => terms.push(format!("{} practice hours", number_text(hours))),
+        (None, Some(recent)) => terms.push(format!(
+            "{} practice hours in the last {} months",
+            number_text(recent.hours),
+            recent.months
+        )),
+        (None, None) => {}
+    }
+    if !rule.practice_roles.is_empty()
+        && (rule.practice_hours.is_some() || rule.practice_recent.is_some())
+    {
+        terms.push(format!("practice as {}", or_list(&rule.practice_roles)));
+    }
+    if let Some(hours) = rule.course_hours {
+        terms.push(format!("a {}-hour renewal course", number_text(hours)));
+    }
+    if say_no_ce && rule.ce_hours.is_none() && rule.course_hours.is_none() {
+        terms.push("no CE hours".to_owned());
+    }
+    if let Some(days) = rule.submit_before_days {
+        terms.push(format!("finish {days} days before the expiry"));
+    }
+    terms.join("; ")
+}
+
+/// "a", "a or b", "a, b or c".
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
 }
 

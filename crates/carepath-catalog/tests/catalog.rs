@@ -693,8 +693,9 @@ fn renewals_are_known_for_held_credentials() {
     let cpht = catalog.renewal_of("cpht").unwrap();
     assert_eq!((cpht.months, cpht.ce_hours), (24, Some(20.0)));
     assert_eq!(cpht.source, "ptcb");
+    // One cycle per credential: ARRT's is the 2-year CE biennium, not the yearly registration.
     let arrt = catalog.renewal_of("arrt-r").unwrap();
-    assert_eq!((arrt.months, arrt.ce_period_months), (12, Some(24)));
+    assert_eq!((arrt.months, arrt.ce_hours), (24, Some(24.0)));
     assert!(catalog.renewal_of("bachelors-degree").is_none());
     assert!(catalog.renewal_of("no-such-credential").is_none());
 }
