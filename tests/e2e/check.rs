@@ -36,6 +36,7 @@ const BAD: &[(&str, &str, i32)] = &[
     ("wrong-type.json", "E005", 1),
     ("wrong-type.toml", "E005", 1),
     ("zero-capacity.toml", "E027", 1),
+    ("ce-unknown-category.toml", "E033", 1),
 ];
 
 #[test]
@@ -58,6 +59,41 @@ fn every_bad_plan_gets_its_own_message() {
         all.push_str(&format!("==== {file}\n{}\n", r.stdout));
     }
     insta::assert_snapshot!("bad_plans", all);
+}
+
+/// The credential warnings from scheduling each point at the credential, and the plan stays
+/// valid; a lapsed credential is an error under `--strict`.
+#[test]
+fn credential_warnings_point_at_the_credential() {
+    for (file, code, at) in [
+        ("credential-lapsed.toml", "W017", "11:55"),
+        ("renewal-at-risk.toml", "W018", "11:49"),
+        ("credential-due-soon.toml", "W019", "11:10"),
+        ("practice-short.toml", "W020", "11:49"),
+    ] {
+        let path = format!("fixtures/bad/{file}");
+        let r = run(carepath().arg("check").arg(&path));
+        assert_eq!(r.code, 0, "{file}\n{}{}", r.stdout, r.stderr);
+        assert!(
+            r.stdout.contains(&format!("warning[{code}]"))
+                && r.stdout.contains(&format!("--> {path}:{at}\n")),
+            "{file}: {code} at {at}:\n{}",
+            r.stdout
+        );
+        assert!(
+            r.stdout.contains("(0 errors, 1 warning)"),
+            "{file}:\n{}",
+            r.stdout
+        );
+    }
+    let r = run(carepath().args(["check", "--strict", "fixtures/bad/credential-lapsed.toml"]));
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("error[W017]: `rn-license` expired on 2026-06-30"),
+        "{}",
+        r.stdout
+    );
 }
 
 /// Two milestones earning one credential is a warning at the second `earns`: the plan stays valid.

@@ -55,7 +55,7 @@ pub enum Command {
     /// Read and validate a plan, schedule it and check every goal against SMART.
     Check {
         plan: PathBuf,
-        /// Also fail (exit 1) on late milestones and failed SMART criteria.
+        /// Also fail (exit 1) on late milestones, failed SMART criteria and lapsed credentials.
         #[arg(long)]
         strict: bool,
     },

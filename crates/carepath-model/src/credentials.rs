@@ -655,20 +655,26 @@ fn status_of(
             .date(expires)
             .text("; ");
         let missing = missing_text(&draft.requirements, rule);
-        m = m.text(&missing).text(if missing.contains(" and ") {
-            " are missing"
+        // CE amounts are plural; the course alone is one thing.
+        let (are, them) = if ce_missing(&draft.requirements) > 0.0 {
+            ("are", "them")
         } else {
-            " is missing"
-        });
+            ("is", "it")
+        };
+        m = m.text(&missing).text(" ").text(are).text(" missing");
         m = if placed.unschedulable[i] {
-            m.text(" and the plan cannot place them: start the CE earlier, or give the plan more hours a week")
+            m.text(" and the plan cannot place ")
+                .text(them)
+                .text(": start the CE earlier, or give the plan more hours a week")
         } else {
             let fits = placed
                 .more
                 .is_some_and(|(finish, _)| finish[i] <= current.submit_by);
             let extra = placed.more.map_or(2.0, |(_, h)| h);
             let m = m
-                .text(" and the plan places them by ")
+                .text(" and the plan places ")
+                .text(them)
+                .text(" by ")
                 .date(finish)
                 .text(", after the ")
                 .date(current.submit_by)
@@ -678,9 +684,9 @@ fn status_of(
                     .exact(extra)
                     .text(" more hours a week or start the CE earlier")
             } else {
-                m.text("start the CE earlier, or give the plan more than ")
+                m.text("start the CE earlier, or give the plan more hours a week (")
                     .exact(extra)
-                    .text(" more hours a week")
+                    .text(" more are not enough)")
             }
         };
         return (CredentialState::AtRisk, Some(m));

@@ -259,7 +259,7 @@ fn ce_that_does_not_fit_puts_the_credential_at_risk() {
         w,
         [(
             "person.credentials[0]".to_string(),
-            "`ccrn` expires 2027-06-30; 70 CERPs of CE (Category A: 38, Category B: 2, Category C: 10) is missing and the plan places them by 2028-03-25, after the 2027-05-31 submission date: give the plan 2 more hours a week or start the CE earlier".to_string(),
+            "`ccrn` expires 2027-06-30; 70 CERPs of CE (Category A: 38, Category B: 2, Category C: 10) are missing and the plan places them by 2028-03-25, after the 2027-05-31 submission date: give the plan 2 more hours a week or start the CE earlier".to_string(),
             "log CE as you do it (`carepath ce PLAN HOURS --title …`); the renewal milestone `renew-ccrn-2027-06-30` holds what is missing".to_string()
         )]
     );

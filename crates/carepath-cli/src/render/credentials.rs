@@ -84,10 +84,14 @@ pub fn credentials(r: &ResolvedPlan, o: &RenderOptions) -> String {
         if let Some(rule) = &c.rule {
             out.push_str(&wrap(
                 &format!(
-                    "rule: every {} months; {}{}",
+                    "rule: every {} months; source: {}{}",
                     rule.months,
                     rule.source,
-                    if rule.verified { "" } else { " (unverified)" }
+                    if rule.verified {
+                        ""
+                    } else {
+                        "; not verified against the source"
+                    }
                 ),
                 o.width,
                 "  ",
@@ -170,7 +174,7 @@ fn requirements(out: &mut String, reqs: &[Requirement], p: &Paint) {
         .clamp(11, 28);
     let _ = writeln!(
         out,
-        "  {}{} {:>9} {:>9} {:>9}  {}",
+        "  {}{} {:>9} {:>9} {:>9}{}",
         p.bold,
         pad("Requirement", label_width),
         "Required",
