@@ -372,14 +372,25 @@ fn credential_expiry_and_status_in_the_json_document() {
         .args(["--to", "json", "-o", "-"]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    // BLS: an AHA card expires at the end of the month two years after it was earned; the
+    // cycle is over, so no renewal is planned for it, and it says so.
     assert_eq!(
         v["schedule"]["credentials"],
         serde_json::json!([
             {"id": "bls", "name": "Basic Life Support provider course", "jurisdiction": null,
-             "earned": "2024-03-14", "expires": "2026-03-14", "status": "lapsed"},
+             "earned": "2024-03-14", "expires": "2026-03-31", "status": "lapsed",
+             "rule": {"source": "AHA (not retrieved) (2026)", "verified": false, "months": 24,
+                      "unit": "contact hours"},
+             "cycles": [{"start": "2024-03-14", "expires": "2026-03-31", "submit_by": "2026-03-01",
+                         "requirements": [{"requirement": "course", "required": 3.0, "counted": 0.0,
+                                           "remaining": 3.0, "met": false, "unit": "hours"}],
+                         "renewal_milestone": null, "forecast_finish": null}],
+             "attention": "`bls` expired on 2026-03-31, 236 days before the as-of date 2026-11-22"},
             {"id": "ccrn",
              "name": "Critical care registered nurse certification (adult, pediatric or neonatal)",
-             "jurisdiction": "US-CA", "earned": null, "expires": null, "status": "unknown"}
+             "jurisdiction": "US-CA", "earned": null, "expires": null, "status": "unknown",
+             "rule": {"source": "AACN (2026)", "verified": true, "months": 36, "unit": "CERPs"},
+             "cycles": []}
         ])
     );
     let r = run(carepath().arg("check").arg(&plan));

@@ -2,6 +2,7 @@
 
 mod catalog;
 mod check;
+mod credentials;
 mod export;
 mod log;
 mod safety;
