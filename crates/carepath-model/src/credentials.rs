@@ -273,10 +273,13 @@ pub(crate) fn draft(
             };
             let lapsed = expires < as_of;
             if !lapsed && expires <= horizon {
+                // Not before the cycle (the day after the earning milestone, for a credential
+                // not held yet), nor before the as-of date: renewal work is still to do.
                 let not_before = match tr.earned_by {
                     Some(_) if k == 0 => add_days(start, 1),
                     _ => start,
-                };
+                }
+                .max(as_of);
                 let m = renewal_milestone(tr, rule, &c, not_before, taken);
                 renewals.push((expires, t, k, m));
                 c.renewal = Some(usize::MAX);
@@ -649,6 +652,26 @@ fn status_of(
         rule,
     ) && (finish > current.submit_by || placed.unschedulable[i])
     {
+        if current.submit_by < as_of {
+            // Too late to finish early: the margin the rule asks for has already passed.
+            let mut m = Message::new()
+                .code(id)
+                .text(" expires ")
+                .date(expires)
+                .text(" and its renewal was due by ")
+                .date(current.submit_by)
+                .text(": ");
+            let missing = missing_text(&draft.requirements, rule);
+            m = if ce_missing(&draft.requirements) > 0.0
+                || course_missing(&draft.requirements) > 0.0
+            {
+                m.text(&missing)
+                    .text(" still to do, then renew it before it expires")
+            } else {
+                m.text("renew it before it expires")
+            };
+            return (CredentialState::AtRisk, Some(m));
+        }
         let mut m = Message::new()
             .code(id)
             .text(" expires ")

@@ -86,30 +86,6 @@ fn short_unit(unit: &str) -> &str {
     }
 }
 
-/// Both schedules of one plan, and what they share.
-struct Scheduled {
-    prio: schedule::Prepared,
-    logs: Vec<Logged>,
-    base: schedule::Schedule,
-    fc: schedule::Schedule,
-}
-
-impl Scheduled {
-    fn new(plan: &CheckedPlan, as_of: Date) -> Self {
-        let p = plan.plan();
-        let logs = schedule::logged(plan, as_of);
-        let prio = schedule::Prepared::new(plan);
-        let base = schedule::baseline_with(plan, &prio, p.capacity.hours_per_week);
-        let fc = schedule::forecast(plan, &prio, &base, as_of, &logs, p.capacity.hours_per_week);
-        Scheduled {
-            prio,
-            logs,
-            base,
-            fc,
-        }
-    }
-}
-
 /// The plan's forecast finish (at least its start).
 fn finish_of(p: &Plan, fc: &schedule::Schedule, own: usize) -> Date {
     fc.finish[..own]
@@ -146,30 +122,47 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
     let p = plan.plan();
     let own = p.milestones.len();
     let tracks = credentials::tracks(p, knowledge);
+    // The baseline is the plan as written: renewals are not in it, so it stays put while CE is
+    // logged, and a career milestone that renewals push back shows as at risk.
+    let prio0 = schedule::Prepared::new(plan);
+    let logs0 = schedule::logged(plan, as_of);
+    let base = schedule::baseline_with(plan, &prio0, p.capacity.hours_per_week);
+    let fc0 = schedule::forecast(
+        plan,
+        &prio0,
+        &base,
+        as_of,
+        &logs0,
+        p.capacity.hours_per_week,
+    );
     let mut drafts = credentials::Drafts::default();
-    let mut extended: Option<CheckedPlan> = None;
-    let mut sched: Option<Scheduled> = None;
+    // The plan with its renewal milestones, and its forecast, when there are renewals.
+    let mut extended: Option<(
+        CheckedPlan,
+        schedule::Prepared,
+        Vec<Logged>,
+        schedule::Schedule,
+    )> = None;
     if !tracks.is_empty() {
         // The horizon is the plan's own (its forecast without renewals): renewals never extend
-        // it. Only the finishes are wanted, so no baseline is made for it.
-        let prio = schedule::Prepared::new(plan);
-        let logs = schedule::logged(plan, as_of);
-        let own_fc =
-            schedule::forecast_finishes(plan, &prio, as_of, &logs, p.capacity.hours_per_week);
-        let horizon = credentials::horizon(p, as_of, finish_of(p, &own_fc, own));
-        let mut earned = earned_days(p, &tracks, &own_fc);
+        // it.
+        let horizon = credentials::horizon(p, as_of, finish_of(p, &fc0, own));
+        let mut earned = earned_days(p, &tracks, &fc0);
         let taken = |id: &str| plan.milestone(id).is_some();
         drafts = credentials::draft(p, &tracks, as_of, horizon, earned.clone(), &taken);
         for round in 0..MAX_RENEWAL_ROUNDS {
             if drafts.milestones.is_empty() {
-                (extended, sched) = (None, None);
+                extended = None;
                 break;
             }
             let ext = plan.extended(plan_without_spans(p), drafts.milestones.clone());
-            let s = Scheduled::new(&ext, as_of);
-            let now = earned_days(p, &tracks, &s.fc);
-            extended = Some(ext);
-            sched = Some(s);
+            let prio = schedule::Prepared::new(&ext);
+            let logs = schedule::logged(&ext, as_of);
+            // The baseline is only read for done milestones, which are all the plan's own.
+            let fc =
+                schedule::forecast(&ext, &prio, &base, as_of, &logs, p.capacity.hours_per_week);
+            let now = earned_days(p, &tracks, &fc);
+            extended = Some((ext, prio, logs, fc));
             // Scheduled with these drafts: done when the earning milestones finish where the
             // drafts assumed (or after the last round).
             if now == earned || round + 1 == MAX_RENEWAL_ROUNDS {
@@ -179,45 +172,46 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
             drafts = credentials::draft(p, &tracks, as_of, horizon, earned.clone(), &taken);
         }
     }
-    let cp: &CheckedPlan = extended.as_ref().unwrap_or(plan);
-    let sched = sched.unwrap_or_else(|| Scheduled::new(plan, as_of));
-    let Scheduled {
-        prio,
-        logs,
-        base,
-        fc,
-    } = sched;
+    let (cp, prio, logs, fc): (
+        &CheckedPlan,
+        &schedule::Prepared,
+        &[Logged],
+        &schedule::Schedule,
+    ) = match &extended {
+        Some((ext, prio, logs, fc)) => (ext, prio, logs, fc),
+        None => (plan, &prio0, &logs0, &fc0),
+    };
 
     let mut milestones: Vec<ScheduledMilestone> = cp
         .plan()
         .milestones
         .iter()
         .enumerate()
-        .map(|(i, m)| scheduled(m, i, as_of, &logs[i], &base, &fc))
+        .map(|(i, m)| scheduled(m, i, as_of, &logs[i], &base, fc))
         .collect();
     for (m, &t) in milestones[own..].iter_mut().zip(&drafts.owner) {
         m.renewal = true;
         m.credential = Some(tracks[t].id.clone());
     }
     // The critical chain is the plan's own: a renewal never decides when the plan finishes.
-    mark_critical(&mut milestones[..own], &fc);
+    mark_critical(&mut milestones[..own], fc);
 
     let any_late = milestones.iter().any(|m| m.status == Status::Late);
     let more = (any_late && fc.day_units > 0).then(|| {
         schedule::forecast(
             cp,
-            &prio,
+            prio,
             &base,
             as_of,
-            &logs,
+            logs,
             p.capacity.hours_per_week + EXTRA_HOURS,
         )
     });
-    let explanations = explain(cp, as_of, &fc, more.as_ref(), &milestones);
+    let explanations = explain(cp, as_of, fc, more.as_ref(), &milestones);
 
-    let plan_finish = finish_of(p, &fc, own);
-    let goals = goals(cp, &milestones, &fc, knowledge);
-    let weekly_load = weekly_load(cp.plan(), as_of, &base, &fc, &milestones);
+    let plan_finish = finish_of(p, fc, own);
+    let goals = goals(cp, &milestones, fc, knowledge);
+    let weekly_load = weekly_load(cp.plan(), as_of, &base, fc, &milestones);
     let progress = progress_rows(plan);
     let renewals = credentials::renewal_rows(&tracks, &drafts);
     let credentials = credentials::statuses(
@@ -249,7 +243,7 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
         met: plan_finish <= t.by,
     });
     let document_plan = match extended {
-        Some(ext) => {
+        Some((ext, ..)) => {
             let mut d = ext.into_plan();
             d.milestones.truncate(own);
             d
@@ -330,13 +324,14 @@ fn scheduled(
     base: &schedule::Schedule,
     fc: &schedule::Schedule,
 ) -> ScheduledMilestone {
-    let baseline = Window {
-        start: base.start[i],
-        finish: base.finish[i],
-    };
     let forecast = Window {
         start: fc.start[i],
         finish: fc.finish[i],
+    };
+    // A renewal milestone (after the plan's own) is not in the baseline: its forecast stands in.
+    let baseline = match (base.start.get(i), base.finish.get(i)) {
+        (Some(&start), Some(&finish)) => Window { start, finish },
+        _ => forecast,
     };
     let done = m.done.is_some() || log.reached.is_some();
     let late_days = m.due.map(|d| days_between(d, forecast.finish));

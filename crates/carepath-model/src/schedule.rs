@@ -426,31 +426,6 @@ pub fn forecast(
     logs: &[Logged],
     hours_per_week: f64,
 ) -> Schedule {
-    forecast_from(plan, prepared, Some(base), as_of, logs, hours_per_week)
-}
-
-/// The forecast's finishes without a baseline: every milestone's finish (and the start of every
-/// milestone not done) is the forecast's; a done milestone starts on its done date instead of
-/// the earlier of that and its baseline start. For when only the finishes are wanted (the
-/// renewals' horizon), at the cost of one simulation instead of two.
-pub fn forecast_finishes(
-    plan: &CheckedPlan,
-    prepared: &Prepared,
-    as_of: Date,
-    logs: &[Logged],
-    hours_per_week: f64,
-) -> Schedule {
-    forecast_from(plan, prepared, None, as_of, logs, hours_per_week)
-}
-
-fn forecast_from(
-    plan: &CheckedPlan,
-    prepared: &Prepared,
-    base: Option<&Schedule>,
-    as_of: Date,
-    logs: &[Logged],
-    hours_per_week: f64,
-) -> Schedule {
     let p = plan.plan();
     let n = p.milestones.len();
     let mut inputs = Inputs {
@@ -461,7 +436,9 @@ fn forecast_from(
     for (i, m) in p.milestones.iter().enumerate() {
         let log = &logs[i];
         let done = m.done.or(log.reached);
-        let started = |d: Date| base.map_or(d, |b| b.start[i].min(d));
+        // Only a done milestone reads its baseline start; extra milestones after the baseline's own
+        // (renewals) are never done.
+        let started = |d: Date| base.start.get(i).map_or(d, |&s| s.min(d));
         inputs
             .done
             .push(done.map(|d| (day_number(started(d)), day_number(d))));

@@ -240,7 +240,7 @@ fn credential_expiry_and_status() {
                 "Basic Life Support",
                 s("2024-03-14"),
                 s("2026-03-14"),
-                "due-soon"
+                "at-risk"
             ),
             (
                 "acls",

@@ -195,11 +195,12 @@ fn the_renewal_milestone_is_planned_backwards_from_the_expiry() {
     assert_eq!(m.title, "Renew CCRN");
     assert_eq!(m.due, Some(date(2027, 5, 31)));
     assert_eq!(m.effort_hours, 70.0);
-    // The cycle began before the plan did: it may start with the plan; its hours are placed
-    // from the as-of date on.
-    assert_eq!(m.forecast.start, date(2026, 1, 5));
+    // The cycle began long ago, but renewal work is still to do: it starts on the as-of date.
+    // Renewals are not in the baseline (the plan as written): their forecast stands in for it.
+    assert_eq!(m.forecast.start, AS_OF);
     assert_eq!(m.forecast.finish, date(2027, 2, 27));
-    assert_eq!(m.baseline.start, date(2026, 1, 5));
+    assert_eq!(m.baseline, m.forecast);
+    assert_eq!(m.status, Status::OnTrack);
     let c = &r.schedule.credentials[0].cycles[0];
     assert_eq!(
         c.renewal_milestone.as_deref(),
