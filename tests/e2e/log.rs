@@ -2,14 +2,14 @@
 
 use crate::*;
 
-fn copy_fixture(name: &str, dir: &std::path::Path) -> std::path::PathBuf {
+pub fn copy_fixture(name: &str, dir: &std::path::Path) -> std::path::PathBuf {
     let to = dir.join(name);
     std::fs::copy(fixture(name), &to).unwrap();
     to
 }
 
 /// Splits `after` into (prefix, added, suffix) against `before`.
-fn added<'a>(before: &str, after: &'a str) -> &'a str {
+pub fn added<'a>(before: &str, after: &'a str) -> &'a str {
     let prefix = before
         .bytes()
         .zip(after.bytes())

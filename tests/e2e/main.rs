@@ -1,6 +1,7 @@
 //! End-to-end tests: the real `carepath` executable on the fixtures, as a user would run it.
 
 mod catalog;
+mod ce;
 mod check;
 mod credentials;
 mod export;

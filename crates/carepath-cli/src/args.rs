@@ -81,6 +81,38 @@ pub enum Command {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Append one continuing-education activity to the plan's CE log, keeping everything else.
+    #[command(
+        after_help = "Example: carepath ce plan.toml 2 --title \"Sepsis bundle update\" --category A --topic pharmacology=0.5 --for ccrn,rn-license\nThe plan is checked with the new entry before it is written; if the entry would make it invalid, nothing is written."
+    )]
+    Ce {
+        plan: PathBuf,
+        /// The contact hours it gave (or the credential's unit: CERPs, credits, CEUs).
+        #[arg(value_parser = ce_hours)]
+        hours: Amount,
+        /// What the activity was.
+        #[arg(long, value_parser = title)]
+        title: String,
+        /// The day of the activity (default: the as-of date).
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        date: Option<Date>,
+        /// Its category, for rules that count categories (such as A).
+        #[arg(long, value_parser = label)]
+        category: Option<String>,
+        /// Hours of HOURS spent on a topic, as NAME=HOURS; repeat it for each topic.
+        #[arg(long = "topic", value_name = "NAME=HOURS", value_parser = topic)]
+        topics: Vec<Topic>,
+        /// The credentials it counts for, comma-separated (default: every held credential whose
+        /// renewal takes CE).
+        #[arg(long = "for", value_name = "ID[,ID...]", value_delimiter = ',', value_parser = credential)]
+        counts_for: Vec<String>,
+        /// Who gave it (such as AACN).
+        #[arg(long, value_parser = label)]
+        provider: Option<String>,
+        /// A short note.
+        #[arg(long)]
+        note: Option<String>,
+    },
     /// Export the plan: --to pdf,csv,ics,json or an external exporter's name.
     Export {
         plan: PathBuf,
@@ -204,6 +236,69 @@ fn amount(s: &str) -> Result<Amount, String> {
         Ok(a) if a.is_finite() && a > 0.0 => Ok(Amount(a)),
         _ => Err("the amount must be a positive number (hours, or the milestone's unit)".into()),
     }
+}
+
+/// CE hours: a finite number above zero that the plan format can hold.
+fn ce_hours(s: &str) -> Result<Amount, String> {
+    match s.trim().parse::<f64>() {
+        Ok(h) if h.is_finite() && h > 0.0 && h <= carepath_model::read::MAX_AMOUNT => Ok(Amount(h)),
+        Ok(h) if h.is_finite() && h > 0.0 => Err(format!(
+            "the hours must be at most {}",
+            carepath_model::numbers::grouped(carepath_model::read::MAX_AMOUNT)
+        )),
+        _ => Err(
+            "the hours must be a number above 0 (contact hours, or the credential's unit)".into(),
+        ),
+    }
+}
+
+/// Hours spent on one topic of a CE activity (`--topic pharmacology=0.5`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    pub name: String,
+    pub hours: f64,
+}
+
+fn topic(s: &str) -> Result<Topic, String> {
+    let usage = "write a topic as NAME=HOURS, such as pharmacology=0.5";
+    let Some((name, hours)) = s.rsplit_once('=') else {
+        return Err(usage.into());
+    };
+    let name = label(name).map_err(|e| format!("{e}; {usage}"))?;
+    match hours.trim().parse::<f64>() {
+        Ok(h) if h.is_finite() && h > 0.0 && h <= carepath_model::read::MAX_AMOUNT => {
+            Ok(Topic { name, hours: h })
+        }
+        _ => Err(format!(
+            "the hours of the topic `{name}` must be a number above 0; {usage}"
+        )),
+    }
+}
+
+/// A text that names something (a category, a topic, a provider): not blank, one line, no
+/// control characters; surrounding spaces are dropped.
+fn label(s: &str) -> Result<String, String> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err("the name is empty".into());
+    }
+    if t.chars().any(char::is_control) {
+        return Err("the name holds a control character (such as a line break or a tab)".into());
+    }
+    Ok(t.to_string())
+}
+
+fn title(s: &str) -> Result<String, String> {
+    label(s).map_err(|_| {
+        "give the activity's title on one line, such as --title \"Sepsis bundle update\"".into()
+    })
+}
+
+/// A credential's id as the plan names it (`ccrn`, `rn-license`).
+fn credential(s: &str) -> Result<String, String> {
+    label(s).map_err(|e| {
+        format!("{e}; --for takes the ids of credentials, comma-separated, such as ccrn,rn-license")
+    })
 }
 
 fn delimiter(d: &str) -> Result<char, String> {

@@ -1,4 +1,4 @@
-//! Appending a progress entry to a plan's text while keeping every other byte as it was: comments,
+//! Appending a progress entry (and, in [`ce`], a CE activity) to a plan's text while keeping every other byte as it was: comments,
 //! layout, key order, a byte-order mark, everything. Only the new entry (and the separators and
 //! line breaks around it) is added; the one exception is a JSON `"progress": null`, which reads
 //! as no log at all, and whose `null` becomes the list holding the entry.
@@ -6,6 +6,10 @@
 use jiff::civil::Date;
 use toml_parser::Source;
 use toml_parser::lexer::TokenKind;
+
+mod ce;
+
+pub use ce::{NewCe, append_ce};
 
 use crate::Format;
 use crate::node::{Node, NodeKind, parse_json, parse_toml};
@@ -103,18 +107,12 @@ pub fn toml_string(text: &str) -> String {
 
 fn append_toml(text: &str, e: &NewEntry, nl: &str) -> Result<String, String> {
     let root = parse_toml(text).map_err(|e| e.message)?;
-    let mut out = String::with_capacity(text.len() + 128);
     match root.get("progress") {
         // `progress = [ { … }, … ]` written inline: add one more inline table inside the brackets.
         Some(Node {
             kind: NodeKind::Array(items),
             span,
         }) if is_inline_array(text, span) => {
-            let tail = match items.last() {
-                Some(last) => inline_array_tail(text, last.span.end..span.end, false),
-                None => inline_array_tail(text, span.clone(), true),
-            };
-            let (comma, close) = tail.ok_or("cannot find the end of the progress list")?;
             let inline = format!(
                 "{{ date = {}, milestone = {}, amount = {}{} }}",
                 e.date,
@@ -125,38 +123,69 @@ fn append_toml(text: &str, e: &NewEntry, nl: &str) -> Result<String, String> {
                     .map(|n| format!(", note = {}", toml_string(n)))
                     .unwrap_or_default()
             );
-            let (insert_at, piece) = match (items.last(), comma) {
-                (None, _) => (close, inline),
-                // A trailing comma is already there: add after it.
-                (Some(_), Some(comma)) => (comma + 1, format!(" {inline},")),
-                (Some(last), None) => (last.span.end, format!(", {inline}")),
-            };
-            out.push_str(&text[..insert_at]);
-            add(&mut out, &piece, nl);
-            out.push_str(&text[insert_at..]);
+            insert_inline(text, items, span, &inline, nl, "progress")
         }
         Some(Node {
             kind: NodeKind::Array(_),
             ..
         })
         | None => {
-            out.push_str(text);
-            let mut piece = String::new();
-            if !text.is_empty() && !text.ends_with('\n') {
-                piece.push('\n');
-            }
-            piece.push_str("\n[[progress]]\n");
+            let mut piece = String::from("[[progress]]\n");
             piece.push_str(&format!("date = {}\n", e.date));
             piece.push_str(&format!("milestone = {}\n", toml_string(&e.milestone)));
             piece.push_str(&format!("amount = {}\n", fmt_num(e.amount)));
             if let Some(n) = &e.note {
                 piece.push_str(&format!("note = {}\n", toml_string(n)));
             }
-            add(&mut out, &piece, nl);
+            Ok(append_block(text, text.len(), &piece, nl))
         }
-        Some(_) => return Err("`progress` is not a list, so carepath cannot add to it".into()),
+        Some(_) => Err("`progress` is not a list, so carepath cannot add to it".into()),
     }
+}
+
+/// Adds `inline` (one inline table) as the last item of the inline array at `span`, whose items
+/// are `items`: after the trailing comma when there is one, else after a new comma.
+fn insert_inline(
+    text: &str,
+    items: &[Node],
+    span: &std::ops::Range<usize>,
+    inline: &str,
+    nl: &str,
+    key: &str,
+) -> Result<String, String> {
+    let tail = match items.last() {
+        Some(last) => inline_array_tail(text, last.span.end..span.end, false),
+        None => inline_array_tail(text, span.clone(), true),
+    };
+    let (comma, close) = tail.ok_or_else(|| format!("cannot find the end of the {key} list"))?;
+    let (insert_at, piece) = match (items.last(), comma) {
+        (None, _) => (close, inline.to_string()),
+        // A trailing comma is already there: add after it.
+        (Some(_), Some(comma)) => (comma + 1, format!(" {inline},")),
+        (Some(last), None) => (last.span.end, format!(", {inline}")),
+    };
+    let mut out = String::with_capacity(text.len() + piece.len() + 8);
+    out.push_str(&text[..insert_at]);
+    add(&mut out, &piece, nl);
+    out.push_str(&text[insert_at..]);
     Ok(out)
+}
+
+/// Inserts a block of lines (`block`, a table header and its fields, ending in a line break) at
+/// `at`, the start of a line or the end of the text, after an empty line (and, when the text
+/// before it does not end in a line break, after one more).
+fn append_block(text: &str, at: usize, block: &str, nl: &str) -> String {
+    let mut out = String::with_capacity(text.len() + block.len() + 4);
+    out.push_str(&text[..at]);
+    let mut piece = String::new();
+    if at > 0 && !text[..at].ends_with('\n') {
+        piece.push('\n');
+    }
+    piece.push('\n');
+    piece.push_str(block);
+    add(&mut out, &piece, nl);
+    out.push_str(&text[at..]);
+    out
 }
 
 fn is_inline_array(text: &str, span: &std::ops::Range<usize>) -> bool {
@@ -191,15 +220,25 @@ fn inline_array_tail(
 }
 
 fn json_entry(e: &NewEntry, indent: &str, step: &str) -> String {
-    let s = |v: &str| serde_json::to_string(v).unwrap_or_else(|_| "\"\"".into());
     let mut fields = vec![
         format!("\"date\": \"{}\"", e.date),
-        format!("\"milestone\": {}", s(&e.milestone)),
+        format!("\"milestone\": {}", json_string(&e.milestone)),
         format!("\"amount\": {}", fmt_num(e.amount)),
     ];
     if let Some(n) = &e.note {
-        fields.push(format!("\"note\": {}", s(n)));
+        fields.push(format!("\"note\": {}", json_string(n)));
     }
+    json_object(&fields, indent, step)
+}
+
+/// `text` as a JSON string, quotes included.
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// An object of `"key": value` fields, one a line, indented `step` more than `indent`; its
+/// braces at `indent` (the opening one where the caller puts it).
+fn json_object(fields: &[String], indent: &str, step: &str) -> String {
     let inner = format!("{indent}{step}");
     format!(
         "{{\n{inner}{}\n{indent}}}",
@@ -215,6 +254,22 @@ fn indent_at(text: &str, pos: usize) -> &str {
 }
 
 fn append_json(text: &str, e: &NewEntry, nl: &str) -> Result<String, String> {
+    append_json_item(
+        text,
+        "progress",
+        &|indent, step| json_entry(e, indent, step),
+        nl,
+    )
+}
+
+/// Adds one object, made by `entry(indent, step)`, at the end of the top-level list `key`: into
+/// the list, or into a new member when there is none, or in place of a `null`.
+fn append_json_item(
+    text: &str,
+    key: &str,
+    entry: &dyn Fn(&str, &str) -> String,
+    nl: &str,
+) -> Result<String, String> {
     let root = parse_json(text).map_err(|e| e.message)?;
     let NodeKind::Table(entries) = &root.kind else {
         return Err("the plan is not a JSON object".into());
@@ -226,14 +281,14 @@ fn append_json(text: &str, e: &NewEntry, nl: &str) -> Result<String, String> {
         .map(|(k, _)| indent_at(text, k.span.start).to_string())
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "  ".into());
-    match root.get("progress") {
+    match root.get(key) {
         Some(Node {
             kind: NodeKind::Array(items),
             span,
         }) => match items.last() {
             Some(last) => {
                 let indent = indent_at(text, last.span.start).to_string();
-                let entry = json_entry(e, &indent, &step);
+                let entry = entry(&indent, &step);
                 out.push_str(&text[..last.span.end]);
                 add(&mut out, &format!(",\n{indent}{entry}"), nl);
                 out.push_str(&text[last.span.end..]);
@@ -242,7 +297,7 @@ fn append_json(text: &str, e: &NewEntry, nl: &str) -> Result<String, String> {
                 // `[`, whitespace, `]`: the whitespace stays, and the entry gets lines of its own.
                 let key_indent = indent_at(text, span.start).to_string();
                 let indent = format!("{key_indent}{step}");
-                let entry = json_entry(e, &indent, &step);
+                let entry = entry(&indent, &step);
                 let close = span.end - 1;
                 let (insert_at, piece) = match text[span.start + 1..close].rfind('\n') {
                     // The list already spans lines: the entry goes on the line before the `]`.
@@ -261,21 +316,25 @@ fn append_json(text: &str, e: &NewEntry, nl: &str) -> Result<String, String> {
         }) => {
             let key_indent = indent_at(text, span.start).to_string();
             let indent = format!("{key_indent}{step}");
-            let entry = json_entry(e, &indent, &step);
+            let entry = entry(&indent, &step);
             out.push_str(&text[..span.start]);
             add(&mut out, &format!("[\n{indent}{entry}\n{key_indent}]"), nl);
             out.push_str(&text[span.end..]);
         }
-        Some(_) => return Err("`progress` is not a list, so carepath cannot add to it".into()),
+        Some(_) => {
+            return Err(format!(
+                "`{key}` is not a list, so carepath cannot add to it"
+            ));
+        }
         None => {
             let entry_indent = format!("{step}{step}");
-            let entry = json_entry(e, &entry_indent, &step);
+            let entry = entry(&entry_indent, &step);
             match entries.last() {
                 Some((_, last)) => {
                     out.push_str(&text[..last.span.end]);
                     add(
                         &mut out,
-                        &format!(",\n{step}\"progress\": [\n{entry_indent}{entry}\n{step}]"),
+                        &format!(",\n{step}\"{key}\": [\n{entry_indent}{entry}\n{step}]"),
                         nl,
                     );
                     out.push_str(&text[last.span.end..]);
@@ -285,7 +344,7 @@ fn append_json(text: &str, e: &NewEntry, nl: &str) -> Result<String, String> {
                     out.push_str(&text[..close]);
                     add(
                         &mut out,
-                        &format!("\n{step}\"progress\": [\n{entry_indent}{entry}\n{step}]\n"),
+                        &format!("\n{step}\"{key}\": [\n{entry_indent}{entry}\n{step}]\n"),
                         nl,
                     );
                     out.push_str(&text[close..]);

@@ -2,6 +2,7 @@
 //! [`session`](crate::session), calls the libraries, and prints.
 
 mod catalog;
+mod ce;
 mod check;
 mod export;
 mod init;
@@ -39,6 +40,31 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
             date,
             note,
         } => log::log(&env, &plan, &milestone, amount, date, note, out),
+        Command::Ce {
+            plan,
+            hours,
+            title,
+            date,
+            category,
+            topics,
+            counts_for,
+            provider,
+            note,
+        } => ce::ce(
+            &env,
+            &plan,
+            ce::Activity {
+                hours,
+                title,
+                date,
+                category,
+                topics,
+                counts_for,
+                provider,
+                note,
+            },
+            out,
+        ),
         Command::Export {
             plan,
             to,
