@@ -401,3 +401,75 @@ fn credential_expiry_and_status_in_the_json_document() {
         r.stdout
     );
 }
+
+/// `--remind-expiry` is checked where it is parsed (exit 2 with the flag named), and reaches
+/// the exporters' options.
+#[test]
+fn remind_expiry_is_checked_and_passed_on() {
+    for bad in ["90,sixty", "-7", "4000", "7.5"] {
+        let r = run(carepath().args([
+            "export",
+            "fixtures/minimal.toml",
+            "--to",
+            "ics",
+            "-o",
+            "-",
+            &format!("--remind-expiry={bad}"),
+        ]));
+        assert_eq!(r.code, 2, "{bad}: {}", r.stderr);
+        assert!(r.stderr.contains("--remind-expiry"), "{bad}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("whole number of days") || r.stderr.contains("unexpected argument"),
+            "{bad}: {}",
+            r.stderr
+        );
+        assert!(r.stdout.is_empty(), "{bad}: nothing is written");
+    }
+    let plugins = repo().join("tests/plugins");
+    let r = run(carepath().env("PATH", path_with(&plugins)).args([
+        "export",
+        "fixtures/minimal.toml",
+        "--to",
+        "echo",
+        "-o",
+        "-",
+        "--remind-expiry",
+        "60,14",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["options"]["remind_expiry"], serde_json::json!([60, 14]));
+    assert_eq!(v["options"]["remind"], serde_json::json!([14, 1]));
+}
+
+/// The new CSV tables are there by name, with their header row.
+#[test]
+fn csv_credential_tables_by_name() {
+    for (table, header) in [
+        (
+            "credentials",
+            "credential,name,jurisdiction,earned,cycle_start,expires,",
+        ),
+        (
+            "ce-requirements",
+            "credential,expires,requirement,required,",
+        ),
+        (
+            "ce",
+            "date,title,hours,category,topics,counted_for,provider\r\n",
+        ),
+    ] {
+        let r = run(carepath().args([
+            "export",
+            "fixtures/minimal.toml",
+            "--to",
+            "csv",
+            "--table",
+            table,
+            "-o",
+            "-",
+        ]));
+        assert_eq!(r.code, 0, "{table}: {}", r.stderr);
+        assert!(r.stdout.starts_with(header), "{table}: {}", r.stdout);
+    }
+}

@@ -193,18 +193,22 @@ pub enum CatalogCommand {
 #[derive(Debug, Clone, Args)]
 pub struct FormatOptions {
     /// Calendar reminders, in days before each event (default 14,1).
-    #[arg(long, value_delimiter = ',', value_name = "DAYS")]
+    #[arg(long, value_delimiter = ',', value_name = "DAYS", value_parser = reminder_days)]
     pub remind: Option<Vec<u32>>,
     /// Also write milestones as calendar tasks (VTODO).
     #[arg(long)]
     pub todo: bool,
+    /// Calendar reminders before a credential expires, in days (default 90,60,30,7).
+    #[arg(long, value_delimiter = ',', value_name = "DAYS", value_parser = reminder_days)]
+    pub remind_expiry: Option<Vec<u32>>,
     /// Write a UTF-8 byte-order mark in CSV files (for older Excel).
     #[arg(long)]
     pub bom: bool,
     /// CSV field delimiter, such as ';' for locales that use a decimal comma, or tab.
     #[arg(long, value_name = "CHAR", value_parser = delimiter)]
     pub delimiter: Option<char>,
-    /// One CSV table: milestones, goals, progress, weekly-load, renewals.
+    /// One CSV table: milestones, goals, progress, weekly-load, renewals, credentials,
+    /// ce-requirements, ce.
     #[arg(long, value_name = "NAME")]
     pub table: Option<String>,
     /// PDF page size (default: letter for region US, a4 elsewhere).
@@ -271,6 +275,20 @@ fn topic(s: &str) -> Result<Topic, String> {
         }
         _ => Err(format!(
             "the hours of the topic `{name}` must be a number above 0; {usage}"
+        )),
+    }
+}
+
+/// The most days ahead a reminder may be set: ten years, longer than any renewal cycle.
+const MAX_REMINDER_DAYS: u32 = 3660;
+
+/// One reminder of `--remind` or `--remind-expiry`: whole days before the event.
+fn reminder_days(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(n) if n <= MAX_REMINDER_DAYS => Ok(n),
+        _ => Err(format!(
+            "a reminder is a whole number of days before the event, 0 to {MAX_REMINDER_DAYS}, \
+             such as 30 (several: 90,60,30,7)"
         )),
     }
 }

@@ -4,12 +4,25 @@ use std::borrow::Cow;
 use std::io::Write;
 
 use carepath_export::{ExportError, Exported, Exporter, OutputFile};
-use carepath_model::ResolvedPlan;
+use carepath_model::{CeEntry, CredentialCycle, Requirement, ResolvedPlan};
 use jiff::civil::Date;
 use serde::Serialize;
 
 /// The table names, in the order an export lists them; each is written as `NAME.csv`.
-pub const TABLES: &[&str] = &["milestones", "goals", "progress", "weekly-load", "renewals"];
+///
+/// `renewals` is the older table of renewal due dates (`schedule.renewals`), kept as an alias
+/// for scripts that read it; `credentials`, `ce-requirements` and `ce` are the credential cycles,
+/// what each cycle requires, and the CE log.
+pub const TABLES: &[&str] = &[
+    "milestones",
+    "goals",
+    "progress",
+    "weekly-load",
+    "renewals",
+    "credentials",
+    "ce-requirements",
+    "ce",
+];
 
 /// What a spreadsheet should make of a column's cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +73,20 @@ columns!(RENEWAL_COLUMNS, RENEWAL_TYPES:
     "credential" Text, "name" Text, "due" Date, "ce_hours" Number, "every_months" Number,
     "source" Text, "verified" Boolean,
 );
+columns!(CREDENTIAL_COLUMNS, CREDENTIAL_TYPES:
+    "credential" Text, "name" Text, "jurisdiction" Text, "earned" Date, "cycle_start" Date,
+    "expires" Date, "submit_by" Date, "status" Text, "ce_required" Number, "ce_counted" Number,
+    "ce_remaining" Number, "renewal_forecast_finish" Date, "ce_unit" Text,
+    "renewal_milestone" Text, "rule_source" Text, "rule_verified" Boolean,
+);
+columns!(CE_REQUIREMENT_COLUMNS, CE_REQUIREMENT_TYPES:
+    "credential" Text, "expires" Date, "requirement" Text, "required" Number, "counted" Number,
+    "remaining" Number, "met" Boolean, "unit" Text, "forecast" Number,
+);
+columns!(CE_COLUMNS, CE_TYPES:
+    "date" Date, "title" Text, "hours" Number, "category" Text, "topics" Text,
+    "counted_for" Text, "provider" Text,
+);
 
 /// One CSV table of the export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,15 +96,21 @@ pub enum Table {
     Progress,
     WeeklyLoad,
     Renewals,
+    Credentials,
+    CeRequirements,
+    Ce,
 }
 
 impl Table {
-    pub const ALL: [Table; 5] = [
+    pub const ALL: [Table; 8] = [
         Table::Milestones,
         Table::Goals,
         Table::Progress,
         Table::WeeklyLoad,
         Table::Renewals,
+        Table::Credentials,
+        Table::CeRequirements,
+        Table::Ce,
     ];
 
     /// The name used with `--table` and as the file stem.
@@ -88,6 +121,9 @@ impl Table {
             Table::Progress => "progress",
             Table::WeeklyLoad => "weekly-load",
             Table::Renewals => "renewals",
+            Table::Credentials => "credentials",
+            Table::CeRequirements => "ce-requirements",
+            Table::Ce => "ce",
         }
     }
 
@@ -103,6 +139,9 @@ impl Table {
             Table::Progress => PROGRESS_COLUMNS,
             Table::WeeklyLoad => WEEKLY_LOAD_COLUMNS,
             Table::Renewals => RENEWAL_COLUMNS,
+            Table::Credentials => CREDENTIAL_COLUMNS,
+            Table::CeRequirements => CE_REQUIREMENT_COLUMNS,
+            Table::Ce => CE_COLUMNS,
         }
     }
 
@@ -114,6 +153,9 @@ impl Table {
             Table::Progress => PROGRESS_TYPES,
             Table::WeeklyLoad => WEEKLY_LOAD_TYPES,
             Table::Renewals => RENEWAL_TYPES,
+            Table::Credentials => CREDENTIAL_TYPES,
+            Table::CeRequirements => CE_REQUIREMENT_TYPES,
+            Table::Ce => CE_TYPES,
         }
     }
 }
@@ -160,9 +202,9 @@ impl CsvExporter {
     }
 
     /// The tables this export writes: the one chosen with `--table`, else every table. The list
-    /// depends on the options only, never on the plan: `renewals` is always there, header-only
-    /// when the plan has none, so a script reading the output directory always finds the same
-    /// five files.
+    /// depends on the options only, never on the plan: `renewals`, `credentials`,
+    /// `ce-requirements` and `ce` are always there, header-only when the plan has none, so a
+    /// script reading the output directory always finds the same eight files.
     pub fn tables(&self) -> Result<Vec<Table>, ExportError> {
         match &self.options.table {
             Some(t) => Ok(vec![parse_table(t)?]),
@@ -184,7 +226,7 @@ impl Exporter for CsvExporter {
         "csv"
     }
     fn description(&self) -> &str {
-        "milestones, goals, progress, weekly load and renewals as CSV tables for spreadsheets"
+        "milestones, goals, progress, weekly load, credentials and CE as CSV tables for spreadsheets"
     }
     fn extension(&self) -> &str {
         "csv"
@@ -380,9 +422,118 @@ fn write_table(
                 ])?;
             }
         }
+        Table::Credentials => {
+            for c in &s.credentials {
+                let rule = c.rule.as_ref();
+                let mut row = |cycle: Option<&CredentialCycle>| {
+                    let total = cycle.and_then(|y| requirement(y, "total"));
+                    record(&[
+                        text(&c.id),
+                        text(&c.name),
+                        opt_text(c.jurisdiction.as_deref()),
+                        date(c.earned),
+                        date(cycle.and_then(|y| y.start)),
+                        date(cycle.map(|y| y.expires).or(c.expires)),
+                        date(cycle.map(|y| y.submit_by)),
+                        text(c.status.as_str()),
+                        total.map(|r| number(r.required)).unwrap_or_default(),
+                        total.map(|r| number(r.counted)).unwrap_or_default(),
+                        total.map(|r| number(r.remaining)).unwrap_or_default(),
+                        date(cycle.and_then(|y| y.forecast_finish)),
+                        opt_text(total.map(|r| r.unit.as_str())),
+                        opt_text(cycle.and_then(|y| y.renewal_milestone.as_deref())),
+                        opt_text(rule.map(|r| r.source.as_str())),
+                        rule.map(|r| boolean(r.verified)).unwrap_or_default(),
+                    ])
+                };
+                if c.cycles.is_empty() {
+                    // Still listed, so the table shows every credential and its status
+                    // (`unknown` asks for `expires`).
+                    row(None)?;
+                }
+                for cycle in &c.cycles {
+                    row(Some(cycle))?;
+                }
+            }
+        }
+        Table::CeRequirements => {
+            for c in &s.credentials {
+                for cycle in &c.cycles {
+                    for r in &cycle.requirements {
+                        record(&[
+                            text(&c.id),
+                            date(Some(cycle.expires)),
+                            text(&r.requirement),
+                            number(r.required),
+                            number(r.counted),
+                            number(r.remaining),
+                            boolean(r.met),
+                            text(&r.unit),
+                            r.forecast.map(number).unwrap_or_default(),
+                        ])?;
+                    }
+                }
+            }
+        }
+        Table::Ce => {
+            for e in &plan.plan.ce {
+                let topics = e
+                    .topics
+                    .iter()
+                    .map(|(t, h)| format!("{t}={}", format_number(*h)))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let counted = counted_for(plan, e).join("; ");
+                // The entry's `note` is private (cohort redaction): it is never written.
+                record(&[
+                    date(Some(e.date)),
+                    text(&e.title),
+                    number(e.hours),
+                    opt_text(e.category.as_deref()),
+                    text(&topics),
+                    text(&counted),
+                    opt_text(e.provider.as_deref()),
+                ])?;
+            }
+        }
     }
     w.flush()?;
     Ok(())
+}
+
+/// The ids of the credentials whose cycles count a CE activity, in the order of
+/// `schedule.credentials`: an activity counts toward a credential when its date falls inside one
+/// of that credential's cycles (`start..=expires`) and either its `counts_for` names the
+/// credential, or it names none and that cycle's rule takes CE (it has a `total`, `category:`
+/// or `topic:` requirement). Read from the resolved plan only; nothing is recomputed.
+pub fn counted_for<'a>(plan: &'a ResolvedPlan, entry: &CeEntry) -> Vec<&'a str> {
+    plan.schedule
+        .credentials
+        .iter()
+        .filter(|c| {
+            c.cycles.iter().any(|y| {
+                let inside = y.start.is_none_or(|s| s <= entry.date) && entry.date <= y.expires;
+                let chosen = if entry.counts_for.is_empty() {
+                    y.requirements.iter().any(|r| takes_ce(&r.requirement))
+                } else {
+                    entry.counts_for.contains(&c.id)
+                };
+                inside && chosen
+            })
+        })
+        .map(|c| c.id.as_str())
+        .collect()
+}
+
+/// Whether a requirement is one that CE activities count toward.
+fn takes_ce(requirement: &str) -> bool {
+    requirement == "total"
+        || requirement.starts_with("category:")
+        || requirement.starts_with("topic:")
+}
+
+fn requirement<'a>(cycle: &'a CredentialCycle, name: &str) -> Option<&'a Requirement> {
+    cycle.requirements.iter().find(|r| r.requirement == name)
 }
 
 fn csv_error(e: csv::Error) -> ExportError {

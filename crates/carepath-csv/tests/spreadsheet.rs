@@ -109,6 +109,117 @@ fn libreoffice_reads_semicolons_and_the_bom() {
     }
 }
 
+/// The credential tables of the sample plan in Calc: every cell typed as its column says, and
+/// named cells checked one by one (CCRN's expiry a date, its CERPs numbers, `met` a boolean), so
+/// the check cannot pass on an empty table.
+#[test]
+fn libreoffice_reads_credential_dates_and_ce_numbers() {
+    let Some(soffice) = soffice() else { return };
+    let dir = TempDir::new("credentials");
+    let plan = common::sample();
+    let tables = [Table::Credentials, Table::CeRequirements, Table::Ce];
+    let mut inputs = Vec::new();
+    let mut written = Vec::new();
+    for t in tables {
+        let path = dir.0.join(format!("{}.csv", t.name()));
+        let bytes = try_export(&plan, &context(), t.name()).unwrap();
+        std::fs::write(&path, &bytes).unwrap();
+        inputs.push(path);
+        written.push((t, bytes));
+    }
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let out = convert(&soffice, &dir.0, b',', &inputs);
+    let mut sheets = Vec::new();
+    for (t, bytes) in &written {
+        let xml = read(&out.join(format!("{}.fods", t.name())));
+        assert!(!xml.contains("table:formula"), "{}", t.name());
+        check_sheet(t.name(), *t, bytes, b',', &xml);
+        sheets.push(parse_fods(&xml));
+    }
+    let cell = |sheet: &Vec<Vec<Cell>>, table: Table, row: usize, column: &str| {
+        let c = table.columns().iter().position(|c| *c == column).unwrap();
+        let cell = sheet[row][c].clone();
+        (
+            cell.value_type.unwrap_or_default(),
+            cell.value.unwrap_or(cell.text),
+        )
+    };
+    let (credentials, requirements, ce) = (&sheets[0], &sheets[1], &sheets[2]);
+    assert_eq!(credentials.len(), 4, "a header and three cycles");
+    let ccrn = 3;
+    assert_eq!(
+        cell(credentials, Table::Credentials, ccrn, "credential"),
+        ("string".into(), "ccrn".into())
+    );
+    for (column, want) in [
+        ("earned", "2024-07-01"),
+        ("cycle_start", "2024-07-01"),
+        ("expires", "2027-06-30"),
+        ("submit_by", "2027-05-31"),
+        ("renewal_forecast_finish", "2027-07-19"),
+    ] {
+        assert_eq!(
+            cell(credentials, Table::Credentials, ccrn, column),
+            ("date".into(), want.into()),
+            "{column}"
+        );
+    }
+    for (column, want) in [
+        ("ce_required", "100"),
+        ("ce_counted", "54"),
+        ("ce_remaining", "46"),
+    ] {
+        assert_eq!(
+            cell(credentials, Table::Credentials, ccrn, column),
+            ("float".into(), want.into()),
+            "{column}"
+        );
+    }
+    assert_eq!(
+        cell(credentials, Table::Credentials, 1, "ce_counted"),
+        ("float".into(), "6.5".into()),
+        "the RN license's contact hours"
+    );
+    assert_eq!(
+        cell(credentials, Table::Credentials, ccrn, "rule_verified"),
+        ("boolean".into(), "true".into())
+    );
+    // ccrn's category:A row and its practice row.
+    let (a, practice) = (4, 7);
+    assert_eq!(
+        cell(requirements, Table::CeRequirements, a, "requirement"),
+        ("string".into(), "category:A".into())
+    );
+    assert_eq!(
+        cell(requirements, Table::CeRequirements, a, "expires"),
+        ("date".into(), "2027-06-30".into())
+    );
+    for (column, want) in [("required", "60"), ("counted", "38"), ("remaining", "22")] {
+        assert_eq!(
+            cell(requirements, Table::CeRequirements, a, column),
+            ("float".into(), want.into()),
+            "{column}"
+        );
+    }
+    assert_eq!(
+        cell(requirements, Table::CeRequirements, a, "met"),
+        ("boolean".into(), "false".into())
+    );
+    assert_eq!(
+        cell(requirements, Table::CeRequirements, practice, "forecast"),
+        ("float".into(), "470".into())
+    );
+    assert_eq!(
+        cell(ce, Table::Ce, 4, "hours"),
+        ("float".into(), "1.5".into())
+    );
+    assert_eq!(
+        cell(ce, Table::Ce, 6, "title"),
+        ("string".into(), "'=Vasopressors: what changed".into()),
+        "a formula-looking title stays text"
+    );
+}
+
 fn check_sheet(name: &str, table: Table, csv: &[u8], delimiter: u8, xml: &str) {
     let rows = read_back(csv, delimiter);
     let sheet = parse_fods(xml);

@@ -214,7 +214,17 @@ fn every_table_or_the_chosen_one() {
     let parts: Vec<Option<&str>> = all.files.iter().map(|f| f.part.as_deref()).collect();
     assert_eq!(
         parts,
-        ["milestones", "goals", "progress", "weekly-load", "renewals"].map(Some)
+        [
+            "milestones",
+            "goals",
+            "progress",
+            "weekly-load",
+            "renewals",
+            "credentials",
+            "ce-requirements",
+            "ce"
+        ]
+        .map(Some)
     );
     for f in &all.files {
         let table = f.part.as_deref().unwrap();
@@ -234,6 +244,16 @@ fn every_table_or_the_chosen_one() {
         "credential,name,due,ce_hours,every_months,source,verified\r\n",
         "no renewals: the file is there, with its header"
     );
+    empty.schedule.credentials.clear();
+    empty.plan.ce.clear();
+    for t in ["credentials", "ce-requirements", "ce"] {
+        let header = Table::parse(t).unwrap().columns().join(",");
+        assert_eq!(
+            text(&export(&empty, t)),
+            format!("{header}\r\n"),
+            "no credentials, no CE: {t}.csv is there, with its header"
+        );
+    }
 
     let one = CsvExporter::new(CsvOptions {
         table: Some("progress".into()),
@@ -255,7 +275,9 @@ fn unknown_tables_are_explained() {
     assert!(m.contains("`milestone`"), "{m}");
     assert!(m.contains("did you mean `milestones`?"), "{m}");
     assert!(
-        m.contains("milestones, goals, progress, weekly-load, renewals"),
+        m.contains(
+            "milestones, goals, progress, weekly-load, renewals, credentials, ce-requirements, ce"
+        ),
         "{m}"
     );
     let options = CsvOptions {
@@ -318,4 +340,99 @@ fn ten_thousand_milestones_are_all_written() {
     assert!(bytes > 10_000 * 40, "every row is written ({bytes} bytes)");
     let rows = read_back(&export(&plan, "milestones"), b',');
     assert_eq!(rows.len(), 10_001);
+}
+
+/// One row per credential cycle, the CE columns from the cycle's `total` requirement (BLS renews
+/// by a course, so they are empty), rule source and whether it was checked.
+#[test]
+fn credentials_table_exact_bytes() {
+    assert_eq!(
+        text(&export(&sample(), "credentials")),
+        "credential,name,jurisdiction,earned,cycle_start,expires,submit_by,status,ce_required,\
+         ce_counted,ce_remaining,renewal_forecast_finish,ce_unit,renewal_milestone,rule_source,\
+         rule_verified\r\n\
+         rn-license,Registered nurse license (NCLEX-RN),US-CA,2021-06-15,2025-07-01,2027-06-30,\
+         2027-05-31,current,30,6.5,23.5,2027-03-12,contact hours,renew-rn-license-2027-06-30,\
+         California Board of Registered Nursing: continuing education (2025),FALSE\r\n\
+         bls,Basic Life Support provider course,,2025-03-14,2025-03-14,2027-03-31,2027-03-01,\
+         current,,,,2027-02-19,,renew-bls-2027-03-31,\
+         American Heart Association: BLS provider course (2025),TRUE\r\n\
+         ccrn,\"Critical care registered nurse certification (adult, pediatric or neonatal)\",,\
+         2024-07-01,2024-07-01,2027-06-30,2027-05-31,at-risk,100,54,46,2027-07-19,CERPs,\
+         renew-ccrn-2027-06-30,AACN: CCRN renewal (2025),TRUE\r\n"
+    );
+}
+
+#[test]
+fn ce_requirements_table_exact_bytes() {
+    assert_eq!(
+        text(&export(&sample(), "ce-requirements")),
+        "credential,expires,requirement,required,counted,remaining,met,unit,forecast\r\n\
+         rn-license,2027-06-30,total,30,6.5,23.5,FALSE,contact hours,\r\n\
+         bls,2027-03-31,course,4,0,4,FALSE,hours,\r\n\
+         ccrn,2027-06-30,total,100,54,46,FALSE,CERPs,\r\n\
+         ccrn,2027-06-30,category:A,60,38,22,FALSE,CERPs,\r\n\
+         ccrn,2027-06-30,category:B,10,10,0,TRUE,CERPs,\r\n\
+         ccrn,2027-06-30,category:C,10,6,4,FALSE,CERPs,\r\n\
+         ccrn,2027-06-30,practice,432,288,144,FALSE,hours,470\r\n"
+    );
+}
+
+/// The CE log: topics as `name=hours` pairs, `counted_for` worked out from the cycles (the 2024
+/// refresher predates every cycle; the sepsis update names no credential, so it counts for the
+/// two whose rule takes CE and not for BLS, whose renewal is a course), formula text
+/// neutralised, and the private note never written.
+#[test]
+fn ce_table_exact_bytes() {
+    let bytes = export(&sample(), "ce");
+    assert_eq!(
+        text(&bytes),
+        "date,title,hours,category,topics,counted_for,provider\r\n\
+         2024-05-20,ACLS skills refresher,4,,,,\r\n\
+         2025-02-11,\"NTI 2025: hemodynamics, from the monitor to the bedside\",30,A,,ccrn,AACN\r\n\
+         2025-09-16,Sepsis bundle update,2,A,pharmacology=0.5,rn-license; ccrn,\r\n\
+         2026-01-20,\"Ethics in end-of-life care, part 1\",1.5,B,end-of-life=0.25; ethics=1,\
+         rn-license,CA BRN provider CEP 12345\r\n\
+         2026-02-02,\"BLS HeartCode, online part\",2,,,bls,American Heart Association\r\n\
+         2026-03-03,'=Vasopressors: what changed,3,C,pharmacology=3,rn-license; ccrn,\
+         '-unit educator\r\n"
+    );
+    assert!(!text(&bytes).contains("CE folder"), "the note is private");
+}
+
+#[test]
+fn counted_for_follows_the_cycles_and_counts_for() {
+    let mut plan = sample();
+    let ids = |plan: &carepath_model::ResolvedPlan, i: usize| {
+        carepath_csv::counted_for(plan, &plan.plan.ce[i])
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&plan, 2), ["rn-license", "ccrn"]);
+    // The last day of a cycle still counts; the day after does not.
+    plan.plan.ce[2].date = jiff::civil::date(2027, 6, 30);
+    assert_eq!(ids(&plan, 2), ["rn-license", "ccrn"]);
+    plan.plan.ce[2].date = jiff::civil::date(2027, 7, 1);
+    assert!(ids(&plan, 2).is_empty());
+    // A named credential counts even when its rule is a course; an unnamed one does not.
+    plan.plan.ce[2].date = jiff::civil::date(2026, 2, 2);
+    plan.plan.ce[2].counts_for = vec!["bls".into(), "ccrn".into()];
+    assert_eq!(ids(&plan, 2), ["bls", "ccrn"]);
+}
+
+/// The private `number` of a credential is in no table (the resolved plan never carries it;
+/// this holds the bytes to that).
+#[test]
+fn the_credential_number_is_in_no_table() {
+    let plan = sample();
+    assert_eq!(
+        plan.plan.person.credentials[0].number.as_deref(),
+        Some("RN 95123456"),
+        "the plan holds the number"
+    );
+    for t in TABLES {
+        let bytes = export(&plan, t);
+        assert!(!text(&bytes).contains("95123456"), "{t}");
+    }
 }

@@ -1,10 +1,11 @@
 //! `--to ics`: the plan as an iCalendar file (RFC 5545) for Google Calendar, Apple Calendar,
 //! Outlook, Thunderbird and the like.
 //!
-//! One all-day event per milestone (on its due date, else its forecast finish), one per goal
-//! deadline and one per credential renewal, each with reminders; with `--todo`, one task per
-//! milestone as well. UIDs derive from the plan id and the item's id only, so importing a newer
-//! export updates the events it imported before instead of adding copies. The as-of date is the
+//! One all-day event per milestone (on its due date, else its forecast finish; renewal
+//! milestones included), one per goal deadline and one per credential cycle's expiry, each with
+//! reminders; with `--todo`, one task per milestone as well. UIDs derive from the plan id and
+//! the item's id only (for an expiry: the credential and the cycle's expiry date), so importing
+//! a newer export updates the events it imported before instead of adding copies. The as-of date is the
 //! plan's (`plan.as_of`: the events' DTSTAMP, which reminders are still to come), the options are
 //! [`IcsOptions`] and the PRODID names [`GENERATOR`]: the same plan, as-of date and options give
 //! the same bytes.
@@ -14,7 +15,10 @@ use std::fmt::Write as _;
 
 use carepath_export::{ExportError, Exported, Exporter, GENERATOR, OutputFile};
 use carepath_model::message::Form;
-use carepath_model::{GoalResult, Milestone, Renewal, ResolvedPlan, ScheduledMilestone, Status};
+use carepath_model::{
+    CredentialCycle, CredentialStatus, GoalResult, Milestone, Requirement, ResolvedPlan,
+    ScheduledMilestone, Status,
+};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -22,13 +26,16 @@ pub mod writer;
 
 use writer::Writer;
 
-/// The iCalendar exporter's options: `--remind`, `--todo`.
+/// The iCalendar exporter's options: `--remind`, `--todo`, `--remind-expiry`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IcsOptions {
     /// Reminder offsets in days before an event. Default 14 and 1.
     pub remind: Vec<u32>,
     /// Also write milestones as VTODO tasks.
     pub todo: bool,
+    /// Reminder offsets in days before a credential expires. Default 90, 60, 30 and 7: a
+    /// renewal needs months of notice (CE to finish, a course to book, a fee to pay).
+    pub remind_expiry: Vec<u32>,
 }
 
 impl Default for IcsOptions {
@@ -36,6 +43,7 @@ impl Default for IcsOptions {
         IcsOptions {
             remind: vec![14, 1],
             todo: false,
+            remind_expiry: vec![90, 60, 30, 7],
         }
     }
 }
@@ -61,7 +69,7 @@ impl Exporter for IcsExporter {
         "ics"
     }
     fn description(&self) -> &str {
-        "milestones, goal deadlines and renewals as calendar events with reminders (iCalendar)"
+        "milestones, goal deadlines and credential expiries as calendar events with reminders (iCalendar)"
     }
     fn extension(&self) -> &str {
         "ics"
@@ -80,12 +88,14 @@ impl Exporter for IcsExporter {
 /// The whole calendar, every line ending in CRLF.
 pub fn calendar(plan: &ResolvedPlan, options: &IcsOptions) -> Result<String, ExportError> {
     let s = &plan.schedule;
-    let items = s.milestones.len() * if options.todo { 2 } else { 1 } + s.goals.len();
+    let cycles: usize = s.credentials.iter().map(|c| c.cycles.len()).sum();
+    let items = s.milestones.len() * if options.todo { 2 } else { 1 } + s.goals.len() + cycles;
     let mut cal = Calendar {
-        w: Writer::with_capacity(1024 + 1200 * (items + s.renewals.len())),
+        w: Writer::with_capacity(1024 + 1200 * items),
         plan,
         stamp: plan.as_of,
         reminders: reminders(&options.remind),
+        expiry_reminders: reminders(&options.remind_expiry),
         goals: s.goals.iter().map(|g| (g.id.as_str(), g)).collect(),
         milestones: plan
             .plan
@@ -102,8 +112,11 @@ pub fn calendar(plan: &ResolvedPlan, options: &IcsOptions) -> Result<String, Exp
     for g in &s.goals {
         cal.goal_event(g)?;
     }
-    for r in &s.renewals {
-        cal.renewal_event(r)?;
+    // `schedule.renewals` (the older due dates) is not written: the cycles replace it.
+    for c in &s.credentials {
+        for cycle in &c.cycles {
+            cal.expiry_event(c, cycle)?;
+        }
     }
     if options.todo {
         for m in &s.milestones {
@@ -129,15 +142,19 @@ pub fn goal_uid(plan_id: &str, goal_id: &str) -> String {
     uid(&[goal_id, "goal"], plan_id)
 }
 
-/// The UID of a renewal event: `<credential>-<YYYYMMDD>.renewal.<plan-id>@carepath`.
-pub fn renewal_uid(plan_id: &str, credential: &str, due: Date) -> String {
+/// The UID of a credential cycle's expiry event:
+/// `<credential>-<YYYYMMDD>.expiry.<plan-id>@carepath`, the date being the cycle's expiry. The
+/// expiry date, not the cycle's place in the list, identifies a cycle across exports: as time
+/// passes the current cycle becomes the first one listed, and after a renewal the new card's
+/// expiry is the date the next cycle already had, so the event it imported before is updated.
+pub fn expiry_uid(plan_id: &str, credential: &str, expires: Date) -> String {
     let id = format!(
         "{credential}-{:04}{:02}{:02}",
-        due.year(),
-        due.month(),
-        due.day()
+        expires.year(),
+        expires.month(),
+        expires.day()
     );
-    uid(&[&id, "renewal"], plan_id)
+    uid(&[&id, "expiry"], plan_id)
 }
 
 /// Joins the parts with dots. Ids are `[a-z0-9-]`; anything else is percent-encoded, so no part
@@ -172,6 +189,7 @@ struct Calendar<'a> {
     plan: &'a ResolvedPlan,
     stamp: Date,
     reminders: Vec<u32>,
+    expiry_reminders: Vec<u32>,
     goals: HashMap<&'a str, &'a GoalResult>,
     milestones: HashMap<&'a str, &'a Milestone>,
     /// Reused for descriptions, so a large plan does not allocate one per event.
@@ -187,7 +205,23 @@ struct Event<'a> {
     /// CONFIRMED for a fixed date, TENTATIVE for a forecast that may move.
     status: &'static str,
     /// Reminders are set only for what is still to do.
-    remind: bool,
+    remind: Remind,
+}
+
+/// Which reminders an event gets.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Remind {
+    None,
+    /// `--remind`.
+    Event,
+    /// `--remind-expiry`.
+    Expiry,
+}
+
+impl Remind {
+    fn unless_done(done: bool) -> Remind {
+        if done { Remind::None } else { Remind::Event }
+    }
 }
 
 impl Calendar<'_> {
@@ -222,7 +256,7 @@ impl Calendar<'_> {
             summary: &m.title,
             category: m.kind.as_str(),
             status,
-            remind: m.status != Status::Done,
+            remind: Remind::unless_done(m.status == Status::Done),
         })
     }
 
@@ -265,30 +299,124 @@ impl Calendar<'_> {
             summary: &summary,
             category: "goal",
             status: "CONFIRMED",
-            remind: g.status != Status::Done,
+            remind: Remind::unless_done(g.status == Status::Done),
         })
     }
 
-    fn renewal_event(&mut self, r: &Renewal) -> Result<(), ExportError> {
+    /// The last day a credential's cycle is valid, with what its renewal still needs.
+    fn expiry_event(
+        &mut self,
+        c: &CredentialStatus,
+        cycle: &CredentialCycle,
+    ) -> Result<(), ExportError> {
         let d = &mut self.scratch;
         d.clear();
-        let _ = writeln!(d, "Renewal of {}, every {} months", r.name, r.every_months);
-        if let Some(h) = r.ce_hours {
-            let _ = writeln!(d, "Continuing education: {} hours", number(h));
+        let _ = writeln!(
+            d,
+            "{} ({}) expires on {}: the last day it is valid",
+            c.name, c.id, cycle.expires
+        );
+        if c.cycles.first() == Some(cycle) {
+            let _ = writeln!(d, "Status on {}: {}", self.plan.as_of, c.status.as_str());
         }
-        let _ = writeln!(d, "Source: {}", r.source);
-        if !r.verified {
-            d.push_str("Not yet verified against the source: check with the issuer\n");
+        match cycle.start {
+            Some(start) => {
+                let _ = writeln!(
+                    d,
+                    "Cycle: {start} to {}; finish the renewal by {}",
+                    cycle.expires, cycle.submit_by
+                );
+            }
+            None => {
+                let _ = writeln!(d, "Cycle ends {}; finish the renewal by {}", cycle.expires, cycle.submit_by);
+            }
         }
-        let summary = format!("Renew {}", r.name);
+        let (open, met): (Vec<&Requirement>, Vec<&Requirement>) =
+            cycle.requirements.iter().partition(|r| !r.met);
+        if !open.is_empty() {
+            d.push_str("Still needed:\n");
+            for r in open {
+                let _ = write!(
+                    d,
+                    "- {}: {} of {} {} left ({} {} so far)",
+                    requirement_label(&r.requirement),
+                    number(r.remaining),
+                    number(r.required),
+                    r.unit,
+                    number(r.counted),
+                    if r.requirement.starts_with("practice") {
+                        "worked"
+                    } else {
+                        "counted"
+                    }
+                );
+                if let Some(f) = r.forecast {
+                    let _ = write!(d, ", {} forecast by the expiry", number(f));
+                }
+                d.push('\n');
+            }
+        }
+        if !met.is_empty() {
+            let list: Vec<String> = met
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} ({} {})",
+                        requirement_label(&r.requirement),
+                        number(r.required),
+                        r.unit
+                    )
+                })
+                .collect();
+            let _ = writeln!(d, "Met: {}", list.join(", "));
+        }
+        let milestone = cycle
+            .renewal_milestone
+            .as_deref()
+            .and_then(|id| self.plan.schedule.milestones.iter().find(|m| m.id == id));
+        match (milestone, cycle.forecast_finish) {
+            (Some(m), Some(finish)) => {
+                let _ = write!(d, "Renewal: “{}”, forecast to finish {finish}", m.title);
+                let slack = (cycle.submit_by - finish).get_days();
+                match slack {
+                    n if n > 0 => {
+                        let _ = write!(d, ", {n} {} before the submission date", days(n.into()));
+                    }
+                    0 => d.push_str(", on the submission date"),
+                    n => {
+                        let _ = write!(
+                            d,
+                            ", {} {} after the submission date",
+                            -n,
+                            days((-n).into())
+                        );
+                    }
+                }
+                d.push('\n');
+            }
+            (Some(m), None) => {
+                let _ = writeln!(d, "Renewal: “{}”, not scheduled yet", m.title);
+            }
+            (None, Some(finish)) => {
+                let _ = writeln!(d, "Renewal: forecast to finish {finish}");
+            }
+            (None, None) => {}
+        }
+        if let Some(rule) = &c.rule {
+            let _ = writeln!(d, "Rule: {}, every {} months", rule.source, rule.months);
+            if !rule.verified {
+                d.push_str("Not yet verified against the source: check with the issuer\n");
+            }
+        }
+        let summary = expiry_summary(c);
         self.plan_line();
         self.event(Event {
-            uid: renewal_uid(&self.plan.plan_id, &r.credential, r.due),
-            day: r.due,
+            uid: expiry_uid(&self.plan.plan_id, &c.id, cycle.expires),
+            day: cycle.expires,
             summary: &summary,
-            category: "renewal",
+            category: "credential",
             status: "CONFIRMED",
-            remind: true,
+            remind: Remind::Expiry,
         })
     }
 
@@ -329,6 +457,27 @@ impl Calendar<'_> {
     fn milestone_description(&mut self, m: &ScheduledMilestone) {
         let d = &mut self.scratch;
         d.clear();
+        if let Some(c) = m.credential.as_deref().filter(|_| m.renewal) {
+            let credential = self.plan.schedule.credentials.iter().find(|x| x.id == c);
+            let name = credential.map_or(c, |x| x.name.as_str());
+            let cycle = credential.and_then(|x| {
+                x.cycles
+                    .iter()
+                    .find(|y| y.renewal_milestone.as_deref() == Some(m.id.as_str()))
+            });
+            match cycle {
+                Some(y) => {
+                    let _ = writeln!(
+                        d,
+                        "Renews {name}, which expires on {}; finish by {}",
+                        y.expires, y.submit_by
+                    );
+                }
+                None => {
+                    let _ = writeln!(d, "Renews {name}");
+                }
+            }
+        }
         if let Some(goal) = &m.goal {
             let title = self
                 .goals
@@ -412,13 +561,16 @@ impl Calendar<'_> {
         w.text_list("CATEGORIES", [e.category]);
         w.raw("STATUS", e.status);
         w.raw("TRANSP", "TRANSPARENT");
-        if e.remind {
-            for &n in &self.reminders {
-                // An alarm already in the past at the as-of date would only pop up as missed.
-                let fires = e.day.checked_sub(jiff::Span::new().days(i64::from(n)));
-                if fires.is_ok_and(|f| f >= self.stamp) {
-                    alarm(w, n, e.summary);
-                }
+        let reminders = match e.remind {
+            Remind::None => &[][..],
+            Remind::Event => &self.reminders[..],
+            Remind::Expiry => &self.expiry_reminders[..],
+        };
+        for &n in reminders {
+            // An alarm already in the past at the as-of date would only pop up as missed.
+            let fires = e.day.checked_sub(jiff::Span::new().days(i64::from(n)));
+            if fires.is_ok_and(|f| f >= self.stamp) {
+                alarm(w, n, e.summary);
             }
         }
         w.end("VEVENT");
@@ -448,12 +600,35 @@ fn percent(p: f64) -> i64 {
     }
 }
 
-/// A plain number: no decimals when it is whole.
+/// A plain number: at most 2 decimals, none when it is whole.
 fn number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x}")
+    carepath_model::numbers::digits(x)
+}
+
+/// `Expires: NAME`, with the jurisdiction of a license (a travel nurse may hold several): the
+/// name a person knows the credential by, not carepath's id, since the summary is what a phone
+/// shows. The catalog's name, else the id as written.
+fn expiry_summary(c: &CredentialStatus) -> String {
+    match &c.jurisdiction {
+        Some(j) => format!("Expires: {} ({j})", c.name),
+        None => format!("Expires: {}", c.name),
+    }
+}
+
+/// A requirement as a person reads it: `category:A` is "Category A".
+fn requirement_label(requirement: &str) -> String {
+    if let Some(c) = requirement.strip_prefix("category:") {
+        return format!("Category {c}");
+    }
+    if let Some(t) = requirement.strip_prefix("topic:") {
+        return format!("Topic {t}");
+    }
+    match requirement {
+        "total" => "CE in total".into(),
+        "practice" => "Practice".into(),
+        "practice-recent" => "Recent practice".into(),
+        "course" => "Renewal course".into(),
+        other => other.into(),
     }
 }
 

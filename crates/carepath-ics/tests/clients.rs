@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use carepath_ics::IcsOptions;
-use carepath_ics::{goal_uid, milestone_uid, renewal_uid, task_uid};
+use carepath_ics::{expiry_uid, goal_uid, milestone_uid, task_uid};
 use carepath_model::{ResolvedPlan, Status};
 use common::{export, options};
 use jiff::civil::{Date, date};
@@ -57,7 +57,12 @@ fn alarm_count(day: Date, done: bool, ctx: &IcsOptions, as_of: Date) -> usize {
     if done {
         return 0;
     }
-    let days: BTreeSet<u32> = ctx.remind.iter().copied().collect();
+    reminders_ahead(day, &ctx.remind, as_of)
+}
+
+/// How many of these reminders (days before `day`) fire on or after the as-of date.
+fn reminders_ahead(day: Date, remind: &[u32], as_of: Date) -> usize {
+    let days: BTreeSet<u32> = remind.iter().copied().collect();
     days.into_iter()
         .filter(|&n| {
             day.checked_sub(jiff::Span::new().days(i64::from(n)))
@@ -111,15 +116,21 @@ fn expected(plan: &ResolvedPlan, ctx: &IcsOptions) -> Value {
             }),
         );
     }
-    for r in &plan.schedule.renewals {
-        events.insert(
-            renewal_uid(id, &r.credential, r.due),
-            json!({
-                "summary": format!("Renew {}", read_back(&r.name)),
-                "start": r.due.to_string(),
-                "alarms": alarm_count(r.due, false, ctx, plan.as_of),
-            }),
-        );
+    for c in &plan.schedule.credentials {
+        let summary = match &c.jurisdiction {
+            Some(j) => format!("Expires: {} ({j})", read_back(&c.name)),
+            None => format!("Expires: {}", read_back(&c.name)),
+        };
+        for cycle in &c.cycles {
+            events.insert(
+                expiry_uid(id, &c.id, cycle.expires),
+                json!({
+                    "summary": summary,
+                    "start": cycle.expires.to_string(),
+                    "alarms": reminders_ahead(cycle.expires, &ctx.remind_expiry, plan.as_of),
+                }),
+            );
+        }
     }
     if !ctx.todo {
         todos.clear();
@@ -175,6 +186,48 @@ fn python_icalendar_reads_every_export_exactly() {
             }
             _ => panic!("icalendar rejects {name}.ics:\n{stdout}\n{stderr}"),
         }
+    }
+}
+
+/// An independent parser finds one all-day expiry event per credential cycle, each with the four
+/// default reminders (90, 60, 30 and 7 days before: as of 2026-01-15 every one is still ahead).
+#[test]
+fn python_icalendar_finds_one_expiry_event_per_cycle_with_four_alarms() {
+    let python = std::env::var("CAREPATH_PYTHON").unwrap_or_else(|_| "python3".into());
+    let install = "python3 -m venv .venv && .venv/bin/pip install icalendar, \
+                   then set CAREPATH_PYTHON=.venv/bin/python";
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/check_ics.py");
+    let dir = scratch_dir("python-expiry");
+    let plan = common::plan(date(2026, 1, 15));
+    let ctx = IcsOptions::default();
+    assert_eq!(ctx.remind_expiry, [90, 60, 30, 7]);
+    let want = expected(&plan, &ctx);
+    let mut cycles = 0;
+    for c in &plan.schedule.credentials {
+        for cycle in &c.cycles {
+            let uid = expiry_uid(&plan.plan_id, &c.id, cycle.expires);
+            assert_eq!(want["events"][&uid]["alarms"], 4, "{uid}");
+            cycles += 1;
+        }
+    }
+    assert_eq!(cycles, 3, "BLS twice, CCRN once, ACLS (no cycle) never");
+    let ics = dir.join("expiry.ics");
+    let want_path = dir.join("expiry.expected.json");
+    std::fs::write(&ics, export(&plan, &ctx)).unwrap();
+    std::fs::write(&want_path, serde_json::to_vec_pretty(&want).unwrap()).unwrap();
+    let out = match run(Command::new(&python).arg(&script).arg(&ics).arg(&want_path)) {
+        Ok(out) => out,
+        Err(e) => return missing(&format!("`{python}` does not run: {e}"), install),
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    match out.status.code() {
+        Some(0) => {}
+        Some(2 | 3) => missing(
+            &format!("no usable icalendar for `{python}`: {}", stderr.trim()),
+            install,
+        ),
+        _ => panic!("icalendar finds other expiry events:\n{stdout}\n{stderr}"),
     }
 }
 
@@ -373,5 +426,25 @@ fn khal_updates_events_from_a_newer_export_instead_of_duplicating_them() {
     assert!(
         !rrt.contains("BEGIN:VALARM"),
         "a done milestone keeps no reminder"
+    );
+
+    // One event per expiry UID after both imports, holding the newer export's text.
+    let events = khal.events();
+    for c in &newer.schedule.credentials {
+        for cycle in &c.cycles {
+            let uid = expiry_uid(&newer.plan_id, &c.id, cycle.expires);
+            assert_eq!(events.get(&uid).map(Vec::len), Some(1), "{uid} once");
+        }
+    }
+    let ccrn = std::fs::read_to_string(khal.vdir.join(format!(
+        "{}.ics",
+        expiry_uid("sam-rt-to-ecmo", "ccrn", date(2027, 6, 30))
+    )))
+    .expect("khal names the file after the UID")
+    .replace("\r\n ", "")
+    .replace("\n ", "");
+    assert!(
+        ccrn.contains("Status on 2026-11-15: at-risk"),
+        "the expiry event was updated:\n{ccrn}"
     );
 }

@@ -185,9 +185,15 @@ fn every_event_is_all_day_with_dtend_the_next_day_and_alarms_last() {
         let cal = parse(&ics);
         let events = cal.all("VEVENT");
         let goals_with_due = plan.schedule.goals.iter().filter(|g| g.due.is_some());
+        let cycles: usize = plan
+            .schedule
+            .credentials
+            .iter()
+            .map(|c| c.cycles.len())
+            .sum();
         assert_eq!(
             events.len(),
-            plan.schedule.milestones.len() + goals_with_due.count() + plan.schedule.renewals.len(),
+            plan.schedule.milestones.len() + goals_with_due.count() + cycles,
             "{}",
             plan.plan_id
         );
@@ -244,6 +250,16 @@ fn reminders_follow_the_remind_option() {
     );
 
     ctx.remind = Vec::new();
+    let cal = parse(&export(&plan, &ctx));
+    for ev in cal.all("VEVENT") {
+        let expiry = ev.get("CATEGORIES") == Some("credential");
+        assert_eq!(
+            ev.all("VALARM").is_empty(),
+            !expiry,
+            "--remind sets the reminders of every event but the expiries: {ev:?}"
+        );
+    }
+    ctx.remind_expiry = Vec::new();
     assert!(!export(&plan, &ctx).contains("BEGIN:VALARM"));
 }
 
@@ -450,8 +466,8 @@ fn uids_of_different_kinds_never_collide() {
         "ccrn.goal.zoe-rn-to-acnp@carepath"
     );
     assert_eq!(
-        carepath_ics::renewal_uid("zoe-rn-to-acnp", "bls", date(2027, 2, 28)),
-        "bls-20270228.renewal.zoe-rn-to-acnp@carepath"
+        carepath_ics::expiry_uid("zoe-rn-to-acnp", "bls", date(2027, 2, 28)),
+        "bls-20270228.expiry.zoe-rn-to-acnp@carepath"
     );
 }
 
@@ -497,4 +513,171 @@ fn ten_thousand_milestones_give_a_well_formed_calendar() {
         10_001,
         "every milestone and the goal"
     );
+}
+
+/// The `VEVENT` with this UID, exactly as written (CRLF shown as newlines).
+fn event_text(ics: &str, uid: &str) -> String {
+    let text = readable(ics);
+    let at = text
+        .find(&format!("BEGIN:VEVENT\nUID:{uid}\n"))
+        .unwrap_or_else(|| panic!("no event {uid}"));
+    let end = text[at..].find("END:VEVENT\n").unwrap() + at + "END:VEVENT\n".len();
+    text[at..end].to_string()
+}
+
+/// What a nurse sees on the day CCRN expires: what is still missing per requirement, what is
+/// met, the renewal milestone and how its forecast compares with the submission date, the rule
+/// and its verification, and reminders 90, 60, 30 and 7 days ahead.
+#[test]
+fn the_expiry_event_of_a_ccrn_cycle() {
+    let plan = common::plan(AS_OF);
+    let uid = carepath_ics::expiry_uid("sam-rt-to-ecmo", "ccrn", date(2027, 6, 30));
+    assert_eq!(uid, "ccrn-20270630.expiry.sam-rt-to-ecmo@carepath");
+    assert_eq!(
+        event_text(&export(&plan, &options()), &uid),
+        "\
+BEGIN:VEVENT
+UID:ccrn-20270630.expiry.sam-rt-to-ecmo@carepath
+DTSTAMP:20260301T000000Z
+DTSTART;VALUE=DATE:20270630
+DTEND;VALUE=DATE:20270701
+SUMMARY:Expires: Critical care registered nurse certification (adult\\, pedi
+ atric or neonatal)
+DESCRIPTION:Critical care registered nurse certification (adult\\, pediatric
+  or neonatal) (ccrn) expires on 2027-06-30: the last day it is valid\\nStat
+ us on 2026-03-01: at-risk\\nCycle: 2024-07-01 to 2027-06-30\\; finish the re
+ newal by 2027-05-31\\nStill needed:\\n- CE in total: 46 of 100 CERPs left (5
+ 4 counted so far)\\n- Category A: 22 of 60 CERPs left (38 counted so far)\\n
+ - Category C: 4 of 10 CERPs left (6 counted so far)\\n- Practice: 144 of 43
+ 2 hours left (288 worked so far)\\, 470 forecast by the expiry\\nMet: Catego
+ ry B (10 CERPs)\\nRenewal: “Renewal of CCRN: 46 CERPs of CE (Category A: 
+ 22)”\\, forecast to finish 2027-07-19\\, 49 days after the submission date
+ \\nRule: AACN: CCRN renewal (2025)\\, every 36 months\\nNot yet verified agai
+ nst the source: check with the issuer\\nPlan: Respiratory therapist to ECMO
+  specialist (as of 2026-03-01)
+CATEGORIES:credential
+STATUS:CONFIRMED
+TRANSP:TRANSPARENT
+BEGIN:VALARM
+ACTION:DISPLAY
+DESCRIPTION:In 90 days: Expires: Critical care registered nurse certificati
+ on (adult\\, pediatric or neonatal)
+TRIGGER:-P90D
+END:VALARM
+BEGIN:VALARM
+ACTION:DISPLAY
+DESCRIPTION:In 60 days: Expires: Critical care registered nurse certificati
+ on (adult\\, pediatric or neonatal)
+TRIGGER:-P60D
+END:VALARM
+BEGIN:VALARM
+ACTION:DISPLAY
+DESCRIPTION:In 30 days: Expires: Critical care registered nurse certificati
+ on (adult\\, pediatric or neonatal)
+TRIGGER:-P30D
+END:VALARM
+BEGIN:VALARM
+ACTION:DISPLAY
+DESCRIPTION:In 7 days: Expires: Critical care registered nurse certificatio
+ n (adult\\, pediatric or neonatal)
+TRIGGER:-P7D
+END:VALARM
+END:VEVENT
+"
+    );
+}
+
+#[test]
+fn one_expiry_event_per_cycle_and_none_without_cycles() {
+    let plan = common::plan(AS_OF);
+    let cal = parse(&export(&plan, &options()));
+    let expiries: Vec<(&str, &str)> = cal
+        .all("VEVENT")
+        .into_iter()
+        .filter(|e| e.get("CATEGORIES") == Some("credential"))
+        .map(|e| (e.get("UID").unwrap(), e.get("DTSTART;VALUE=DATE").unwrap()))
+        .collect();
+    assert_eq!(
+        expiries,
+        [
+            ("bls-20260430.expiry.sam-rt-to-ecmo@carepath", "20260430"),
+            ("bls-20280430.expiry.sam-rt-to-ecmo@carepath", "20280430"),
+            ("ccrn-20270630.expiry.sam-rt-to-ecmo@carepath", "20270630"),
+        ],
+        "BLS has two cycles in the horizon, CCRN one, ACLS (expiry unknown) none"
+    );
+    let ics = export(&plan, &options());
+    assert!(!ics.contains("acls-"), "no expiry event without a cycle");
+    assert!(
+        !ics.contains("55512"),
+        "the private card number is in no event"
+    );
+    assert!(
+        !ics.contains(".renewal."),
+        "the older renewal events are replaced by the expiries"
+    );
+
+    // 60 days before the BLS expiry, the 90-day reminder would only pop up as missed.
+    let bls = cal
+        .all("VEVENT")
+        .into_iter()
+        .find(|e| e.get("UID") == Some("bls-20260430.expiry.sam-rt-to-ecmo@carepath"))
+        .unwrap();
+    let triggers: Vec<&str> = bls
+        .all("VALARM")
+        .iter()
+        .map(|a| a.get("TRIGGER").unwrap())
+        .collect();
+    assert_eq!(triggers, ["-P60D", "-P30D", "-P7D"]);
+
+    let mut ctx = options();
+    ctx.remind_expiry = vec![7, 180];
+    let cal = parse(&export(&plan, &ctx));
+    let ccrn = cal
+        .all("VEVENT")
+        .into_iter()
+        .find(|e| e.get("UID") == Some("ccrn-20270630.expiry.sam-rt-to-ecmo@carepath"))
+        .unwrap();
+    let triggers: Vec<&str> = ccrn
+        .all("VALARM")
+        .iter()
+        .map(|a| a.get("TRIGGER").unwrap())
+        .collect();
+    assert_eq!(triggers, ["-P180D", "-P7D"], "--remind-expiry 7,180");
+}
+
+/// A renewal milestone is an ordinary milestone event whose description starts with what it
+/// renews.
+#[test]
+fn a_renewal_milestone_says_what_it_renews() {
+    let plan = common::plan(AS_OF);
+    let cal = parse(&export(&plan, &options()));
+    let ev = cal
+        .all("VEVENT")
+        .into_iter()
+        .find(|e| e.get("UID") == Some(&milestone_uid("sam-rt-to-ecmo", "renew-ccrn-2027-06-30")))
+        .unwrap();
+    assert_eq!(
+        unescape(ev.get("SUMMARY").unwrap()),
+        "Renewal of CCRN: 46 CERPs of CE (Category A: 22)"
+    );
+    assert_eq!(ev.get("CATEGORIES"), Some("continuing-education"));
+    assert_eq!(
+        ev.get("DTSTART;VALUE=DATE"),
+        Some("20270531"),
+        "on its due date"
+    );
+    let description = unescape(ev.get("DESCRIPTION").unwrap());
+    assert_eq!(
+        description.lines().next(),
+        Some(
+            "Renews Critical care registered nurse certification (adult, pediatric or \
+             neonatal), which expires on 2027-06-30; finish by 2027-05-31"
+        )
+    );
+    assert!(
+        description.contains("Forecast finish: 2027-07-19, 49 days late"),
+        "{description}"
+    );
+    assert_eq!(ev.all("VALARM").len(), 2, "the --remind reminders");
 }

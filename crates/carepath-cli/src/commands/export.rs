@@ -30,6 +30,7 @@ impl Options {
             ics: IcsOptions {
                 remind: f.remind.clone().unwrap_or(ics_default.remind),
                 todo: f.todo,
+                remind_expiry: f.remind_expiry.clone().unwrap_or(ics_default.remind_expiry),
             },
             csv: CsvOptions {
                 bom: f.bom,
@@ -46,8 +47,8 @@ impl Options {
     }
 
     /// The `options` object of the document a plugin receives (docs/plugins.md, protocol 1):
-    /// every option of every built-in exporter, in this order: remind, todo (iCalendar), bom,
-    /// delimiter, table (CSV), paper (PDF).
+    /// every option of every built-in exporter, in this order: remind, todo, remind_expiry
+    /// (iCalendar), bom, delimiter, table (CSV), paper (PDF).
     fn for_plugins(&self) -> Result<serde_json::Value, Failure> {
         let mut all = serde_json::Map::new();
         let parts = [
@@ -313,7 +314,7 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&options).ok().as_deref(),
             Some(
-                r#"{"remind":[14,1],"todo":false,"bom":false,"delimiter":",","table":null,"paper":null}"#
+                r#"{"remind":[14,1],"todo":false,"remind_expiry":[90,60,30,7],"bom":false,"delimiter":",","table":null,"paper":null}"#
             )
         );
     }

@@ -4,7 +4,8 @@
 use carepath_csv::{CsvExporter, CsvOptions};
 use carepath_export::{ExportError, Exporter};
 use carepath_model::{
-    Criterion, Explanation, Format, GoalResult, Kind, ProgressRow, Renewal, ResolvedPlan, Schedule,
+    CredentialCycle, CredentialState, CredentialStatus, Criterion, Explanation, Format, GoalResult,
+    Kind, ProgressRow, Renewal, Requirement, ResolvedPlan, RuleSource, Schedule,
     ScheduledMilestone, Smart, Status, TargetResult, Totals, WeekLoad, Window,
 };
 use jiff::civil::{Date, date};
@@ -22,7 +23,11 @@ currency = "USD"
 [person]
 name = "Sam Okafor"
 role = "registered-nurse"
-credentials = ["rn-license", "bls"]
+credentials = [
+  { id = "rn-license", earned = 2021-06-15, expires = 2027-06-30, jurisdiction = "US-CA", number = "RN 95123456" },
+  { id = "bls", earned = 2025-03-14 },
+  { id = "ccrn", earned = 2024-07-01, expires = 2027-06-30 },
+]
 values = ["leadership", "patient-safety"]
 
 [capacity]
@@ -100,6 +105,52 @@ date = 2026-04-12
 milestone = "reflect"
 amount = 15
 note = "@home, 3 weeks"
+
+# Before every cycle in the export: counted for nothing.
+[[ce]]
+date = 2024-05-20
+title = "ACLS skills refresher"
+hours = 4
+
+[[ce]]
+date = 2025-02-11
+title = "NTI 2025: hemodynamics, from the monitor to the bedside"
+hours = 30
+category = "A"
+counts_for = ["ccrn"]
+provider = "AACN"
+
+[[ce]]
+date = 2025-09-16
+title = "Sepsis bundle update"
+hours = 2.0
+category = "A"
+topics = { pharmacology = 0.5 }
+note = "Certificate in the CE folder"
+
+[[ce]]
+date = 2026-01-20
+title = "Ethics in end-of-life care, part 1"
+hours = 1.5
+category = "B"
+topics = { ethics = 1, "end-of-life" = 0.25 }
+counts_for = ["rn-license"]
+provider = "CA BRN provider CEP 12345"
+
+[[ce]]
+date = 2026-02-02
+title = "BLS HeartCode, online part"
+hours = 2
+counts_for = ["bls"]
+provider = "American Heart Association"
+
+[[ce]]
+date = 2026-03-03
+title = "=Vasopressors: what changed"
+hours = 3
+category = "C"
+topics = { pharmacology = 3 }
+provider = "-unit educator"
 "#;
 
 fn window(a: Date, b: Date) -> Window {
@@ -221,7 +272,26 @@ pub fn sample() -> ResolvedPlan {
     reflect.logged = 15.0;
     reflect.unit = "entries".into();
 
-    let milestones = vec![precept, msn, exam, reflect];
+    // The renewal milestone the engine appends for the CCRN cycle: what is still missing, placed
+    // in the same weekly hours as the career goals, and forecast after its due date.
+    let mut renew_ccrn = milestone(
+        "renew-ccrn-2027-06-30",
+        "Renewal of CCRN: 46 CERPs of CE (Category A: 22)",
+        Kind::ContinuingEducation,
+        "",
+        Some(date(2027, 5, 31)),
+        window(date(2026, 4, 20), date(2027, 5, 10)),
+        window(date(2026, 4, 20), date(2027, 7, 19)),
+        Status::Late,
+    );
+    renew_ccrn.goal = None;
+    renew_ccrn.effort_hours = 46.0;
+    renew_ccrn.remaining_hours = 46.0;
+    renew_ccrn.unit = "CERPs".into();
+    renew_ccrn.renewal = true;
+    renew_ccrn.credential = Some("ccrn".into());
+
+    let milestones = vec![precept, msn, exam, reflect, renew_ccrn];
     let goals = vec![
         GoalResult {
             id: "cnl".into(),
@@ -299,7 +369,7 @@ pub fn sample() -> ResolvedPlan {
             weekly_load,
             progress,
             renewals,
-            credentials: Vec::new(),
+            credentials: credentials(),
             target: Some(TargetResult {
                 role: "clinical-nurse-leader".into(),
                 by: date(2027, 12, 31),
@@ -323,6 +393,115 @@ pub fn sample() -> ResolvedPlan {
         gap: None,
         names: Default::default(),
     }
+}
+
+fn req(requirement: &str, required: f64, counted: f64, unit: &str) -> Requirement {
+    Requirement {
+        requirement: requirement.into(),
+        required,
+        counted,
+        remaining: (required - counted).max(0.0),
+        met: counted >= required,
+        unit: unit.into(),
+        forecast: None,
+    }
+}
+
+/// The credentials of the sample plan as the engine would resolve them on 2026-04-15: the RN
+/// license of California (30 contact hours every 2 years), BLS (a 4-hour course, its card valid
+/// to the end of the month 24 months after it was earned) and CCRN (100 CERPs in 3 years, with
+/// category minimums and 432 practice hours), at risk because its renewal is forecast after the
+/// submission date. The counted amounts include CE logged before the part of the log the plan
+/// shows.
+pub fn credentials() -> Vec<CredentialStatus> {
+    vec![
+        CredentialStatus {
+            id: "rn-license".into(),
+            name: "Registered nurse license (NCLEX-RN)".into(),
+            jurisdiction: Some("US-CA".into()),
+            earned: Some(date(2021, 6, 15)),
+            expires: Some(date(2027, 6, 30)),
+            status: CredentialState::Current,
+            earned_by: None,
+            attention: None,
+            rule: Some(RuleSource {
+                source: "California Board of Registered Nursing: continuing education (2025)"
+                    .into(),
+                verified: false,
+                jurisdiction: Some("US-CA".into()),
+                months: 24,
+                unit: "contact hours".into(),
+            }),
+            cycles: vec![CredentialCycle {
+                start: Some(date(2025, 7, 1)),
+                expires: date(2027, 6, 30),
+                submit_by: date(2027, 5, 31),
+                requirements: vec![req("total", 30.0, 6.5, "contact hours")],
+                renewal_milestone: Some("renew-rn-license-2027-06-30".into()),
+                forecast_finish: Some(date(2027, 3, 12)),
+            }],
+        },
+        CredentialStatus {
+            id: "bls".into(),
+            name: "Basic Life Support provider course".into(),
+            jurisdiction: None,
+            earned: Some(date(2025, 3, 14)),
+            expires: Some(date(2027, 3, 31)),
+            status: CredentialState::Current,
+            earned_by: None,
+            attention: None,
+            rule: Some(RuleSource {
+                source: "American Heart Association: BLS provider course (2025)".into(),
+                verified: true,
+                jurisdiction: None,
+                months: 24,
+                unit: "hours".into(),
+            }),
+            cycles: vec![CredentialCycle {
+                start: Some(date(2025, 3, 14)),
+                expires: date(2027, 3, 31),
+                submit_by: date(2027, 3, 1),
+                requirements: vec![req("course", 4.0, 0.0, "hours")],
+                renewal_milestone: Some("renew-bls-2027-03-31".into()),
+                forecast_finish: Some(date(2027, 2, 19)),
+            }],
+        },
+        CredentialStatus {
+            id: "ccrn".into(),
+            name: "Critical care registered nurse certification (adult, pediatric or neonatal)"
+                .into(),
+            jurisdiction: None,
+            earned: Some(date(2024, 7, 1)),
+            expires: Some(date(2027, 6, 30)),
+            status: CredentialState::AtRisk,
+            earned_by: None,
+            attention: None,
+            rule: Some(RuleSource {
+                source: "AACN: CCRN renewal (2025)".into(),
+                verified: true,
+                jurisdiction: None,
+                months: 36,
+                unit: "CERPs".into(),
+            }),
+            cycles: vec![CredentialCycle {
+                start: Some(date(2024, 7, 1)),
+                expires: date(2027, 6, 30),
+                submit_by: date(2027, 5, 31),
+                requirements: vec![
+                    req("total", 100.0, 54.0, "CERPs"),
+                    req("category:A", 60.0, 38.0, "CERPs"),
+                    req("category:B", 10.0, 10.0, "CERPs"),
+                    req("category:C", 10.0, 6.0, "CERPs"),
+                    Requirement {
+                        forecast: Some(470.0),
+                        ..req("practice", 432.0, 288.0, "hours")
+                    },
+                ],
+                renewal_milestone: Some("renew-ccrn-2027-06-30".into()),
+                forecast_finish: Some(date(2027, 7, 19)),
+            }],
+        },
+    ]
 }
 
 fn progress_row(
@@ -420,6 +599,27 @@ pub fn hostile() -> ResolvedPlan {
         r.name = t.clone();
         r.source = t.clone();
         plan.schedule.renewals.push(r.clone());
+    }
+    let mut c = plan.schedule.credentials[2].clone();
+    let mut ce = plan.plan.ce[2].clone();
+    for (i, t) in texts.iter().enumerate() {
+        c.id = format!("hostile-{i}");
+        c.name = t.clone();
+        c.jurisdiction = Some(t.clone());
+        if let Some(rule) = c.rule.as_mut() {
+            rule.source = t.clone();
+            rule.unit = t.clone();
+        }
+        for r in &mut c.cycles[0].requirements {
+            r.unit = t.clone();
+        }
+        c.cycles[0].requirements[1].requirement = format!("category:{t}");
+        plan.schedule.credentials.push(c.clone());
+        ce.title = t.clone();
+        ce.category = Some(t.clone());
+        ce.provider = Some(t.clone());
+        ce.topics = vec![(t.clone(), 0.5)];
+        plan.plan.ce.push(ce.clone());
     }
     plan
 }

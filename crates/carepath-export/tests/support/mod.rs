@@ -60,6 +60,7 @@ pub fn options() -> serde_json::Value {
     serde_json::json!({
         "remind": [14, 1],
         "todo": false,
+        "remind_expiry": [90, 60, 30, 7],
         "bom": false,
         "delimiter": ",",
         "table": null,

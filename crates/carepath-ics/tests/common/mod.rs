@@ -5,7 +5,10 @@
 use std::path::PathBuf;
 
 use carepath_ics::IcsOptions;
-use carepath_model::{CheckedPlan, Format, Renewal, ResolvedPlan};
+use carepath_model::{
+    CheckedPlan, CredentialCycle, CredentialState, CredentialStatus, Format, Kind, Requirement,
+    ResolvedPlan, RuleSource, ScheduledMilestone, Status, Window,
+};
 use jiff::Span;
 use jiff::civil::{Date, date};
 
@@ -17,7 +20,11 @@ start = 2026-01-05
 
 [person]
 name = "Sam Okafor-Nguyễn"
-credentials = ["bls", "acls"]
+credentials = [
+  { id = "bls", earned = 2024-04-20, number = "AHA 2024-55512" },
+  "acls",
+  { id = "ccrn", earned = 2024-07-01, expires = 2027-06-30 },
+]
 values = ["patient-care", "lifelong-learning"]
 
 [capacity]
@@ -118,28 +125,188 @@ pub fn checked(bytes: &[u8], format: Format) -> CheckedPlan {
     carepath_test_support::checked(bytes, format, "the test plan")
 }
 
-/// The hand-written plan, resolved as of `as_of`, with a renewal the catalog would add.
+/// The hand-written plan, resolved as of `as_of`, with the credentials and renewal milestones
+/// the engine and the catalog would add (written by hand: see [`credentials`]).
 pub fn plan(as_of: Date) -> ResolvedPlan {
     let mut r = resolve(&checked(PLAN.as_bytes(), Format::Toml), as_of);
-    r.schedule.renewals.push(Renewal {
-        credential: "bls".into(),
-        name: "Basic Life Support (BLS)".into(),
-        due: date(2027, 2, 28),
-        ce_hours: None,
-        every_months: 24,
-        source: "American Heart Association".into(),
-        verified: true,
-    });
-    r.schedule.renewals.push(Renewal {
-        credential: "acls".into(),
-        name: "ACLS; Advanced Cardiovascular Life Support".into(),
-        due: date(2028, 3, 31),
-        ce_hours: Some(4.5),
-        every_months: 24,
-        source: "AHA, \"HeartCode\" program".into(),
-        verified: false,
-    });
+    r.schedule.renewals.clear();
+    r.schedule.credentials = credentials();
+    r.schedule.milestones.extend([
+        renewal_milestone(
+            "renew-bls-2026-04-30",
+            "Renewal of BLS: the 4-hour provider course",
+            "bls",
+            Kind::Training,
+            date(2026, 3, 31),
+            date(2026, 3, 20),
+            4.0,
+        ),
+        renewal_milestone(
+            "renew-bls-2028-04-30",
+            "Renewal of BLS: the 4-hour provider course",
+            "bls",
+            Kind::Training,
+            date(2028, 3, 31),
+            date(2028, 3, 10),
+            4.0,
+        ),
+        renewal_milestone(
+            "renew-ccrn-2027-06-30",
+            "Renewal of CCRN: 46 CERPs of CE (Category A: 22)",
+            "ccrn",
+            Kind::ContinuingEducation,
+            date(2027, 5, 31),
+            date(2027, 7, 19),
+            46.0,
+        ),
+    ]);
     r
+}
+
+fn renewal_milestone(
+    id: &str,
+    title: &str,
+    credential: &str,
+    kind: Kind,
+    due: Date,
+    finish: Date,
+    effort: f64,
+) -> ScheduledMilestone {
+    let start = finish.saturating_sub(Span::new().days(60));
+    ScheduledMilestone {
+        id: id.into(),
+        title: title.into(),
+        kind,
+        goal: None,
+        due: Some(due),
+        baseline: Window { start, finish },
+        forecast: Window { start, finish },
+        late_days: Some((finish - due).get_days().into()),
+        status: if finish > due {
+            Status::Late
+        } else {
+            Status::NotStarted
+        },
+        percent: 0.0,
+        expected_percent: 0.0,
+        critical: false,
+        effort_hours: effort,
+        remaining_hours: effort,
+        cost: None,
+        logged: 0.0,
+        unit: if kind == Kind::Training {
+            "hours".into()
+        } else {
+            "CERPs".into()
+        },
+        renewal: true,
+        credential: Some(credential.into()),
+    }
+}
+
+fn req(requirement: &str, required: f64, counted: f64, unit: &str) -> Requirement {
+    Requirement {
+        requirement: requirement.into(),
+        required,
+        counted,
+        remaining: (required - counted).max(0.0),
+        met: counted >= required,
+        unit: unit.into(),
+        forecast: None,
+    }
+}
+
+/// The credentials as the engine would resolve them with the catalog: BLS (a 4-hour course;
+/// the card is valid to the end of the month, 24 months after it was earned), due soon, with
+/// its current cycle and the next one inside the horizon; ACLS, whose expiry nobody knows (no
+/// cycle, so no expiry event); CCRN (100 CERPs in 3 years, category minimums, 432 practice
+/// hours), at risk: its renewal is forecast after the submission date.
+pub fn credentials() -> Vec<CredentialStatus> {
+    let aha = RuleSource {
+        source: "American Heart Association: BLS provider course (2025)".into(),
+        verified: true,
+        jurisdiction: None,
+        months: 24,
+        unit: "hours".into(),
+    };
+    vec![
+        CredentialStatus {
+            id: "bls".into(),
+            name: "Basic Life Support provider course".into(),
+            jurisdiction: None,
+            earned: Some(date(2024, 4, 20)),
+            expires: Some(date(2026, 4, 30)),
+            status: CredentialState::DueSoon,
+            earned_by: None,
+            attention: None,
+            rule: Some(aha),
+            cycles: vec![
+                CredentialCycle {
+                    start: Some(date(2024, 4, 20)),
+                    expires: date(2026, 4, 30),
+                    submit_by: date(2026, 3, 31),
+                    requirements: vec![req("course", 4.0, 0.0, "hours")],
+                    renewal_milestone: Some("renew-bls-2026-04-30".into()),
+                    forecast_finish: Some(date(2026, 3, 20)),
+                },
+                CredentialCycle {
+                    start: Some(date(2026, 5, 1)),
+                    expires: date(2028, 4, 30),
+                    submit_by: date(2028, 3, 31),
+                    requirements: vec![req("course", 4.0, 0.0, "hours")],
+                    renewal_milestone: Some("renew-bls-2028-04-30".into()),
+                    forecast_finish: Some(date(2028, 3, 10)),
+                },
+            ],
+        },
+        CredentialStatus {
+            id: "acls".into(),
+            name: "Advanced Cardiovascular Life Support".into(),
+            jurisdiction: None,
+            earned: None,
+            expires: None,
+            status: CredentialState::Unknown,
+            earned_by: None,
+            attention: None,
+            rule: None,
+            cycles: Vec::new(),
+        },
+        CredentialStatus {
+            id: "ccrn".into(),
+            name: "Critical care registered nurse certification (adult, pediatric or neonatal)"
+                .into(),
+            jurisdiction: None,
+            earned: Some(date(2024, 7, 1)),
+            expires: Some(date(2027, 6, 30)),
+            status: CredentialState::AtRisk,
+            earned_by: None,
+            attention: None,
+            rule: Some(RuleSource {
+                source: "AACN: CCRN renewal (2025)".into(),
+                verified: false,
+                jurisdiction: None,
+                months: 36,
+                unit: "CERPs".into(),
+            }),
+            cycles: vec![CredentialCycle {
+                start: Some(date(2024, 7, 1)),
+                expires: date(2027, 6, 30),
+                submit_by: date(2027, 5, 31),
+                requirements: vec![
+                    req("total", 100.0, 54.0, "CERPs"),
+                    req("category:A", 60.0, 38.0, "CERPs"),
+                    req("category:B", 10.0, 10.0, "CERPs"),
+                    req("category:C", 10.0, 6.0, "CERPs"),
+                    Requirement {
+                        forecast: Some(470.0),
+                        ..req("practice", 432.0, 288.0, "hours")
+                    },
+                ],
+                renewal_milestone: Some("renew-ccrn-2027-06-30".into()),
+                forecast_finish: Some(date(2027, 7, 19)),
+            }],
+        },
+    ]
 }
 
 /// A plan whose milestones carry the nasty titles (through the JSON reader, so the text takes
@@ -202,7 +369,8 @@ pub fn fixtures(as_of: Date) -> Vec<(String, ResolvedPlan)> {
     carepath_test_support::fixtures(as_of)
 }
 
-/// The options when none is given (reminders 14 and 1 days before, no tasks).
+/// The options when none is given (reminders 14 and 1 days before, expiry reminders 90, 60, 30
+/// and 7 days before, no tasks).
 pub fn options() -> IcsOptions {
     IcsOptions::default()
 }
