@@ -377,4 +377,10 @@ fn catalog_show_tells_renewal_rules_and_a_user_catalog_changes_them() {
         r.stderr
     );
     assert!(r.stderr.contains("ladder.toml:14:"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("see the catalog README's \"Renewal rules\""),
+        "the hint is about the rule, not a missing id:\n{}",
+        r.stderr
+    );
 }
