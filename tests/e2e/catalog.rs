@@ -318,3 +318,69 @@ fn a_user_catalog_unknown_id_is_located() {
         r.stderr
     );
 }
+
+/// `catalog show` tells a credential's renewal rule in words, with each jurisdiction's
+/// override and its source, and a user catalog's own rule replaces the built-in one.
+#[test]
+fn catalog_show_tells_renewal_rules_and_a_user_catalog_changes_them() {
+    let r = run(carepath().args(["catalog", "show", "rn-license"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "  US-CA: every 24 months; 30 contact hours (California BRN (not retrieved) 2026) [unverified]"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("  US-NY: every 36 months; no CE hours"),
+        "{}",
+        r.stdout
+    );
+
+    let dir = scratch("user-catalog-renewal");
+    let file = dir.join("ladder.toml");
+    std::fs::write(
+        &file,
+        "format = 1\n\n[[credentials]]\nid = \"ccrn\"\nname = \"CCRN\"\nkind = \"certification\"\nbody = \"AACN\"\nsource = \"aacn-elig\"\nyear = 2026\nverified = true\n\
+         [credentials.renewal]\nmonths = 36\nce_hours = 120\nce_unit = \"CERPs\"\ncategory_minimums = { A = 70 }\nsource = \"aacn-renew\"\nyear = 2026\nverified = false\n",
+    )
+    .unwrap();
+    let r = run(carepath()
+        .arg("--catalog")
+        .arg(&file)
+        .args(["catalog", "show", "ccrn"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("Renewal: every 36 months; 120 CERPs; at least 70 in category A (AACN 2026) [unverified]"),
+        "{}",
+        r.stdout
+    );
+
+    // A broken rule in the user's file is shown at its line.
+    std::fs::write(
+        &file,
+        "format = 1\n\n[[credentials]]\nid = \"ccrn\"\nname = \"CCRN\"\nkind = \"certification\"\nbody = \"AACN\"\nsource = \"aacn-elig\"\nyear = 2026\nverified = true\n\
+         [credentials.renewal]\nmonths = 36\nce_hours = 50\ncategory_minimums = { A = 70 }\nsource = \"aacn-renew\"\nyear = 2026\nverified = false\n",
+    )
+    .unwrap();
+    let r = run(carepath()
+        .arg("--catalog")
+        .arg(&file)
+        .args(["catalog", "show", "ccrn"]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("the minimum for category `A` (70) is more than ce_hours (50)"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("ladder.toml:14:"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("see the catalog README's \"Renewal rules\""),
+        "the hint is about the rule, not a missing id:\n{}",
+        r.stderr
+    );
+}

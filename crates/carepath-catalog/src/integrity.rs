@@ -354,7 +354,7 @@ impl<'a> Checker<'a> {
             renewal.verified,
             renewal.third_party,
         );
-        let base = self.rule_problems(renewal);
+        let base = self.rule_problems(&renewal.applied(None));
         for problem in &base {
             self.problem(
                 at,

@@ -2,6 +2,13 @@
 //!
 //! Every type refuses unknown fields, so a misspelt key in a user catalog is an error with a
 //! span rather than a silently ignored line.
+//!
+//! A [`Renewal`] is the structured rule the planning engine gets (as the model's
+//! `RenewalRule`), with overrides per jurisdiction ([`RenewalOverride`]). The engine knows one
+//! cycle per credential, so where a body's registration is shorter than its CE period (ARRT: a
+//! yearly registration, CE every 2 years), `months` is the CE period: the cycle whose work is
+//! counted and scheduled. The yearly registration, which takes no work to plan, is told in the
+//! rule's `details` and `note`. The superseded `ce_period_months` is still read, as that cycle.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -387,6 +394,12 @@ pub struct Pathway {
 pub struct Renewal {
     /// Months between renewals: the cycle.
     pub months: u32,
+    /// Superseded, still read: the CE period when it differed from a shorter registration
+    /// cycle (ARRT once said `months = 12, ce_period_months = 24`). carepath plans the CE
+    /// period, so a rule that gives it renews every `ce_period_months` (see
+    /// [`Renewal::applied`]); new rules write that as `months`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ce_period_months: Option<u32>,
     /// How the expiry falls, `months` after the cycle begins; absent: anniversary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires: Option<Expiry>,
@@ -510,11 +523,14 @@ impl Renewal {
             .find(|o| o.jurisdiction.trim().eq_ignore_ascii_case(code))
     }
 
-    /// The rule with `over` applied: each field the override gives replaces the base's, the
-    /// rest are inherited; `source`, `year`, `verified`, `third_party` and `note` are the
+    /// The rule with `over` applied (none: the base rule as the engine takes it, its
+    /// superseded `ce_period_months` read as `months`): each field the override gives replaces
+    /// the base's, the rest are inherited; `source`, `year`, `verified`, `third_party` and `note` are the
     /// override's own (it cites what it says). The result has no overrides of its own.
     pub fn applied(&self, over: Option<&RenewalOverride>) -> Renewal {
         let mut rule = Renewal {
+            months: self.ce_period_months.unwrap_or(self.months),
+            ce_period_months: None,
             jurisdictions: Vec::new(),
             ..self.clone()
         };

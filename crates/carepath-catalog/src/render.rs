@@ -198,7 +198,7 @@ pub fn render_credential(credential: &Credential, catalog: &Catalog) -> String {
             let _ = writeln!(
                 out,
                 "Renewal: {} ({}){}",
-                renewal_terms(renewal, false),
+                renewal_terms(&renewal.applied(None), false),
                 source_label_year(catalog, &renewal.source, renewal.year),
                 flag(renewal.verified, renewal.third_party)
             );

@@ -620,3 +620,21 @@ unverified = true
     );
     assert_eq!(problem.field, "renewal.jurisdictions[0].verified");
 }
+
+/// Format 1 is additive: a user catalog written before the structured rules, with the
+/// superseded `ce_period_months`, still reads, and its CE period is the cycle carepath plans.
+#[test]
+fn a_rule_with_the_old_ce_period_months_still_reads_as_its_ce_cycle() {
+    let text = with_credential(
+        "[credentials.renewal]\nmonths = 12\nce_hours = 24\nce_period_months = 24\nsource = \"policy\"\nyear = 2026\nverified = false\n",
+    );
+    let catalog = Catalog::from_toml_str(&text).expect("it parses");
+    assert_eq!(check_integrity(&catalog), Vec::<IntegrityProblem>::new());
+    let r = catalog.renewal("ladder", None).unwrap();
+    assert_eq!((r.months, r.ce_hours), (24, Some(24.0)));
+    let shown = render_credential(catalog.credential("ladder").unwrap(), &catalog);
+    assert!(
+        shown.contains("Renewal: every 24 months; 24 contact hours (policy 2026) [unverified]"),
+        "{shown}"
+    );
+}

@@ -305,11 +305,18 @@ pub fn load_catalog(user: Option<&Path>, color: bool) -> Result<Catalog, Failure
             } else {
                 format!("{} `{}` {}", p.kind.id(), p.id, p.field)
             };
+            // A renewal rule's figures are wrong in themselves, not for want of an id.
+            let hint = if p.field.starts_with("renewal")
+                && !p.field.ends_with("source")
+                && !p.field.ends_with("practice_roles")
+            {
+                "a renewal rule's figures must fit together (months above 0, minimums within ce_hours); see the catalog README's \"Renewal rules\""
+            } else {
+                "every id a catalog entry names must exist in the catalog (built-in or yours)"
+            };
             let d = Diagnostic::error(codes::CATALOG_UNKNOWN_ID, p.message.clone())
                 .at(p.span.clone(), field)
-                .hint(
-                    "every id a catalog entry names must exist in the catalog (built-in or yours)",
-                );
+                .hint(hint);
             eprint!("{}", diag::render(src, &d, style));
         }
         return Err(Failure::usage(format!(
