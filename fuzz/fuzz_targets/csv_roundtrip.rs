@@ -293,6 +293,12 @@ fn expected(plan: &ResolvedPlan, table: Table) -> Vec<Vec<Want<'_>>> {
                 ]
             })
             .collect(),
+        // The fuzzed plan has no credentials and no CE log (their text is covered by the
+        // hostile plan of carepath-csv's tests): the tables are their header alone.
+        Table::Credentials | Table::CeRequirements | Table::Ce => {
+            assert!(s.credentials.is_empty() && plan.plan.ce.is_empty());
+            Vec::new()
+        }
     }
 }
 

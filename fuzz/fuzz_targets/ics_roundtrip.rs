@@ -1,9 +1,10 @@
 //! The iCalendar exporter on a resolved plan whose text (plan id, title, person, milestone ids,
-//! titles and notes, goal ids, titles and SMART reasons, renewal names and sources), dates and
+//! titles and notes, goal ids, titles and SMART reasons, credential names and rule sources), dates and
 //! reminder offsets come from the fuzzer, read back with the `icalendar` crate's parser:
 //! - the wire format holds: CRLF line ends only, no physical line longer than 75 octets;
 //! - the calendar parses, with exactly one event per milestone, per goal with a due date and per
-//!   renewal, and one task per milestone with `--todo`, each under its documented UID;
+//!   credential cycle's expiry, and one task per milestone with `--todo`, each under its
+//!   documented UID;
 //! - every SUMMARY unescapes to exactly the text it was made from, and every DESCRIPTION holds
 //!   the fuzzed text it quotes (goal title, notes, reasons, names, source) and ends with the
 //!   plan line; reminders quote the summary. "Exactly" is after the documented normalisation of
@@ -16,8 +17,11 @@ use std::collections::{BTreeMap, HashSet};
 use arbitrary::Arbitrary;
 use carepath_export::Exporter;
 use carepath_fuzz::{assert_wire_format, base_plan, set_smart};
-use carepath_ics::{IcsExporter, IcsOptions, goal_uid, milestone_uid, renewal_uid, task_uid};
-use carepath_model::{GoalResult, Renewal, ResolvedPlan, Status};
+use carepath_ics::{IcsExporter, IcsOptions, expiry_uid, goal_uid, milestone_uid, task_uid};
+use carepath_model::{
+    CredentialCycle, CredentialState, CredentialStatus, GoalResult, Requirement, ResolvedPlan,
+    RuleSource, Status,
+};
 use icalendar::parser::{Component, read_calendar, unfold};
 use jiff::civil::{Date, date};
 use libfuzzer_sys::fuzz_target;
@@ -159,26 +163,58 @@ fn build(input: &Input) -> ResolvedPlan {
         written.push(m);
     }
 
+    // Each fuzzed renewal becomes a credential with one cycle that expires on its date.
     let mut seen = HashSet::new();
-    let renewals = input
+    let credentials = input
         .renewals
         .iter()
         .take(MAX_ITEMS)
-        .map(|t| Renewal {
-            credential: unique(&mut seen, &t.credential),
-            name: t.name.clone(),
-            due: day(t.due),
-            ce_hours: t.ce_hours,
-            every_months: t.every_months,
-            source: t.source.clone(),
-            verified: t.verified,
+        .map(|t| {
+            let expires = day(t.due);
+            CredentialStatus {
+                id: unique(&mut seen, &t.credential),
+                name: t.name.clone(),
+                jurisdiction: None,
+                earned: None,
+                expires: Some(expires),
+                status: CredentialState::Current,
+                earned_by: None,
+                rule: Some(RuleSource {
+                    source: t.source.clone(),
+                    verified: t.verified,
+                    jurisdiction: None,
+                    months: t.every_months,
+                    unit: "contact hours".into(),
+                }),
+                cycles: vec![CredentialCycle {
+                    start: day(t.due / 2),
+                    expires,
+                    submit_by: expires,
+                    requirements: t
+                        .ce_hours
+                        .map(|h| Requirement {
+                            requirement: "total".into(),
+                            required: h,
+                            counted: 0.0,
+                            remaining: h,
+                            met: false,
+                            unit: "contact hours".into(),
+                            forecast: None,
+                        })
+                        .into_iter()
+                        .collect(),
+                    renewal_milestone: None,
+                    forecast_finish: None,
+                }],
+            }
         })
         .collect();
 
     plan.plan.milestones = written;
     plan.schedule.milestones = scheduled;
     plan.schedule.goals = goals;
-    plan.schedule.renewals = renewals;
+    plan.schedule.renewals = Vec::new();
+    plan.schedule.credentials = credentials;
     plan
 }
 
@@ -272,22 +308,28 @@ fn expectations(plan: &ResolvedPlan, todo: bool) -> BTreeMap<String, Expect> {
         );
         assert!(old.is_none(), "two components would share the UID {uid}");
     }
-    for r in &s.renewals {
-        let uid = renewal_uid(&plan.plan_id, &r.credential, r.due);
-        let old = want.insert(
-            uid.clone(),
-            Expect {
-                component: "VEVENT",
-                summary: format!("Renew {}", r.name),
-                contains: vec![
-                    plan_line.clone(),
-                    normalize(&format!("Renewal of {}, every", r.name)),
-                    normalize(&format!("Source: {}", r.source)),
-                ],
-                starts: None,
-            },
-        );
-        assert!(old.is_none(), "two components would share the UID {uid}");
+    for c in &s.credentials {
+        for cycle in &c.cycles {
+            let uid = expiry_uid(&plan.plan_id, &c.id, cycle.expires);
+            let source = c.rule.as_ref().map_or("", |r| r.source.as_str());
+            let old = want.insert(
+                uid.clone(),
+                Expect {
+                    component: "VEVENT",
+                    summary: format!("Expires: {}", c.name),
+                    contains: vec![
+                        plan_line.clone(),
+                        normalize(&format!(
+                            "{} ({}) expires on {}",
+                            c.name, c.id, cycle.expires
+                        )),
+                        normalize(&format!("Rule: {source}, every")),
+                    ],
+                    starts: None,
+                },
+            );
+            assert!(old.is_none(), "two components would share the UID {uid}");
+        }
     }
     want
 }
@@ -332,6 +374,13 @@ fuzz_target!(|input: Input| {
     let options = IcsOptions {
         remind: input.remind.iter().take(4).map(|&d| u32::from(d)).collect(),
         todo: input.todo,
+        remind_expiry: input
+            .remind
+            .iter()
+            .rev()
+            .take(4)
+            .map(|&d| u32::from(d))
+            .collect(),
     };
     let ics = carepath_ics::calendar(&plan, &options).unwrap_or_else(|e| {
         panic!("every day here is before 2206, so the calendar is written: {e}")
