@@ -81,7 +81,7 @@ pub enum Command {
         #[arg(long)]
         note: Option<String>,
     },
-    /// Append one continuing-education activity to the plan's CE log, keeping everything else.
+    /// Append one continuing-education activity to the plan's CE log, keeping the rest as it was.
     #[command(
         after_help = "Example: carepath ce plan.toml 2 --title \"Sepsis bundle update\" --category A --topic pharmacology=0.5 --for ccrn,rn-license\nThe plan is checked with the new entry before it is written; if the entry would make it invalid, nothing is written."
     )]

@@ -257,3 +257,71 @@ fn counted_toward(old: &[CredentialStatus], new: &[CredentialStatus]) -> Vec<Str
     }
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use carepath_model::resolved::{CredentialCycle, CredentialState, Requirement};
+    use jiff::civil::date;
+
+    fn req(requirement: &str, required: f64, counted: f64) -> Requirement {
+        Requirement {
+            requirement: requirement.into(),
+            required,
+            counted,
+            remaining: (required - counted).max(0.0),
+            met: counted >= required,
+            unit: "CERPs".into(),
+            forecast: None,
+        }
+    }
+
+    fn ccrn(total: f64, category_a: f64, practice: f64) -> CredentialStatus {
+        CredentialStatus {
+            id: "ccrn".into(),
+            name: "CCRN".into(),
+            jurisdiction: None,
+            earned: Some(date(2024, 7, 1)),
+            expires: Some(date(2027, 6, 30)),
+            status: CredentialState::Current,
+            earned_by: None,
+            rule: None,
+            cycles: vec![CredentialCycle {
+                start: date(2024, 7, 1),
+                expires: date(2027, 6, 30),
+                submit_by: date(2027, 5, 31),
+                requirements: vec![
+                    req("total", 100.0, total),
+                    req("category:A", 60.0, category_a),
+                    req("practice", 432.0, practice),
+                ],
+                renewal_milestone: None,
+                forecast_finish: None,
+            }],
+        }
+    }
+
+    /// The engine's counts before and after the entry: only what the entry raised is named.
+    #[test]
+    fn counts_toward_names_the_requirements_the_entry_raised() {
+        let old = [ccrn(40.0, 20.0, 100.0)];
+        let new = [ccrn(42.0, 22.0, 100.0)];
+        assert_eq!(
+            counted_toward(&old, &new),
+            [
+                "`ccrn` (cycle ending 2027-06-30): total 42 of 100 CERPs, 58 to go; category:A 22 of 60 CERPs, 38 to go"
+            ]
+        );
+        // A requirement met by the entry says so.
+        let new = [ccrn(100.0, 22.0, 100.0)];
+        assert_eq!(
+            counted_toward(&old, &new),
+            [
+                "`ccrn` (cycle ending 2027-06-30): total 100 of 100 CERPs, met; category:A 22 of 60 CERPs, 38 to go"
+            ]
+        );
+        // An entry the engine counts toward nothing (or no engine output at all) adds no line.
+        assert!(counted_toward(&old, &old).is_empty());
+        assert!(counted_toward(&[], &[]).is_empty());
+    }
+}
