@@ -285,9 +285,10 @@ mod tests {
             expires: Some(date(2027, 6, 30)),
             status: CredentialState::Current,
             earned_by: None,
+            attention: None,
             rule: None,
             cycles: vec![CredentialCycle {
-                start: date(2024, 7, 1),
+                start: Some(date(2024, 7, 1)),
                 expires: date(2027, 6, 30),
                 submit_by: date(2027, 5, 31),
                 requirements: vec![
