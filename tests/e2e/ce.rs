@@ -23,10 +23,26 @@ const SEPSIS: [&str; 14] = [
     "--note",
 ];
 
+/// The RN fixture's text without its CE log (the section from "# ── CE log" to the progress
+/// log), so a first entry has nowhere to go but the end.
+fn without_ce_log(text: &str) -> String {
+    let from = text.find("# ── CE log").expect("the fixture has a CE log");
+    let to = text.find("# ── Progress log").expect("and a progress log");
+    format!("{}{}", &text[..from], &text[to..])
+}
+
+/// A copy of the RN fixture without its CE log, in `dir`.
+fn rn_plan_without_ce_log(dir: &std::path::Path) -> std::path::PathBuf {
+    let to = dir.join("rn-to-acnp.toml");
+    let text = std::fs::read_to_string(fixture("rn-to-acnp.toml")).unwrap();
+    std::fs::write(&to, without_ce_log(&text)).unwrap();
+    to
+}
+
 #[test]
 fn toml_ce_adds_only_the_entry_and_the_plan_checks() {
     let dir = scratch("ce-toml");
-    let plan = copy_fixture("rn-to-acnp.toml", &dir);
+    let plan = rn_plan_without_ce_log(&dir);
     let before = std::fs::read_to_string(&plan).unwrap();
     let r = run(carepath()
         .arg("ce")
@@ -79,7 +95,7 @@ fn toml_ce_adds_only_the_entry_and_the_plan_checks() {
 fn toml_ce_log_in_the_middle_grows_in_place() {
     let dir = scratch("ce-middle");
     let plan = dir.join("plan.toml");
-    let fixture = std::fs::read_to_string(fixture("rn-to-acnp.toml")).unwrap();
+    let fixture = without_ce_log(&std::fs::read_to_string(fixture("rn-to-acnp.toml")).unwrap());
     let goals = fixture.find("# ── Goals").unwrap();
     let log = "[[ce]]\ndate = 2026-03-01\ntitle = \"ACLS update\"\nhours = 4 # renewal course\n\n";
     let before = format!("{}{log}{}", &fixture[..goals], &fixture[goals..]);
@@ -141,7 +157,7 @@ fn json_ce_keeps_layout_and_adds_the_entry() {
 #[test]
 fn unknown_for_is_refused_with_the_located_finding_and_nothing_written() {
     let dir = scratch("ce-unknown-for");
-    let plan = copy_fixture("rn-to-acnp.toml", &dir);
+    let plan = rn_plan_without_ce_log(&dir);
     let before = std::fs::read(&plan).unwrap();
     let r = run(carepath().arg("ce").arg(&plan).args([
         "2",
@@ -182,7 +198,7 @@ fn unknown_for_is_refused_with_the_located_finding_and_nothing_written() {
 #[test]
 fn bad_values_are_usage_errors() {
     let dir = scratch("ce-bad-values");
-    let plan = copy_fixture("rn-to-acnp.toml", &dir);
+    let plan = rn_plan_without_ce_log(&dir);
     let before = std::fs::read(&plan).unwrap();
     for (args, says) in [
         (
@@ -230,7 +246,7 @@ fn bad_values_are_usage_errors() {
 #[test]
 fn a_future_date_is_written_with_a_warning() {
     let dir = scratch("ce-future");
-    let plan = copy_fixture("rn-to-acnp.toml", &dir);
+    let plan = rn_plan_without_ce_log(&dir);
     let r = run(carepath().arg("ce").arg(&plan).args([
         "2",
         "--title",
@@ -251,7 +267,7 @@ fn a_future_date_is_written_with_a_warning() {
 #[test]
 fn a_read_only_plan_is_refused_unchanged() {
     let dir = scratch("ce-readonly");
-    let plan = copy_fixture("rn-to-acnp.toml", &dir);
+    let plan = rn_plan_without_ce_log(&dir);
     std::fs::set_permissions(&plan, std::fs::Permissions::from_mode(0o444)).unwrap();
     let before = std::fs::read(&plan).unwrap();
     let r = run(carepath()

@@ -33,9 +33,19 @@ fn json_document_snapshots() {
         let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
         assert_eq!(v["carepath"], "1");
         assert_eq!(v["as_of"], "2026-11-22");
-        assert_eq!(
-            v["schedule"]["milestones"].as_array().unwrap().len(),
-            v["plan"]["milestones"].as_array().unwrap().len()
+        // The plan's milestones, then the renewal milestones carepath planned for its
+        // credentials (each marked, with the credential it renews).
+        let scheduled = v["schedule"]["milestones"].as_array().unwrap();
+        let own = v["plan"]["milestones"].as_array().unwrap().len();
+        assert!(
+            scheduled[..own].iter().all(|m| m.get("renewal").is_none()),
+            "{f}"
+        );
+        assert!(
+            scheduled[own..]
+                .iter()
+                .all(|m| m["renewal"] == true && m["credential"].is_string()),
+            "{f}"
         );
         insta::assert_snapshot!(format!("json_{f}"), r.stdout);
     }

@@ -313,8 +313,13 @@ impl Calendar<'_> {
         d.clear();
         let _ = writeln!(
             d,
-            "{} ({}) expires on {}: the last day it is valid",
-            c.name, c.id, cycle.expires
+            "{} expires on {}: the last day it is valid",
+            if c.name == c.id {
+                c.id.clone()
+            } else {
+                format!("{} ({})", c.name, c.id)
+            },
+            cycle.expires
         );
         if c.cycles.first() == Some(cycle) {
             let _ = writeln!(d, "Status on {}: {}", self.plan.as_of, c.status.as_str());
@@ -328,7 +333,11 @@ impl Calendar<'_> {
                 );
             }
             None => {
-                let _ = writeln!(d, "Cycle ends {}; finish the renewal by {}", cycle.expires, cycle.submit_by);
+                let _ = writeln!(
+                    d,
+                    "Cycle ends {}; finish the renewal by {}",
+                    cycle.expires, cycle.submit_by
+                );
             }
         }
         let (open, met): (Vec<&Requirement>, Vec<&Requirement>) =

@@ -586,7 +586,11 @@ fn category_checks(
         }
         let name = k.name_of(id).unwrap_or_else(|| id.to_string());
         let path = format!("ce[{i}].category");
-        let hint = match did_you_mean(category, rule.categories.iter().map(String::as_str)) {
+        // A one- or two-letter category is as near to every other as to the one meant.
+        let near = (category.trim().chars().count() > 2)
+            .then(|| did_you_mean(category, rule.categories.iter().map(String::as_str)))
+            .flatten();
+        let hint = match near {
             Some(s) => format!(
                 "did you mean `{s}`? {name} counts categories {}",
                 rule.categories.join(", ")
