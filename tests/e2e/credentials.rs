@@ -154,3 +154,61 @@ fn numbers_are_in_no_output() {
         }
     }
 }
+
+/// The RN plan's calendar, read by Python's `icalendar`: one expiry event per credential cycle
+/// of the JSON document, each with the four default reminders, all UIDs distinct.
+#[test]
+fn one_expiry_event_per_cycle_with_four_alarms() {
+    let Some(py) = crate::python() else {
+        skip_or_fail("python icalendar", "scripts/test creates .venv with it");
+        return;
+    };
+    let dir = scratch("expiry-events");
+    let ics = dir.join("plan.ics");
+    let r = run(carepath()
+        .args(["export", "fixtures/rn-to-acnp.toml", "--to", "ics", "-o"])
+        .arg(&ics));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value =
+        serde_json::from_str(&credentials("fixtures/rn-to-acnp.toml", true)).unwrap();
+    let mut cycles: Vec<String> = v["credentials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["cycles"].as_array().unwrap().iter())
+        .map(|c| c["expires"].as_str().unwrap().to_string())
+        .collect();
+    cycles.sort();
+    let out = std::process::Command::new(py)
+        .arg("-c")
+        .arg(
+            "import icalendar, sys\n\
+             cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\n\
+             ev = list(cal.walk('VEVENT'))\n\
+             assert len({str(e['UID']) for e in ev}) == len(ev)\n\
+             for e in ev:\n\
+             \x20   if str(e['SUMMARY']).startswith('Expires: '):\n\
+             \x20       days = sorted(-a['TRIGGER'].dt.days for a in e.walk('VALARM'))\n\
+             \x20       print(e['DTSTART'].dt, days)\n",
+        )
+        .arg(&ics)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut got: Vec<&str> = text.lines().collect();
+    got.sort();
+    assert_eq!(got.len(), cycles.len(), "{text}");
+    assert_eq!(
+        cycles.len(),
+        10,
+        "3 license, 3 BLS, 3 ACLS and 1 CCRN cycle: {cycles:?}"
+    );
+    for (line, expires) in got.iter().zip(&cycles) {
+        assert_eq!(*line, format!("{expires} [7, 30, 60, 90]"));
+    }
+}
