@@ -194,43 +194,39 @@ fn credential_rows(w: &mut Writer, p: &ResolvedPlan, c: &CredentialStatus) -> Ve
     let (x, cw) = (w.left(), w.content_w());
     let mut rows = Vec::new();
 
-    // The name, with the status as a chip on the right of its first line.
+    // The name, with the status as a chip on the right of its first line, drawn after the
+    // name so that a wrapped name is read (and copied) in one piece.
     let chip_w = 66.0;
     let name_w = cw - chip_w - 12.0;
-    for (i, l) in w.wrap(&c.name, 11.0, true, name_w).iter().enumerate() {
-        let mut items = vec![w.text(
-            x,
-            baseline(11.0, 15.0),
-            name_w,
-            Align::Left,
-            11.0,
-            true,
-            INK,
-            l,
-        )];
-        if i == 0 {
-            let color = state_color(c.status);
-            items.push(Item::Rect {
-                x: x + cw - chip_w,
-                y: 1.5,
-                w: chip_w,
-                h: 12.0,
-                fill: Some(color.tint(0.85)),
-                stroke: None,
-            });
-            items.push(w.text(
-                x + cw - chip_w,
-                10.0,
-                chip_w,
-                Align::Center,
-                7.0,
-                true,
-                color,
-                state_words(c.status),
-            ));
-        }
-        rows.push(Row { h: 15.0, items });
+    let lines = w.wrap(&c.name, 11.0, true, name_w);
+    let mut items = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let b = i as f32 * 15.0 + baseline(11.0, 15.0);
+        items.push(w.text(x, b, name_w, Align::Left, 11.0, true, INK, l));
     }
+    let color = state_color(c.status);
+    items.push(Item::Rect {
+        x: x + cw - chip_w,
+        y: 1.5,
+        w: chip_w,
+        h: 12.0,
+        fill: Some(color.tint(0.85)),
+        stroke: None,
+    });
+    items.push(w.text(
+        x + cw - chip_w,
+        10.0,
+        chip_w,
+        Align::Center,
+        7.0,
+        true,
+        color,
+        state_words(c.status),
+    ));
+    rows.push(Row {
+        h: lines.len() as f32 * 15.0,
+        items,
+    });
     rows.push(Row::gap(1.0));
 
     // Jurisdiction, expiry, earned, cycle.
