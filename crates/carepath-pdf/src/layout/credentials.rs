@@ -501,3 +501,110 @@ fn later_cycle(w: &mut Writer, p: &ResolvedPlan, cy: &CredentialCycle) -> Vec<Ro
     rows.extend(spans(w, x, cw, 7.5, 11.0, &parts));
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn writer() -> Writer {
+        let (width, height) = paper_size(Paper::Letter);
+        let mut w = Writer {
+            f: fonts(),
+            width,
+            height,
+            pages: Vec::new(),
+            y: MARGIN,
+            fresh_y: MARGIN,
+            warnings: BTreeSet::new(),
+        };
+        w.new_page();
+        w
+    }
+
+    /// Spans wrap as one paragraph: every word kept in order, no line wider than the column,
+    /// and each word in its own span's colour.
+    #[test]
+    fn spans_wrap_across_colours_keeping_every_word() {
+        let mut w = writer();
+        let parts = [
+            span(
+                "Renewal “Renew the RN license: 18 contact hours of CE”",
+                INK,
+                true,
+            ),
+            span("· due 2027-05-31 · forecast finish 2027-07-19", BAD, true),
+            span(
+                "(49 days late) and https://example.org/a-long-address-without-any-space-at-all-in-it",
+                MUTED,
+                false,
+            ),
+        ];
+        let width = 150.0;
+        let rows = spans(&mut w, 10.0, width, 8.5, 12.0, &parts);
+        assert!(rows.len() >= 4, "{} rows", rows.len());
+        let mut words = Vec::new();
+        for r in &rows {
+            assert_eq!(r.h, 12.0);
+            for it in &r.items {
+                let Item::Text {
+                    x,
+                    w: tw,
+                    text,
+                    color,
+                    ..
+                } = it
+                else {
+                    panic!("{it:?}")
+                };
+                assert!(
+                    *x >= 10.0 && x + tw <= 10.0 + width + 0.01,
+                    "{text:?} at {x}+{tw}"
+                );
+                let part = parts
+                    .iter()
+                    .find(|p| p.text.contains(text.as_str()))
+                    .unwrap_or_else(|| panic!("{text:?} from no span"));
+                assert_eq!(*color, part.color, "{text:?}");
+                words.extend(text.split_whitespace().map(str::to_string));
+            }
+        }
+        let want: String = parts
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let squash = |s: &str| s.split_whitespace().collect::<String>();
+        assert_eq!(words.concat(), squash(&want));
+    }
+
+    #[test]
+    fn requirements_read_as_words_with_their_figures() {
+        let r = |req: &str, required, counted, unit: &str| Requirement {
+            requirement: req.into(),
+            required,
+            counted,
+            remaining: 0.0,
+            met: false,
+            unit: unit.into(),
+            forecast: None,
+        };
+        assert_eq!(
+            requirement_label(&r("category:A", 60.0, 38.0, "CERPs")),
+            "Category A: 38 of 60 CERPs"
+        );
+        assert_eq!(
+            requirement_label(&r("topic:pharmacology", 25.0, 12.5, "contact hours")),
+            "Pharmacology: 12.5 of 25 contact hours"
+        );
+        assert_eq!(
+            requirement_label(&r("practice", 1000.0, 1234.5, "hours")),
+            "Practice: 1,234.5 of 1,000 hours"
+        );
+        assert_eq!(
+            requirement_label(&r("practice-recent", 144.0, 0.0, "hours")),
+            "Recent practice: 0 of 144 hours"
+        );
+        assert_eq!(requirement_name("course"), "Course");
+        assert_eq!(requirement_name("total"), "Total");
+    }
+}
