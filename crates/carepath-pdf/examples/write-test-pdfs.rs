@@ -18,6 +18,8 @@ fn main() {
     plans.push(("big40".into(), resolve_toml(&big(40), AS_OF)));
     plans.push(("big400".into(), resolve_toml(&big(400), AS_OF)));
     plans.push(("huge".into(), resolve_toml(&huge(), AS_OF)));
+    plans.push(("credentials".into(), credentials_plan()));
+    plans.push(("credentials30".into(), many_credentials(30)));
     for (name, plan) in plans {
         let stem = name.split('.').next().unwrap_or(&name).to_string();
         for paper in [None, Some(Paper::A4)] {

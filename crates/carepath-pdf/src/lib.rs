@@ -80,7 +80,7 @@ impl Exporter for PdfExporter {
     }
 
     fn description(&self) -> &str {
-        "the career plan as a printable document: summary, timeline, goals, milestones, profile"
+        "the career plan as a printable document: summary, timeline, goals, milestones, profile, credentials"
     }
 
     fn extension(&self) -> &str {

@@ -92,6 +92,8 @@ fn all_plans() -> Vec<(String, ResolvedPlan)> {
     plans.push(("nasty".into(), resolve_toml(NASTY, AS_OF)));
     plans.push(("big 400".into(), resolve_toml(&big(400), AS_OF)));
     plans.push(("huge texts".into(), resolve_toml(&huge(), AS_OF)));
+    plans.push(("credentials".into(), credentials_plan()));
+    plans.push(("30 credentials".into(), many_credentials(30)));
     plans
 }
 
@@ -336,7 +338,9 @@ fn snapshot_text_of_the_nasty_plan() {
     insta::assert_snapshot!("nasty_text", text_dump(&l));
 }
 
-/// A credential's private `number` is drawn nowhere in the PDF; the credential's id is.
+/// A credential's private `number` is drawn nowhere in the PDF; the credential's id is. The
+/// same with the Credentials and renewals section drawn: the number is in the plan it was read
+/// from, and on none of the pages.
 #[test]
 fn a_credential_number_is_not_drawn() {
     let plan = resolve_toml(
@@ -347,4 +351,352 @@ fn a_credential_number_is_not_drawn() {
     let dump = text_dump(&layout(&plan, &on(None)));
     assert!(dump.contains("rn-license"), "{dump}");
     assert!(!dump.contains("95123456"), "{dump}");
+
+    let plan = credentials_plan();
+    let held = plan
+        .plan
+        .person
+        .credentials
+        .iter()
+        .find(|c| c.id == "rn-license");
+    assert_eq!(
+        held.and_then(|c| c.number.as_deref()),
+        Some("RN 95123456"),
+        "the plan carries the number"
+    );
+    let dump = text_dump(&layout(&plan, &on(None)));
+    assert!(dump.contains("Registered nurse license"), "{dump}");
+    assert!(dump.contains("US-CA"), "{dump}");
+    assert!(!dump.contains("95123456"), "{dump}");
+}
+
+// ── Credentials and renewals ────────────────────────────────────────────────────────────────
+
+const SECTION: &str = "Credentials and renewals";
+
+fn has_text(p: &carepath_pdf::Page, s: &str) -> bool {
+    p.items
+        .iter()
+        .any(|it| matches!(it, Item::Text { text, .. } if text == s))
+}
+
+/// The pages of the section: the one that starts it and those that continue it.
+fn section_pages(l: &Layout) -> Vec<&carepath_pdf::Page> {
+    let cont = format!("{SECTION} (continued)");
+    l.document
+        .pages
+        .iter()
+        .filter(|p| has_text(p, SECTION) || has_text(p, &cont))
+        .collect()
+}
+
+/// The text run that is exactly `s`, on the page.
+fn run<'a>(p: &'a carepath_pdf::Page, s: &str) -> Option<&'a Item> {
+    p.items
+        .iter()
+        .find(|it| matches!(it, Item::Text { text, .. } if text == s))
+}
+
+fn color_of(item: Option<&Item>) -> String {
+    match item {
+        Some(Item::Text { color, .. }) => serde_json::to_string(color).unwrap(),
+        other => panic!("not a text run: {other:?}"),
+    }
+}
+
+#[test]
+fn the_credentials_section_shows_every_figure_of_every_credential() {
+    let plan = credentials_plan();
+    for paper in [Some(Paper::A4), Some(Paper::Letter)] {
+        let l = layout(&plan, &on(paper));
+        let pages = section_pages(&l);
+        assert_eq!(pages.len(), 1, "four credentials fit on one page");
+        let text = squashed_text(pages[0]);
+        for want in [
+            // CCRN: the name, the status, the expiry, each requirement with its figures, the
+            // practice forecast, the renewal with its due date and its late forecast finish.
+            "CCRN (Adult): acute/critical care nursing certification",
+            "at risk",
+            "Expires 2027-06-30",
+            "earned 2024-07-01",
+            "renews every 36 months",
+            "Renewal rule: AACN: CCRN renewal by CERPs (test data)",
+            "This cycle 2024-07-01 → 2027-06-30",
+            "submit by 2027-05-31",
+            "Total: 54 of 100 CERPs",
+            "46 left",
+            "Category A: 38 of 60 CERPs",
+            "22 left",
+            "Category B: 10 of 10 CERPs",
+            "met",
+            "Category C: 6 of 10 CERPs",
+            "Practice: 380 of 432 hours",
+            "52 left, 470 by the expiry",
+            "Renewal “Renew CCRN: 46 CERPs of CE” · due 2027-05-31 · forecast finish 2027-07-19 \
+             (49 days late)",
+            // BLS: end-of-month expiry, a course, current; its next cycle on one line.
+            "BLS Provider",
+            "current",
+            "Expires 2027-03-31",
+            "Course: 0 of 4 hours",
+            "forecast finish 2027-02-19 (10 days spare)",
+            "Later cycle 2027-04-01 → 2029-03-31 · submit by 2029-03-01 · a course of 4 hours",
+            // The RN license: its jurisdiction, an unverified rule for it, contact hours.
+            "Registered nurse license",
+            "US-CA · Expires 2027-06-30",
+            "Renewal rule for US-CA: California BRN: RN license renewal (test data)",
+            "unverified:",
+            "Total: 12 of 30 contact hours",
+            "18 left",
+            "Later cycle 2027-07-01 → 2029-06-30 · submit by 2029-05-31 · 30 contact hours",
+            // No expiry known.
+            "TNCC (Trauma Nursing Core Course)",
+            "unknown",
+            "Expiry unknown",
+            "No renewal rule known",
+        ] {
+            assert!(
+                text.contains(&squash(want)),
+                "{paper:?}: no {want:?} on the page:\n{text}"
+            );
+        }
+        // The unverified mark is only on the rule that is unverified.
+        assert_eq!(text.matches("unverified").count(), 1, "{text}");
+        // Milestones by their titles, never by their ids.
+        for m in plan.schedule.milestones.iter().filter(|m| m.renewal) {
+            assert!(!text.contains(&m.id), "{} drawn", m.id);
+        }
+    }
+}
+
+#[test]
+fn credential_status_and_a_late_renewal_have_the_milestones_colours() {
+    let plan = credentials_plan();
+    let l = layout(&plan, &on(None));
+    let page = section_pages(&l)[0];
+    let amber = "\"#b7791f\"";
+    let red = "\"#c53030\"";
+    assert_eq!(color_of(run(page, "at risk")), amber, "at risk is amber");
+    assert_eq!(color_of(run(page, "(49 days late)")), red, "late is red");
+    assert_eq!(
+        color_of(run(page, "· forecast finish 2027-07-19")),
+        red,
+        "a late forecast finish is red"
+    );
+    assert_ne!(color_of(run(page, "(10 days spare)")), red);
+    assert_eq!(color_of(run(page, "· unverified:")), amber);
+    // A lapsed credential is red, the way a late milestone is.
+    let mut lapsed = plan.clone();
+    lapsed.schedule.credentials[3].status = carepath_model::CredentialState::Lapsed;
+    let l = layout(&lapsed, &on(None));
+    assert_eq!(color_of(run(section_pages(&l)[0], "lapsed")), red);
+}
+
+/// Each requirement's bar: its filled part inside its track, as long as the share counted.
+#[test]
+fn requirement_bars_stay_in_their_track_and_show_the_share_counted() {
+    let mut plan = credentials_plan();
+    // More counted than required fills the bar, and no more.
+    plan.schedule.credentials[0].cycles[0].requirements[2].counted = 14.0;
+    let l = layout(&plan, &on(None));
+    let page = section_pages(&l)[0];
+    let rects: Vec<(f32, f32, f32, String)> = page
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Rect {
+                x,
+                y,
+                w,
+                fill: Some(c),
+                h,
+                ..
+            } if *h == 6.0 => Some((*x, *y, *w, serde_json::to_string(c).unwrap())),
+            _ => None,
+        })
+        .collect();
+    let track = "\"#e1e7ec\"";
+    let tracks: Vec<_> = rects.iter().filter(|r| r.3 == track).collect();
+    // Five CCRN requirements, one BLS course, one RN license total.
+    assert_eq!(tracks.len(), 7, "{rects:?}");
+    for r in rects.iter().filter(|r| r.3 != track) {
+        let t = tracks
+            .iter()
+            .find(|t| (t.1 - r.1).abs() < 0.01)
+            .unwrap_or_else(|| panic!("a bar without a track: {r:?}"));
+        assert!(
+            r.0 >= t.0 - 0.01 && r.0 + r.2 <= t.0 + t.2 + 0.01,
+            "{r:?} out of {t:?}"
+        );
+    }
+    let share = |y: f32, color: &str| {
+        let t = tracks.iter().find(|t| (t.1 - y).abs() < 0.01).unwrap();
+        let b = rects
+            .iter()
+            .find(|r| (r.1 - y).abs() < 0.01 && r.3 == color)
+            .unwrap();
+        b.2 / t.2
+    };
+    let teal = "\"#0b6e79\"";
+    let green = "\"#2f855a\"";
+    let ys: Vec<f32> = tracks.iter().map(|t| t.1).collect();
+    assert!((share(ys[0], teal) - 0.54).abs() < 0.01, "54 of 100");
+    assert!((share(ys[1], teal) - 38.0 / 60.0).abs() < 0.01, "38 of 60");
+    assert!((share(ys[2], green) - 1.0).abs() < 0.01, "14 of 10, met");
+    assert!(
+        (share(ys[4], teal) - 380.0 / 432.0).abs() < 0.01,
+        "380 of 432"
+    );
+}
+
+#[test]
+fn no_credentials_no_section() {
+    for (name, plan) in fixtures()
+        .into_iter()
+        .chain([("realistic".to_string(), realistic())])
+    {
+        assert!(plan.schedule.credentials.is_empty(), "{name}");
+        let l = layout(&plan, &on(None));
+        let dump = text_dump(&l);
+        assert!(!dump.contains(SECTION), "{name}: {dump}");
+        assert!(!dump.contains("Credential renewals"), "{name}");
+        assert!(!dump.contains("renewal of a credential"), "{name}: legend");
+    }
+    let mut plan = credentials_plan();
+    plan.schedule.credentials.clear();
+    plan.schedule.milestones.retain(|m| !m.renewal);
+    let dump = text_dump(&layout(&plan, &on(None)));
+    assert!(!dump.contains(SECTION), "{dump}");
+}
+
+#[test]
+fn the_section_follows_the_profile_which_points_to_it() {
+    let plan = credentials_plan();
+    let l = layout(&plan, &on(None));
+    let firsts: Vec<String> = l
+        .document
+        .pages
+        .iter()
+        .map(|p| {
+            p.items
+                .iter()
+                .find_map(|i| match i {
+                    Item::Text { text, .. } => Some(text.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    let profile = firsts.iter().position(|f| f == "Profile").expect("profile");
+    assert_eq!(firsts[profile + 1], SECTION, "{firsts:?}");
+    let text = squashed_text(&l.document.pages[profile]);
+    assert!(
+        text.contains(&squash("see “Credentials and renewals”, the next section")),
+        "{text}"
+    );
+    // The old list (every N months, source) is gone from the profile.
+    assert!(!text.contains("everyN"), "{text}");
+    assert!(!text.contains("source:"), "{text}");
+}
+
+#[test]
+fn thirty_credentials_continue_across_pages_each_kept_whole() {
+    let plan = many_credentials(30);
+    for paper in [Some(Paper::A4), Some(Paper::Letter)] {
+        let l = layout(&plan, &on(paper));
+        let pages = section_pages(&l);
+        assert!(pages.len() >= 3, "{paper:?}: {} pages", pages.len());
+        assert!(has_text(pages[0], SECTION));
+        for p in &pages[1..] {
+            assert!(has_text(p, &format!("{SECTION} (continued)")));
+        }
+        for c in &plan.schedule.credentials {
+            // The whole name (wrapped or not), its cycle and its bars on one page.
+            let name = squash(&c.name);
+            let on: Vec<_> = pages
+                .iter()
+                .filter(|p| squashed_text(p).contains(&name))
+                .collect();
+            assert_eq!(on.len(), 1, "{paper:?}: {:?} on {} pages", c.name, on.len());
+            let text = squashed_text(on[0]);
+            let after = &text[text.find(&name).unwrap()..];
+            for want in [
+                "Thiscycle2024-07-01",
+                "Total:54of100CERPs",
+                "CategoryB:10of10CERPs",
+            ] {
+                assert!(
+                    after.contains(want),
+                    "{:?} lacks {want} on its page",
+                    c.name
+                );
+            }
+        }
+        // Every page of the section stays inside the printable area, text over no text.
+        let problems = geometry_problems(&l);
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+}
+
+#[test]
+fn renewal_milestones_stand_out_on_the_timeline_by_title() {
+    let plan = credentials_plan();
+    let l = layout(&plan, &on(None));
+    let timeline = l
+        .document
+        .pages
+        .iter()
+        .find(|p| has_text(p, "Timeline"))
+        .unwrap();
+    assert!(has_text(timeline, "↻ renewal of a credential"), "legend");
+    let labels: Vec<&str> = timeline
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    let joined = squash(&labels.join(" "));
+    for m in &plan.schedule.milestones {
+        let want = if m.renewal {
+            squash(&format!("↻ {}", m.title))
+        } else {
+            squash(&m.title)
+        };
+        assert!(joined.contains(&want), "no {want:?} on the timeline");
+    }
+    // Their bars (none started: the light tint of the renewal colour) and the legend's swatch
+    // have the renewal colour; no other bar has it.
+    let count = |hex: &str| {
+        timeline
+            .items
+            .iter()
+            .filter(|it| {
+                matches!(it, Item::Rect { fill: Some(c), h, .. }
+                    if *h == 7.0 && serde_json::to_string(c).unwrap() == format!("\"{hex}\""))
+            })
+            .count()
+    };
+    let renewals = plan
+        .schedule
+        .milestones
+        .iter()
+        .filter(|m| m.renewal)
+        .count();
+    assert_eq!(renewals, 5);
+    assert_eq!(count("#7a8b1e"), 1, "the legend's swatch");
+    assert_eq!(count("#c3cb9a"), renewals, "a renewal-coloured bar each");
+    // The table says whose renewal it is, by the credential's name.
+    let table = l
+        .document
+        .pages
+        .iter()
+        .find(|p| has_text(p, "Milestones"))
+        .unwrap();
+    let text = squashed_text(table);
+    assert!(text.contains(&squash(
+        "Continuing education · renewal of Registered nurse"
+    )));
+    assert!(text.contains(&squash("Training · renewal of BLS Provider")));
 }

@@ -76,6 +76,8 @@ fn plans() -> Vec<(&'static str, ResolvedPlan)> {
             ),
         ),
         ("big400", resolve_toml(&big(400), AS_OF)),
+        ("credentials", credentials_plan()),
+        ("credentials30", many_credentials(30)),
     ]
 }
 
@@ -184,6 +186,55 @@ fn pdftotext_gives_a_failed_criterion_with_the_milestones_title_and_no_id() {
     assert!(text.contains(&squash(want)), "no {want:?} in:\n{raw}");
     assert!(!raw.contains('`'), "a backtick in:\n{raw}");
     assert!(!raw.contains("ccrn-exam"), "the milestone's id in:\n{raw}");
+}
+
+/// What a reader copies out of the Credentials and renewals page: every figure, the renewal
+/// by its title, and never the license number the plan carries.
+#[test]
+fn pdftotext_gives_back_every_credential_figure_and_no_license_number() {
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = scratch("credentials");
+    let file = write_pdf(&dir, "credentials", &credentials_plan());
+    let (ok, raw) = run("pdftotext", &["-raw"], &file);
+    assert!(ok, "{raw}");
+    let section = raw
+        .split("Credentials and renewals\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no section in:\n{raw}"));
+    let text = squash(section);
+    for want in [
+        "CCRN (Adult): acute/critical care nursing certification at risk",
+        "Expires 2027-06-30 (9 months away)",
+        "This cycle 2024-07-01 → 2027-06-30 · submit by 2027-05-31",
+        "Total: 54 of 100 CERPs 46 left",
+        "Category A: 38 of 60 CERPs 22 left",
+        "Category B: 10 of 10 CERPs met",
+        "Category C: 6 of 10 CERPs 4 left",
+        "Practice: 380 of 432 hours 52 left, 470 by the expiry",
+        "Renewal “Renew CCRN: 46 CERPs of CE” · due 2027-05-31 · forecast finish 2027-07-19 \
+         (49 days late)",
+        "BLS Provider current",
+        "Expires 2027-03-31",
+        "Course: 0 of 4 hours",
+        "Registered nurse license current",
+        "US-CA · Expires 2027-06-30",
+        "California BRN: RN license renewal (test data) · unverified:",
+        "Total: 12 of 30 contact hours 18 left",
+        "TNCC (Trauma Nursing Core Course) unknown",
+        "Expiry unknown",
+    ] {
+        assert!(text.contains(&squash(want)), "no {want:?} in:\n{section}");
+    }
+    for (ok, out) in [
+        run("pdftotext", &["-raw"], &file),
+        run("pdftotext", &["-layout"], &file),
+    ] {
+        assert!(ok);
+        assert!(!out.contains("95123456"), "the license number in:\n{out}");
+        assert!(!out.contains("renew-ccrn"), "a renewal's id in:\n{out}");
+    }
 }
 
 #[test]

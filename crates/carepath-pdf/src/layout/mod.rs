@@ -20,6 +20,7 @@ use serde::{Serialize, Serializer};
 use crate::PdfOptions;
 use crate::font::{ASCENT, DESCENT, Fonts, fonts};
 
+mod credentials;
 mod gap;
 mod goals;
 mod profile;
@@ -224,6 +225,30 @@ const BASELINE: Color = Color(0x9a, 0xa5, 0xb1);
 const TODAY: Color = Color(0x1c, 0x64, 0xd6);
 const CRITICAL: Color = Color(0xc9, 0x2a, 0x2a);
 const WHITE: Color = Color(0xff, 0xff, 0xff);
+/// Renewal milestones on the timeline: a colour no kind of milestone has, so the CE that keeps a
+/// credential stands apart from the career goals it competes with for the same hours.
+const RENEWAL: Color = Color(0x7a, 0x8b, 0x1e);
+
+/// The colour of a milestone's bar: its kind's, or the renewal colour for a renewal milestone.
+fn milestone_color(m: &ScheduledMilestone) -> Color {
+    if m.renewal {
+        RENEWAL
+    } else {
+        kind_color(m.kind)
+    }
+}
+
+/// A credential's name for people: the one its status carries, else the catalog's, else the id
+/// made readable.
+fn credential_name(plan: &ResolvedPlan, id: &str) -> String {
+    plan.schedule
+        .credentials
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| c.name.clone())
+        .or_else(|| plan.names.get(id).cloned())
+        .unwrap_or_else(|| humanize(id))
+}
 
 /// The fixed colour of each kind of milestone (the Gantt bars and the legend).
 pub fn kind_color(kind: Kind) -> Color {
@@ -350,8 +375,9 @@ fn criterion_name(key: &str) -> &'static str {
 
 // ── The document ────────────────────────────────────────────────────────────────────────────
 
-/// Lays out the whole document: summary, timeline, goals, milestones, profile, and the gap and
-/// pay along the path when the catalog knows them. The as-of date is the plan's (`plan.as_of`).
+/// Lays out the whole document: summary, timeline, goals, milestones, profile, credentials and
+/// renewals when the plan has credentials with dates or a rule, and the gap and pay along the
+/// path when the catalog knows them. The as-of date is the plan's (`plan.as_of`).
 pub fn layout(plan: &ResolvedPlan, options: &PdfOptions) -> Layout {
     let (width, height) = paper_size(paper(plan, options));
     let mut w = Writer {
@@ -371,6 +397,7 @@ pub fn layout(plan: &ResolvedPlan, options: &PdfOptions) -> Layout {
         summary::all_notes(&mut w, plan);
     }
     profile::profile(&mut w, plan);
+    credentials::credentials(&mut w, plan);
     if plan.gap.is_some() {
         gap::gap(&mut w, plan);
     }

@@ -1,4 +1,4 @@
-//! The profile: who the person is, values, interests, skills, experience, renewals.
+//! The profile: who the person is, values, interests, skills, experience.
 
 use super::writer::*;
 use super::*;
@@ -186,31 +186,23 @@ pub(super) fn profile(w: &mut Writer, p: &ResolvedPlan) {
         w.y += 10.0;
     }
 
-    // Renewals of held credentials.
-    let renewals = &p.schedule.renewals;
-    if !renewals.is_empty() {
+    // The renewals have a section of their own; the profile points to it.
+    if !p.schedule.credentials.is_empty() {
         w.heading("Credential renewals", 30.0, &mut cont);
-        for r in renewals {
-            let mut what = format!("{}: every {} months", r.name, r.every_months);
-            if let Some(h) = r.ce_hours {
-                what.push_str(&format!(", {} CE hours", grouped(h)));
-            }
-            what.push_str(&format!(" (source: {}", r.source));
-            what.push_str(if r.verified { ")" } else { ", not verified)" });
-            let mut rows = w.para(x + 70.0, cw - 70.0, 8.5, false, INK, 12.0, &what);
-            let t = w.text(
-                x,
-                baseline(8.0, 12.0),
-                62.0,
-                Align::Left,
-                8.0,
-                true,
-                INK,
-                &r.due.to_string(),
-            );
-            rows[0].items.insert(0, t);
-            w.place(rows, true, &mut cont);
-        }
+        let rows = w.para(
+            x,
+            cw,
+            8.5,
+            false,
+            MUTED,
+            12.0,
+            &format!(
+                "The expiry, status and CE of each credential, and the renewal work the plan \
+                 schedules for it: see “{}”, the next section.",
+                super::credentials::TITLE
+            ),
+        );
+        w.place(rows, false, &mut cont);
     }
 }
 

@@ -375,7 +375,7 @@ fn next_actions(w: &mut Writer, p: &ResolvedPlan, cont: &mut dyn FnMut(&mut Writ
             y: 0.0,
             w: 3.0,
             h,
-            fill: Some(kind_color(m.kind)),
+            fill: Some(milestone_color(m)),
             stroke: None,
         });
         let b = 2.5 + baseline(8.5, lead);

@@ -227,6 +227,12 @@ fn milestone_cells(
     if let Some(g) = &m.goal {
         meta.push_str(&format!(" · goal {g}"));
     }
+    if m.renewal {
+        match &m.credential {
+            Some(c) => meta.push_str(&format!(" · renewal of {}", credential_name(p, c))),
+            None => meta.push_str(" · renewal"),
+        }
+    }
     if m.critical {
         meta.push_str(&format!(" · {star}critical chain"));
     }

@@ -73,9 +73,11 @@ pub(super) fn timeline(w: &mut Writer, p: &ResolvedPlan) {
 
     let mut order: Vec<usize> = (0..ms.len()).collect();
     order.sort_by_key(|&i| (ms[i].forecast.start, ms[i].forecast.finish, i));
-    let mut kinds: Vec<Kind> = ms.iter().map(|m| m.kind).collect();
+    // Renewal milestones have a colour of their own, not their kind's.
+    let mut kinds: Vec<Kind> = ms.iter().filter(|m| !m.renewal).map(|m| m.kind).collect();
     kinds.sort();
     kinds.dedup();
+    let renewals = ms.iter().any(|m| m.renewal);
 
     let mut first = true;
     let mut rest = &order[..];
@@ -86,7 +88,7 @@ pub(super) fn timeline(w: &mut Writer, p: &ResolvedPlan) {
         } else {
             "Timeline (continued)"
         });
-        legend(w, &kinds);
+        legend(w, &kinds, renewals);
         w.y += 6.0;
         let rows_top = axis_header(w, &axis, p);
         if first && rest.len() as f32 * ROW_H_ROOMY <= w.bottom() - rows_top {
@@ -101,7 +103,7 @@ pub(super) fn timeline(w: &mut Writer, p: &ResolvedPlan) {
     }
 }
 
-fn legend(w: &mut Writer, kinds: &[Kind]) {
+fn legend(w: &mut Writer, kinds: &[Kind], renewals: bool) {
     let (x, cw) = (w.left(), w.content_w());
     let size = 7.0;
     let line_h = 12.0;
@@ -118,6 +120,9 @@ fn legend(w: &mut Writer, kinds: &[Kind]) {
         .iter()
         .map(|k| (Swatch::Kind(kind_color(*k)), humanize(k.as_str())))
         .collect();
+    if renewals {
+        entries.push((Swatch::Kind(RENEWAL), renewal_label(w).into()));
+    }
     entries.push((Swatch::Baseline, "baseline (plan as written)".into()));
     entries.push((Swatch::Due, "due date".into()));
     entries.push((Swatch::Today, "today (as of)".into()));
@@ -192,6 +197,18 @@ fn legend(w: &mut Writer, kinds: &[Kind]) {
     }
     w.y = top + line_h;
 }
+
+/// The legend's word for a renewal milestone, with the mark its rows carry.
+fn renewal_label(w: &Writer) -> &'static str {
+    if w.f.covers(RENEWAL_MARK) {
+        "↻ renewal of a credential"
+    } else {
+        "renewal of a credential"
+    }
+}
+
+/// Put before a renewal milestone's title in its row, so it reads as one in greyscale too.
+const RENEWAL_MARK: char = '↻';
 
 fn diamond(cx: f32, cy: f32, r: f32) -> Item {
     Item::Polygon {
@@ -380,17 +397,22 @@ fn gantt_rows(
         }
         let tx = x + 4.0 + num_w + 4.0;
         let title_w = x + label_w - tx;
+        let title = if m.renewal && w.f.covers(RENEWAL_MARK) {
+            format!("{RENEWAL_MARK} {}", m.title)
+        } else {
+            m.title.clone()
+        };
         // One line in compact rows; two in roomy ones, the second cut if it must be.
         let mut lines = if row_h >= ROW_H_ROOMY {
-            w.wrap(&m.title, 7.5, m.critical, title_w)
+            w.wrap(&title, 7.5, m.critical, title_w)
         } else {
-            vec![m.title.clone()]
+            vec![title.clone()]
         };
         if lines.len() > 2 {
             // The rest of the title after the first line, as written (a word broken at the
             // end of the first line continues without a space).
             let whole = w
-                .clean(&m.title)
+                .clean(&title)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -437,7 +459,7 @@ fn gantt_rows(
         // Forecast: the kind's colour, solid for the part done, light for the rest.
         let fx0 = axis.x(m.forecast.start);
         let fx1 = axis.x(add_days(m.forecast.finish, 1)).max(fx0 + 1.5);
-        let color = kind_color(m.kind);
+        let color = milestone_color(m);
         w.push(Item::Rect {
             x: fx0,
             y: bar_y,

@@ -4,7 +4,10 @@
 //! by hand, so the gap and pay page is drawn and tested.
 #![allow(dead_code)]
 
-use carepath_model::{CheckedPlan, Format, Gap, GapItem, PathStep, ResolvedPlan};
+use carepath_model::{
+    CheckedPlan, CredentialCycle, CredentialState, CredentialStatus, Format, Gap, GapItem, Kind,
+    PathStep, Requirement, ResolvedPlan, RuleSource, ScheduledMilestone, Status, Window,
+};
 use jiff::civil::{Date, date};
 
 pub const AS_OF: Date = date(2026, 12, 31);
@@ -332,4 +335,306 @@ effort_hours = 10
 "#,
         short = words(40)
     )
+}
+
+/// The as-of date of [`credentials_plan`].
+pub const CRED_AS_OF: Date = date(2026, 9, 15);
+
+/// An ICU nurse's plan with four credentials. The engine that counts CE and plans renewals is
+/// not what these tests are about, so the credentials' cycles, requirements and renewal
+/// milestones are written here by hand, with the figures a real ICU nurse would see: CCRN at
+/// risk (54 of 100 CERPs, its renewal forecast after the submission date), BLS current (a
+/// four-hour course), the California RN license (12 of 30 contact hours, an unverified rule) and
+/// a TNCC card with no known expiry. The rules' sources say they are test data.
+pub fn credentials_plan() -> ResolvedPlan {
+    let src = r#"
+format = 1
+title = "ICU to CCRN and beyond"
+start = 2026-01-05
+
+[person]
+name = "Maya Okafor"
+role = "registered-nurse"
+region = "US"
+credentials = [
+  "bsn",
+  { id = "ccrn", earned = 2024-07-01, expires = 2027-06-30 },
+  { id = "bls", earned = 2025-03-14, expires = 2027-03-31 },
+  { id = "rn-license", earned = 2021-06-15, expires = 2027-06-30, jurisdiction = "US-CA", number = "RN 95123456" },
+  { id = "tncc", earned = 2022-05-01 },
+]
+
+[capacity]
+hours_per_week = 3
+
+[target]
+role = "clinical-nurse-specialist"
+by = 2029-12-31
+
+[[milestones]]
+id = "precepting"
+title = "Precept two new graduates on the unit"
+kind = "leadership"
+effort_hours = 40
+due = 2027-03-31
+
+[[milestones]]
+id = "cns-application"
+title = "Apply to the CNS graduate program"
+kind = "application"
+effort_hours = 20
+after = ["precepting"]
+"#;
+    let mut p = resolve_toml(src, CRED_AS_OF);
+    let rule = |source: &str, verified: bool, jurisdiction: Option<&str>, months, unit: &str| {
+        Some(RuleSource {
+            source: source.into(),
+            verified,
+            jurisdiction: jurisdiction.map(Into::into),
+            months,
+            unit: unit.into(),
+        })
+    };
+    let req = |requirement: &str, required: f64, counted: f64, unit: &str| Requirement {
+        requirement: requirement.into(),
+        required,
+        counted,
+        remaining: (required - counted).max(0.0),
+        met: counted >= required,
+        unit: unit.into(),
+        forecast: None,
+    };
+    let cycle =
+        |start, expires, submit_by, requirements, renewal: Option<&str>, finish| CredentialCycle {
+            start,
+            expires,
+            submit_by,
+            requirements,
+            renewal_milestone: renewal.map(Into::into),
+            forecast_finish: finish,
+        };
+    let mut practice = req("practice", 432.0, 380.0, "hours");
+    practice.forecast = Some(470.0);
+    p.schedule.credentials = vec![
+        CredentialStatus {
+            id: "ccrn".into(),
+            name: "CCRN (Adult): acute/critical care nursing certification".into(),
+            jurisdiction: None,
+            earned: Some(date(2024, 7, 1)),
+            expires: Some(date(2027, 6, 30)),
+            status: CredentialState::AtRisk,
+            earned_by: None,
+            rule: rule(
+                "AACN: CCRN renewal by CERPs (test data)",
+                true,
+                None,
+                36,
+                "CERPs",
+            ),
+            cycles: vec![cycle(
+                date(2024, 7, 1),
+                date(2027, 6, 30),
+                date(2027, 5, 31),
+                vec![
+                    req("total", 100.0, 54.0, "CERPs"),
+                    req("category:A", 60.0, 38.0, "CERPs"),
+                    req("category:B", 10.0, 10.0, "CERPs"),
+                    req("category:C", 10.0, 6.0, "CERPs"),
+                    practice,
+                ],
+                Some("renew-ccrn-2027-06-30"),
+                Some(date(2027, 7, 19)),
+            )],
+        },
+        CredentialStatus {
+            id: "bls".into(),
+            name: "BLS Provider".into(),
+            jurisdiction: None,
+            earned: Some(date(2025, 3, 14)),
+            expires: Some(date(2027, 3, 31)),
+            status: CredentialState::Current,
+            earned_by: None,
+            rule: rule(
+                "AHA: BLS Provider card (test data)",
+                true,
+                None,
+                24,
+                "hours",
+            ),
+            cycles: vec![
+                cycle(
+                    date(2025, 3, 14),
+                    date(2027, 3, 31),
+                    date(2027, 3, 1),
+                    vec![req("course", 4.0, 0.0, "hours")],
+                    Some("renew-bls-2027-03-31"),
+                    Some(date(2027, 2, 19)),
+                ),
+                cycle(
+                    date(2027, 4, 1),
+                    date(2029, 3, 31),
+                    date(2029, 3, 1),
+                    vec![req("course", 4.0, 0.0, "hours")],
+                    Some("renew-bls-2029-03-31"),
+                    Some(date(2029, 2, 9)),
+                ),
+            ],
+        },
+        CredentialStatus {
+            id: "rn-license".into(),
+            name: "Registered nurse license".into(),
+            jurisdiction: Some("US-CA".into()),
+            earned: Some(date(2021, 6, 15)),
+            expires: Some(date(2027, 6, 30)),
+            status: CredentialState::Current,
+            earned_by: None,
+            rule: rule(
+                "California BRN: RN license renewal (test data)",
+                false,
+                Some("US-CA"),
+                24,
+                "contact hours",
+            ),
+            cycles: vec![
+                cycle(
+                    date(2025, 7, 1),
+                    date(2027, 6, 30),
+                    date(2027, 5, 31),
+                    vec![req("total", 30.0, 12.0, "contact hours")],
+                    Some("renew-rn-license-2027-06-30"),
+                    Some(date(2027, 4, 20)),
+                ),
+                cycle(
+                    date(2027, 7, 1),
+                    date(2029, 6, 30),
+                    date(2029, 5, 31),
+                    vec![req("total", 30.0, 0.0, "contact hours")],
+                    Some("renew-rn-license-2029-06-30"),
+                    Some(date(2029, 5, 2)),
+                ),
+            ],
+        },
+        CredentialStatus {
+            id: "tncc".into(),
+            name: "TNCC (Trauma Nursing Core Course)".into(),
+            jurisdiction: None,
+            earned: Some(date(2022, 5, 1)),
+            expires: None,
+            status: CredentialState::Unknown,
+            earned_by: None,
+            rule: None,
+            cycles: vec![],
+        },
+    ];
+    // Whatever the engine planned itself gives way to the renewals written here.
+    p.schedule.milestones.retain(|m| !m.renewal);
+    let renewal =
+        |id: &str, title: &str, credential: &str, kind: Kind, start, finish, due, hours: f64| {
+            let late = carepath_model::calendar::days_between(due, finish);
+            ScheduledMilestone {
+                id: id.into(),
+                title: title.into(),
+                kind,
+                goal: None,
+                due: Some(due),
+                baseline: Window { start, finish },
+                forecast: Window { start, finish },
+                late_days: Some(late),
+                status: if late > 0 {
+                    Status::Late
+                } else {
+                    Status::NotStarted
+                },
+                percent: 0.0,
+                expected_percent: 0.0,
+                critical: false,
+                effort_hours: hours,
+                remaining_hours: hours,
+                cost: None,
+                logged: 0.0,
+                unit: "hours".into(),
+                renewal: true,
+                credential: Some(credential.into()),
+            }
+        };
+    let ce = Kind::ContinuingEducation;
+    p.schedule.milestones.extend([
+        renewal(
+            "renew-ccrn-2027-06-30",
+            "Renew CCRN: 46 CERPs of CE",
+            "ccrn",
+            ce,
+            date(2026, 9, 15),
+            date(2027, 7, 19),
+            date(2027, 5, 31),
+            46.0,
+        ),
+        renewal(
+            "renew-bls-2027-03-31",
+            "Renew BLS Provider: the renewal course",
+            "bls",
+            Kind::Training,
+            date(2027, 2, 16),
+            date(2027, 2, 19),
+            date(2027, 3, 1),
+            4.0,
+        ),
+        renewal(
+            "renew-rn-license-2027-06-30",
+            "Renew the RN license: 18 contact hours of CE",
+            "rn-license",
+            ce,
+            date(2026, 10, 1),
+            date(2027, 4, 20),
+            date(2027, 5, 31),
+            18.0,
+        ),
+        renewal(
+            "renew-bls-2029-03-31",
+            "Renew BLS Provider: the renewal course",
+            "bls",
+            Kind::Training,
+            date(2029, 2, 6),
+            date(2029, 2, 9),
+            date(2029, 3, 1),
+            4.0,
+        ),
+        renewal(
+            "renew-rn-license-2029-06-30",
+            "Renew the RN license: 30 contact hours of CE",
+            "rn-license",
+            ce,
+            date(2027, 7, 1),
+            date(2029, 5, 2),
+            date(2029, 5, 31),
+            30.0,
+        ),
+    ]);
+    p
+}
+
+/// [`credentials_plan`] with `n` credentials, names long and short, each with a current cycle
+/// of three requirements: enough to need more than one page.
+pub fn many_credentials(n: usize) -> ResolvedPlan {
+    let mut p = credentials_plan();
+    let template = p.schedule.credentials[0].clone();
+    p.schedule.credentials = (0..n)
+        .map(|i| {
+            let mut c = template.clone();
+            c.id = format!("cert-{i}");
+            c.name = match i % 3 {
+                0 => format!("Certification {i}"),
+                1 => format!("Specialty certification number {i} in progressive care nursing"),
+                _ => format!(
+                    "Certification {i} with a name so long that it cannot fit on one line of \
+                     the page: advanced cardiovascular life support for the progressive and \
+                     intensive care units of a teaching hospital"
+                ),
+            };
+            c.cycles[0].requirements.truncate(3);
+            c.cycles[0].renewal_milestone = None;
+            c
+        })
+        .collect();
+    p
 }
