@@ -337,7 +337,10 @@ fn current_cycle(w: &mut Writer, p: &ResolvedPlan, cy: &CredentialCycle) -> Vec<
     let (x, cw) = (w.left(), w.content_w());
     let head = [
         span(
-            format!("This cycle {} → {}", cy.start, cy.expires),
+            match cy.start {
+                Some(start) => format!("This cycle {start} → {}", cy.expires),
+                None => format!("This cycle ends {}", cy.expires),
+            },
             INK,
             true,
         ),
@@ -470,7 +473,10 @@ fn later_cycle(w: &mut Writer, p: &ResolvedPlan, cy: &CredentialCycle) -> Vec<Ro
     let (x, cw) = (w.left(), w.content_w());
     let mut parts = vec![
         span(
-            format!("Later cycle {} → {}", cy.start, cy.expires),
+            match cy.start {
+                Some(start) => format!("Later cycle {start} → {}", cy.expires),
+                None => format!("Later cycle ends {}", cy.expires),
+            },
             MUTED,
             true,
         ),

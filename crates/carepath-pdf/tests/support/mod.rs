@@ -406,7 +406,7 @@ after = ["precepting"]
     };
     let cycle =
         |start, expires, submit_by, requirements, renewal: Option<&str>, finish| CredentialCycle {
-            start,
+            start: Some(start),
             expires,
             submit_by,
             requirements,
@@ -424,6 +424,7 @@ after = ["precepting"]
             expires: Some(date(2027, 6, 30)),
             status: CredentialState::AtRisk,
             earned_by: None,
+            attention: None,
             rule: rule(
                 "AACN: CCRN renewal by CERPs (test data)",
                 true,
@@ -454,6 +455,7 @@ after = ["precepting"]
             expires: Some(date(2027, 3, 31)),
             status: CredentialState::Current,
             earned_by: None,
+            attention: None,
             rule: rule(
                 "AHA: BLS Provider card (test data)",
                 true,
@@ -488,6 +490,7 @@ after = ["precepting"]
             expires: Some(date(2027, 6, 30)),
             status: CredentialState::Current,
             earned_by: None,
+            attention: None,
             rule: rule(
                 "California BRN: RN license renewal (test data)",
                 false,
@@ -522,6 +525,7 @@ after = ["precepting"]
             expires: None,
             status: CredentialState::Unknown,
             earned_by: None,
+            attention: None,
             rule: None,
             cycles: vec![],
         },
