@@ -212,3 +212,48 @@ fn one_expiry_event_per_cycle_with_four_alarms() {
         assert_eq!(*line, format!("{expires} [7, 30, 60, 90]"));
     }
 }
+
+/// The PDF's "Credentials and renewals" pages for the RN plan, as pdftotext reads them: the same
+/// figures as `carepath credentials`.
+#[test]
+fn rn_plan_pdf_credentials_pages() {
+    let dir = scratch("pdf-credentials");
+    let pdf = dir.join("plan.pdf");
+    let r = run(carepath()
+        .args(["export", "fixtures/rn-to-acnp.toml", "--to", "pdf", "-o"])
+        .arg(&pdf));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let Ok(out) = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+    else {
+        skip_or_fail("pdftotext", "apt install poppler-utils");
+        return;
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| p.trim_start().starts_with("Credentials and renewals"))
+        .collect();
+    assert!(!pages.is_empty(), "no credentials page:\n{text}");
+    let section = pages.join("\n---- page break ----\n");
+    let words = section.split_whitespace().collect::<Vec<_>>().join(" ");
+    for want in [
+        "US-CA · Expires 2027-06-30 (7 months away) · earned 2021-06-15 · renews every 24 months",
+        "Renewal rule for US-CA: California BRN (not retrieved) (2026) · unverified",
+        "This cycle 2025-07-01 → 2027-06-30 · submit by 2027-05-31",
+        "Total: 14.5 of 30 contact hours 15.5 left",
+        "due 2027-05-31 · forecast finish 2027-03-11 (81 days spare)",
+        "Expires 2027-03-31 (4 months away) · earned 2025-03-14",
+        "Course: 0 of 3 hours 3 left",
+        "earned 2027-11-10 by “Sit the CCRN (Adult) exam” (forecast)",
+        "Category A: 0 of 60 CERPs 60 left",
+        "Practice: 0 of 432 hours 432 left, 5,641.71 by the expiry",
+    ] {
+        assert!(words.contains(want), "missing {want:?} in:\n{section}");
+    }
+    assert!(!section.contains("95123456"));
+    insta::assert_snapshot!("rn_plan_pdf_credentials", section);
+}
