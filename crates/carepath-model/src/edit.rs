@@ -1,4 +1,4 @@
-//! Appending a progress entry (and, in [`ce`], a CE activity) to a plan's text while keeping every other byte as it was: comments,
+//! Appending a progress entry (and, in the `ce` submodule, a CE activity) to a plan's text while keeping every other byte as it was: comments,
 //! layout, key order, a byte-order mark, everything. Only the new entry (and the separators and
 //! line breaks around it) is added; the one exception is a JSON `"progress": null`, which reads
 //! as no log at all, and whose `null` becomes the list holding the entry.

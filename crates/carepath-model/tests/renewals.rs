@@ -453,7 +453,8 @@ fn an_unknown_category_is_located() {
                 "ce[0].category",
                 "this CE activity is in category `AB`, which the renewal rule of `ccrn` does not list",
                 "unknown category",
-                Some("did you mean `A`? CCRN counts categories A, B, C")
+                // Two letters are as near to B as to A: no guess.
+                Some("CCRN counts categories A, B, C; a topic goes in `topics = { NAME = HOURS }`")
             ),
             (
                 "ce[2].category",
