@@ -179,6 +179,7 @@ fn build(input: &Input) -> ResolvedPlan {
                 expires: Some(expires),
                 status: CredentialState::Current,
                 earned_by: None,
+                attention: None,
                 rule: Some(RuleSource {
                     source: t.source.clone(),
                     verified: t.verified,
@@ -187,7 +188,7 @@ fn build(input: &Input) -> ResolvedPlan {
                     unit: "contact hours".into(),
                 }),
                 cycles: vec![CredentialCycle {
-                    start: day(t.due / 2),
+                    start: Some(day(t.due / 2)),
                     expires,
                     submit_by: expires,
                     requirements: t
@@ -320,8 +321,14 @@ fn expectations(plan: &ResolvedPlan, todo: bool) -> BTreeMap<String, Expect> {
                     contains: vec![
                         plan_line.clone(),
                         normalize(&format!(
-                            "{} ({}) expires on {}",
-                            c.name, c.id, cycle.expires
+                            "{} expires on {}",
+                            // The id alone when the catalog has no name for it.
+                            if c.name == c.id {
+                                c.id.clone()
+                            } else {
+                                format!("{} ({})", c.name, c.id)
+                            },
+                            cycle.expires
                         )),
                         normalize(&format!("Rule: {source}, every")),
                     ],
