@@ -157,7 +157,9 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
             }
             let ext = plan.extended(plan_without_spans(p), drafts.milestones.clone());
             let prio = schedule::Prepared::new(&ext);
-            let logs = schedule::logged(&ext, as_of);
+            // Progress is logged against the plan's own milestones only.
+            let mut logs = logs0.clone();
+            logs.resize(ext.plan().milestones.len(), Logged::default());
             // The baseline is only read for done milestones, which are all the plan's own.
             let fc =
                 schedule::forecast(&ext, &prio, &base, as_of, &logs, p.capacity.hours_per_week);

@@ -2,6 +2,7 @@
 //! other. A plan that passes becomes a [`CheckedPlan`] that the scheduler can trust.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::Knowledge;
 use crate::codes;
@@ -13,12 +14,15 @@ use crate::suggest::did_you_mean;
 #[derive(Debug, Clone)]
 pub struct CheckedPlan {
     plan: Plan,
-    milestone_index: HashMap<String, usize>,
-    goal_index: HashMap<String, usize>,
+    /// The plan's own milestones by id (shared with a copy extended by renewals, which are not
+    /// in it).
+    milestone_index: Arc<HashMap<String, usize>>,
+    goal_index: Arc<HashMap<String, usize>>,
     /// Milestone indices with every milestone after all of its `after` milestones.
     topo: Vec<usize>,
-    preds: Vec<Vec<usize>>,
-    succs: Vec<Vec<usize>>,
+    /// The `after` links of the plan's own milestones; an extra milestone (after them) has none.
+    preds: Arc<Vec<Vec<usize>>>,
+    succs: Arc<Vec<Vec<usize>>>,
 }
 
 impl CheckedPlan {
@@ -35,14 +39,14 @@ impl CheckedPlan {
         &self.topo
     }
     pub fn preds(&self, i: usize) -> &[usize] {
-        &self.preds[i]
+        self.preds.get(i).map_or(&[], Vec::as_slice)
     }
     pub fn succs(&self, i: usize) -> &[usize] {
-        &self.succs[i]
+        self.succs.get(i).map_or(&[], Vec::as_slice)
     }
     /// This plan with `extra` milestones after its own (renewal milestones: no `after` links, no
     /// goal), on `plan`, which must be this plan's (a copy without source spans, say). An extra
-    /// milestone's id must not be in use.
+    /// milestone's id must not be in use; [`CheckedPlan::milestone`] finds only the plan's own.
     pub(crate) fn extended(
         &self,
         mut plan: Plan,
@@ -50,24 +54,18 @@ impl CheckedPlan {
     ) -> CheckedPlan {
         debug_assert_eq!(plan.milestones.len(), self.plan.milestones.len());
         let n = plan.milestones.len();
-        let mut milestone_index = self.milestone_index.clone();
+        // The indexes and links are shared, not copied: the extra milestones have no links and
+        // are found by position, not by id.
         let mut topo = self.topo.clone();
-        let mut preds = self.preds.clone();
-        let mut succs = self.succs.clone();
-        for (k, m) in extra.into_iter().enumerate() {
-            milestone_index.insert(m.id.clone(), n + k);
-            topo.push(n + k);
-            preds.push(Vec::new());
-            succs.push(Vec::new());
-            plan.milestones.push(m);
-        }
+        topo.extend(n..n + extra.len());
+        plan.milestones.extend(extra);
         CheckedPlan {
             plan,
-            milestone_index,
-            goal_index: self.goal_index.clone(),
+            milestone_index: Arc::clone(&self.milestone_index),
+            goal_index: Arc::clone(&self.goal_index),
             topo,
-            preds,
-            succs,
+            preds: Arc::clone(&self.preds),
+            succs: Arc::clone(&self.succs),
         }
     }
 
@@ -423,11 +421,11 @@ pub(crate) fn validate(
     }
     Some(CheckedPlan {
         plan,
-        milestone_index,
-        goal_index,
+        milestone_index: Arc::new(milestone_index),
+        goal_index: Arc::new(goal_index),
         topo,
-        preds,
-        succs,
+        preds: Arc::new(preds),
+        succs: Arc::new(succs),
     })
 }
 
