@@ -20,6 +20,7 @@ pub mod plan;
 pub mod read;
 mod resolve;
 pub mod resolved;
+pub mod roster;
 pub mod schedule;
 pub mod smart;
 pub mod suggest;

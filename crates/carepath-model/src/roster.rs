@@ -1,0 +1,34 @@
+//! Shifts the person works, as the scheduler receives them.
+//!
+//! A plan says where its shifts come from (`capacity.rotation`, a repeating pattern in the plan
+//! itself, or `capacity.roster.file`, the iCalendar file a hospital's scheduling system exports).
+//! The core never reads a file: the CLI reads the roster file, a reader turns it into a
+//! [`Roster`] (shifts in the plan's local time), and the checked plan is given it before it is
+//! resolved. See `docs/roster.md` for the meaning of a day's capacity around shifts.
+
+use jiff::civil::{Date, DateTime};
+
+/// One worked shift, in local (civil) time, as a person reads it on the roster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shift {
+    /// When it starts.
+    pub start: DateTime,
+    /// When it ends (after `start`). A shift that ends at midnight does not touch the next day;
+    /// one that ends after midnight is a night shift, and the day it ends is a night's end.
+    pub end: DateTime,
+    /// The hours worked: the real elapsed time, which differs from `end - start` on the night a
+    /// clock change falls in.
+    pub hours: f64,
+    /// What the roster calls it (the event's SUMMARY, or the rotation's shift code).
+    pub label: String,
+}
+
+/// The shifts of a roster file, sorted by start, and the days the file covers.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Roster {
+    pub shifts: Vec<Shift>,
+    /// The first and last day the roster speaks for (its first shift's day to its last shift's
+    /// end day); `None` when it has no shifts. After `covers.1`, days fall back to the rotation
+    /// when the plan has one, else "no shifts known" (a warning says from when).
+    pub covers: Option<(Date, Date)>,
+}
