@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use carepath_export::{ExportError, Exported, Exporter, GENERATOR, OutputFile};
+use carepath_model::credentials::{LabelForm, requirement_label};
 use carepath_model::message::Form;
 use carepath_model::{
     CredentialCycle, CredentialStatus, GoalResult, Milestone, Requirement, ResolvedPlan,
@@ -348,7 +349,7 @@ impl Calendar<'_> {
                 let _ = write!(
                     d,
                     "- {}: {} of {} {} left ({} {} so far)",
-                    requirement_label(&r.requirement),
+                    requirement_label(&r.requirement, LabelForm::Heading),
                     number(r.remaining),
                     number(r.required),
                     r.unit,
@@ -371,7 +372,7 @@ impl Calendar<'_> {
                 .map(|r| {
                     format!(
                         "{} ({} {})",
-                        requirement_label(&r.requirement),
+                        requirement_label(&r.requirement, LabelForm::Heading),
                         number(r.required),
                         r.unit
                     )
@@ -621,23 +622,6 @@ fn expiry_summary(c: &CredentialStatus) -> String {
     match &c.jurisdiction {
         Some(j) => format!("Expires: {} ({j})", c.name),
         None => format!("Expires: {}", c.name),
-    }
-}
-
-/// A requirement as a person reads it: `category:A` is "Category A".
-fn requirement_label(requirement: &str) -> String {
-    if let Some(c) = requirement.strip_prefix("category:") {
-        return format!("Category {c}");
-    }
-    if let Some(t) = requirement.strip_prefix("topic:") {
-        return format!("Topic {t}");
-    }
-    match requirement {
-        "total" => "CE in total".into(),
-        "practice" => "Practice".into(),
-        "practice-recent" => "Recent practice".into(),
-        "course" => "Renewal course".into(),
-        other => other.into(),
     }
 }
 

@@ -516,7 +516,7 @@ fn missing_text(requirements: &[Requirement], rule: &RenewalRule) -> String {
             .map(|r| {
                 format!(
                     "{}: {}",
-                    requirement_label(&r.requirement),
+                    requirement_label(&r.requirement, LabelForm::Phrase),
                     crate::numbers::Th(r.remaining)
                 )
             })
@@ -540,18 +540,40 @@ fn missing_text(requirements: &[Requirement], rule: &RenewalRule) -> String {
     }
 }
 
-/// "Category A", "pharmacology", "total", "practice hours", "recent practice hours", "course".
-pub fn requirement_label(requirement: &str) -> String {
+/// How an output names a requirement: inside a sentence, or as the label of a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelForm {
+    /// Inside a sentence, as the terminal and the findings say it: "Category A", "pharmacology",
+    /// "total", "practice hours", "recent practice hours", "course".
+    Phrase,
+    /// A row's label in a document or a calendar: "Category A", "Pharmacology",
+    /// "Practice", "Recent practice", "Renewal course", "CE in total".
+    Heading,
+}
+
+/// A requirement (`total`, `category:X`, `topic:T`, `practice`, `practice-recent`, `course`) as
+/// a person reads it. Every output names requirements through this one function.
+pub fn requirement_label(requirement: &str, form: LabelForm) -> String {
+    let heading = form == LabelForm::Heading;
     if let Some(c) = requirement.strip_prefix("category:") {
-        format!("Category {c}")
-    } else if let Some(t) = requirement.strip_prefix("topic:") {
-        t.to_string()
-    } else {
-        match requirement {
-            "practice" => "practice hours".into(),
-            "practice-recent" => "recent practice hours".into(),
-            other => other.to_string(),
-        }
+        return format!("Category {c}");
+    }
+    if let Some(t) = requirement.strip_prefix("topic:") {
+        return if heading {
+            crate::words::humanize(t)
+        } else {
+            t.to_string()
+        };
+    }
+    match (requirement, heading) {
+        ("practice", false) => "practice hours".into(),
+        ("practice-recent", false) => "recent practice hours".into(),
+        ("total", true) => "CE in total".into(),
+        ("practice", true) => "Practice".into(),
+        ("practice-recent", true) => "Recent practice".into(),
+        ("course", true) => "Renewal course".into(),
+        (other, true) => crate::words::humanize(other),
+        (other, false) => other.to_string(),
     }
 }
 
@@ -725,7 +747,7 @@ fn status_of(
             .text(" needs ")
             .grouped(short.required)
             .text(" ")
-            .text(&requirement_label(&short.requirement))
+            .text(&requirement_label(&short.requirement, LabelForm::Phrase))
             .text(" in the cycle ending ")
             .date(expires)
             .text("; the experience gives ")

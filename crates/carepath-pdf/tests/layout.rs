@@ -423,7 +423,7 @@ fn the_credentials_section_shows_every_figure_of_every_credential() {
             "Renewal rule: AACN: CCRN renewal by CERPs (test data)",
             "This cycle 2024-07-01 → 2027-06-30",
             "submit by 2027-05-31",
-            "Total: 54 of 100 CERPs",
+            "CE in total: 54 of 100 CERPs",
             "46 left",
             "Category A: 38 of 60 CERPs",
             "22 left",
@@ -438,7 +438,7 @@ fn the_credentials_section_shows_every_figure_of_every_credential() {
             "BLS Provider",
             "current",
             "Expires 2027-03-31",
-            "Course: 0 of 4 hours",
+            "Renewal course: 0 of 4 hours",
             "forecast finish 2027-02-19 (10 days spare)",
             "Later cycle 2027-04-01 → 2029-03-31 · submit by 2029-03-01 · a course of 4 hours",
             // The RN license: its jurisdiction, an unverified rule for it, contact hours.
@@ -446,7 +446,7 @@ fn the_credentials_section_shows_every_figure_of_every_credential() {
             "US-CA · Expires 2027-06-30",
             "Renewal rule for US-CA: California BRN: RN license renewal (test data)",
             "unverified:",
-            "Total: 12 of 30 contact hours",
+            "CE in total: 12 of 30 contact hours",
             "18 left",
             "Later cycle 2027-07-01 → 2029-06-30 · submit by 2029-05-31 · 30 contact hours",
             // No expiry known.
@@ -626,7 +626,7 @@ fn thirty_credentials_continue_across_pages_each_kept_whole() {
             let after = &text[text.find(&name).unwrap()..];
             for want in [
                 "Thiscycle2024-07-01",
-                "Total:54of100CERPs",
+                "CEintotal:54of100CERPs",
                 "CategoryB:10of10CERPs",
             ] {
                 assert!(

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use carepath_model::credentials::requirement_label;
+use carepath_model::credentials::{LabelForm, requirement_label};
 use carepath_model::numbers::Th;
 use carepath_model::{CredentialState, CredentialStatus, Requirement, ResolvedPlan};
 
@@ -168,7 +168,11 @@ fn requirements(out: &mut String, reqs: &[Requirement], p: &Paint) {
     }
     let label_width = reqs
         .iter()
-        .map(|r| requirement_label(&r.requirement).chars().count())
+        .map(|r| {
+            requirement_label(&r.requirement, LabelForm::Phrase)
+                .chars()
+                .count()
+        })
         .max()
         .unwrap_or(0)
         .clamp(11, 28);
@@ -194,7 +198,10 @@ fn requirements(out: &mut String, reqs: &[Requirement], p: &Paint) {
         });
         let row = format!(
             "  {} {:>9} {:>9} {:>9}  {unit} {mark}{forecast}",
-            pad(&requirement_label(&r.requirement), label_width),
+            pad(
+                &requirement_label(&r.requirement, LabelForm::Phrase),
+                label_width
+            ),
             Th(r.required).to_string(),
             Th(r.counted).to_string(),
             Th(r.remaining).to_string(),

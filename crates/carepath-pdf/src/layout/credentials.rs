@@ -1,6 +1,7 @@
 //! Credentials and renewals: each credential's expiry and status, a bar per requirement of its
 //! current cycle, the renewal milestone the plan schedules for it, and its later cycles.
 
+use carepath_model::credentials::{LabelForm, requirement_label};
 use carepath_model::{CredentialCycle, CredentialState, CredentialStatus, Requirement};
 
 use super::writer::*;
@@ -155,25 +156,11 @@ fn milestone_title(p: &ResolvedPlan, id: &str) -> Option<String> {
 }
 
 /// "Category A", "Pharmacology", "Practice in the last months": a requirement's name for people.
-fn requirement_name(r: &str) -> String {
-    match r {
-        "total" => "Total".into(),
-        "practice" => "Practice".into(),
-        "practice-recent" => "Recent practice".into(),
-        "course" => "Course".into(),
-        _ => match r.split_once(':') {
-            Some(("category", c)) => format!("Category {c}"),
-            Some(("topic", t)) => humanize(t),
-            _ => humanize(r),
-        },
-    }
-}
-
 /// "Category A: 38 of 60 CERPs".
-fn requirement_label(r: &Requirement) -> String {
+fn requirement_row(r: &Requirement) -> String {
     format!(
         "{}: {} of {} {}",
-        requirement_name(&r.requirement),
+        requirement_label(&r.requirement, LabelForm::Heading),
         grouped(r.counted),
         grouped(r.required),
         r.unit
@@ -356,7 +343,7 @@ fn current_cycle(w: &mut Writer, p: &ResolvedPlan, cy: &CredentialCycle) -> Vec<
     let right_x = x + cw - right_w;
     let lead = 11.0;
     for r in &cy.requirements {
-        let label = w.wrap(&requirement_label(r), 8.0, false, label_w);
+        let label = w.wrap(&requirement_row(r), 8.0, false, label_w);
         let (right, right_color, right_bold) = if r.met {
             ("met".to_string(), GOOD, true)
         } else {
@@ -595,22 +582,22 @@ mod tests {
             forecast: None,
         };
         assert_eq!(
-            requirement_label(&r("category:A", 60.0, 38.0, "CERPs")),
+            requirement_row(&r("category:A", 60.0, 38.0, "CERPs")),
             "Category A: 38 of 60 CERPs"
         );
         assert_eq!(
-            requirement_label(&r("topic:pharmacology", 25.0, 12.5, "contact hours")),
+            requirement_row(&r("topic:pharmacology", 25.0, 12.5, "contact hours")),
             "Pharmacology: 12.5 of 25 contact hours"
         );
         assert_eq!(
-            requirement_label(&r("practice", 1000.0, 1234.5, "hours")),
+            requirement_row(&r("practice", 1000.0, 1234.5, "hours")),
             "Practice: 1,234.5 of 1,000 hours"
         );
         assert_eq!(
-            requirement_label(&r("practice-recent", 144.0, 0.0, "hours")),
+            requirement_row(&r("practice-recent", 144.0, 0.0, "hours")),
             "Recent practice: 0 of 144 hours"
         );
-        assert_eq!(requirement_name("course"), "Course");
-        assert_eq!(requirement_name("total"), "Total");
+        assert_eq!(requirement_label("course", LabelForm::Heading), "Renewal course");
+        assert_eq!(requirement_label("total", LabelForm::Heading), "CE in total");
     }
 }
