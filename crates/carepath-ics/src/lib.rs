@@ -23,6 +23,7 @@ use carepath_model::{
 use jiff::civil::Date;
 use serde::Serialize;
 
+pub mod roster;
 pub mod writer;
 
 use writer::Writer;

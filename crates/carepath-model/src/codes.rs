@@ -3,7 +3,8 @@
 //! test checks the two documents against [`TABLE`]).
 //!
 //! The codes are part of the contract: E001–E033 are errors in a plan, W001–W020 warnings about
-//! it, C001–C002 errors in a user catalog. A code is never reused for a different finding.
+//! it, C001–C002 errors in a user catalog, R001–R003 errors in a roster file (`capacity.roster.file`;
+//! its warnings are W030–W032). A code is never reused for a different finding.
 
 use crate::diag::Severity;
 
@@ -75,6 +76,12 @@ codes! {
     PRACTICE_SHORT = "W020", Warning, "a credential's practice hours fall short of its renewal rule by the expiry";
     CATALOG_UNREADABLE = "C001", Error, "a user catalog cannot be read";
     CATALOG_UNKNOWN_ID = "C002", Error, "a catalog entry names an id that does not exist";
+    ROSTER_NOT_ICALENDAR = "R001", Error, "a roster file that is not iCalendar";
+    ROSTER_BAD_TIME = "R002", Error, "a roster event's date, time, time zone or duration that cannot be read";
+    ROSTER_BAD_RECURRENCE = "R003", Error, "a roster event's recurrence rule that cannot be expanded, or a roster of too many shifts";
+    ROSTER_RECURRENCE_CUT = "W030", Warning, "a recurring roster event read only in part (it repeats without end, or too often)";
+    ROSTER_NO_ZONE = "W031", Warning, "a roster that gives its times in UTC and names no time zone";
+    ROSTER_NO_SHIFTS = "W032", Warning, "a roster file with no shifts (no timed event, or none matching `match`)";
 }
 
 /// The row of a code, if it is one of ours.
@@ -87,7 +94,7 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
-    /// The codes a document names: every `E…`, `W…` or `C…` followed by three digits.
+    /// The codes a document names: every `E…`, `W…`, `C…` or `R…` followed by three digits.
     fn codes_in(text: &str) -> BTreeSet<String> {
         let b = text.as_bytes();
         let mut out = BTreeSet::new();
@@ -96,7 +103,7 @@ mod tests {
             let word_end = b.get(i + 4).is_none_or(|c| !c.is_ascii_alphanumeric());
             if word_start
                 && word_end
-                && matches!(b[i], b'E' | b'W' | b'C')
+                && matches!(b[i], b'E' | b'W' | b'C' | b'R')
                 && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
             {
                 out.insert(text[i..i + 4].to_string());
