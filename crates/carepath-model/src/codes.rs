@@ -2,9 +2,10 @@
 //! sites, `docs/plan-format.md` ("Errors and warnings") and `fixtures/bad/README.md` agree with (a
 //! test checks the two documents against [`TABLE`]).
 //!
-//! The codes are part of the contract: E001–E033 are errors in a plan, W001–W020 warnings about
-//! it, C001–C002 errors in a user catalog, R001–R003 errors in a roster file (`capacity.roster.file`;
-//! its warnings are W030–W032). A code is never reused for a different finding.
+//! The codes are part of the contract: E001–E040 are errors in a plan, W001–W022 warnings about
+//! it, C001–C002 errors in a user catalog, R001–R003 errors in a roster file
+//! (`capacity.roster.file`; its warnings are W030–W032). A code is never reused for a different
+//! finding.
 
 use crate::diag::Severity;
 
@@ -57,6 +58,13 @@ codes! {
     UNKNOWN_COUNTS_FOR = "E031", Error, "`counts_for` names a credential that is neither held nor earned by a milestone";
     BAD_JURISDICTION = "E032", Error, "a jurisdiction that is not an ISO 3166 code";
     UNKNOWN_CE_CATEGORY = "E033", Error, "a CE activity's category that the renewal rule of a credential it counts for does not list";
+    ROTATION_UNKNOWN_SHIFT = "E034", Error, "a rotation day that is neither a shift of its `shifts` nor `-`";
+    BAD_SHIFT_START = "E035", Error, "a rotation shift's `start` that is not a time written as HH:MM";
+    SHIFT_HOURS = "E036", Error, "a rotation shift's `hours` of 0 or less, or over 24";
+    ROSTER_UNREADABLE = "E037", Error, "the roster file is missing or cannot be read";
+    ROSTER_NOT_ICALENDAR = "E038", Error, "the roster file is not iCalendar, or has a broken line";
+    WEEK_LIMIT_BELOW_HOURS = "E039", Error, "`max_week_hours` lower than `hours_per_week`";
+    ROSTER_ACCRUAL_WITHOUT_SHIFTS = "E040", Error, "`per_week = \"roster\"` on a plan with no roster and no rotation";
     ROLE_NOT_IN_CATALOG = "W001", Warning, "a role that is not in the catalog";
     GOAL_WITHOUT_MILESTONES = "W002", Warning, "a goal that no milestone serves";
     CREDENTIAL_NOT_IN_CATALOG = "W003", Warning, "a credential that is not in the catalog";
@@ -74,6 +82,8 @@ codes! {
     RENEWAL_AT_RISK = "W018", Warning, "a credential's renewal work is forecast to finish after its submission date";
     CREDENTIAL_DUE_SOON = "W019", Warning, "a credential that expires within 90 days";
     PRACTICE_SHORT = "W020", Warning, "a credential's practice hours fall short of its renewal rule by the expiry";
+    SHIFTS_OVER_LIMIT = "W021", Warning, "weeks whose shifts alone pass `max_week_hours`";
+    NO_SHIFTS_KNOWN = "W022", Warning, "the plan goes on past the last day of its roster file, with no rotation to fall back to";
     CATALOG_UNREADABLE = "C001", Error, "a user catalog cannot be read";
     CATALOG_UNKNOWN_ID = "C002", Error, "a catalog entry names an id that does not exist";
     ROSTER_NOT_ICALENDAR = "R001", Error, "a roster file that is not iCalendar";

@@ -22,6 +22,7 @@ mod resolve;
 pub mod resolved;
 pub mod roster;
 pub mod schedule;
+pub mod shifts;
 pub mod smart;
 pub mod suggest;
 pub mod text;
@@ -341,6 +342,13 @@ mod schema_tests {
             keys(&p["capacity"]["properties"]["breaks"]["items"]),
             sorted(BREAK_FIELDS)
         );
+        let cap = &p["capacity"]["properties"];
+        assert_eq!(keys(&cap["rotation"]), sorted(ROTATION_FIELDS));
+        assert_eq!(
+            keys(&cap["rotation"]["properties"]["shifts"]["additionalProperties"]),
+            sorted(ROTATION_SHIFT_FIELDS)
+        );
+        assert_eq!(keys(&cap["roster"]), sorted(ROSTER_FIELDS));
         assert_eq!(keys(&p["target"]), sorted(TARGET_FIELDS));
         assert_eq!(keys(&p["goals"]["items"]), sorted(GOAL_FIELDS));
         assert_eq!(keys(&s["$defs"]["measure"]), sorted(MEASURE_FIELDS));

@@ -287,6 +287,38 @@ pub struct Capacity {
     pub hours_per_week: f64,
     pub max_parallel: u32,
     pub breaks: Vec<Break>,
+    /// Shifts plus development in one week at most (`docs/roster.md`). The fields below are left
+    /// out of the document when they have their defaults, so a plan without shifts serialises
+    /// as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_week_hours: Option<f64>,
+    /// No development on the day a night shift ends (default true).
+    #[serde(skip_serializing_if = "is_true")]
+    pub rest_after_night: bool,
+    /// Development may go on shift days (default false).
+    #[serde(skip_serializing_if = "is_false")]
+    pub study_on_shift_days: bool,
+    /// A repeating pattern of shifts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rotation: Option<Rotation>,
+    /// The iCalendar roster file, read by the CLI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub roster: Option<RosterFile>,
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Capacity {
+    /// Whether the plan says where its shifts come from (a rotation or a roster file).
+    pub fn has_shifts(&self) -> bool {
+        self.rotation.is_some() || self.roster.is_some()
+    }
 }
 
 impl Default for Capacity {
@@ -295,8 +327,91 @@ impl Default for Capacity {
             hours_per_week: 0.0,
             max_parallel: 2,
             breaks: Vec::new(),
+            max_week_hours: None,
+            rest_after_night: true,
+            study_on_shift_days: false,
+            rotation: None,
+            roster: None,
         }
     }
+}
+
+/// `[capacity.rotation]`: a cycle of days, each off (`-`) or a named shift, repeating from
+/// `start` (and, before it, backwards with the same phase).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rotation {
+    /// The first day of the cycle.
+    pub start: Date,
+    /// One entry per day of the cycle: the index of its shift in `shifts`, or `None` for off.
+    pub days: Vec<Option<usize>>,
+    /// The named shifts, in file order.
+    pub shifts: Vec<RotationShift>,
+}
+
+/// One named shift of a rotation: `D = { start = "07:00", hours = 12.5 }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RotationShift {
+    pub code: String,
+    /// Minutes after midnight.
+    pub start_minute: u16,
+    /// Hours worked, more than 0 and at most 24.
+    pub hours: f64,
+}
+
+impl RotationShift {
+    /// The start as written, `HH:MM`.
+    pub fn start_text(&self) -> String {
+        format!(
+            "{:02}:{:02}",
+            self.start_minute / 60,
+            self.start_minute % 60
+        )
+    }
+}
+
+impl Serialize for Rotation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeStruct};
+        struct Days<'a>(&'a Rotation);
+        impl Serialize for Days<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(
+                    self.0
+                        .days
+                        .iter()
+                        .map(|d| d.map_or("-", |i| self.0.shifts[i].code.as_str())),
+                )
+            }
+        }
+        struct Shifts<'a>(&'a [RotationShift]);
+        impl Serialize for Shifts<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(self.0.len()))?;
+                for sh in self.0 {
+                    m.serialize_entry(
+                        &sh.code,
+                        &serde_json::json!({ "start": sh.start_text(), "hours": sh.hours }),
+                    )?;
+                }
+                m.end()
+            }
+        }
+        let mut st = s.serialize_struct("Rotation", 3)?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("days", &Days(self))?;
+        st.serialize_field("shifts", &Shifts(&self.shifts))?;
+        st.end()
+    }
+}
+
+/// `[capacity.roster]`: the roster file the hospital's scheduling system exports.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RosterFile {
+    /// Relative to the plan file.
+    pub file: String,
+    /// Only events whose SUMMARY contains this text are shifts.
+    #[serde(rename = "match")]
+    pub match_: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -338,12 +453,32 @@ pub struct Goal {
     pub measure: Option<Measure>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Measure {
     pub metric: Option<String>,
     pub target: Option<f64>,
     pub unit: Option<String>,
+    /// A fixed amount a week; `None` when `per_week_roster` is set.
     pub per_week: Option<f64>,
+    /// `per_week = "roster"`: the measure accrues the shift hours worked.
+    pub per_week_roster: bool,
+}
+
+/// As before, with `per_week` written `"roster"` when the measure accrues shift hours.
+impl Serialize for Measure {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Measure", 4)?;
+        st.serialize_field("metric", &self.metric)?;
+        st.serialize_field("target", &self.target)?;
+        st.serialize_field("unit", &self.unit)?;
+        if self.per_week_roster {
+            st.serialize_field("per_week", "roster")?;
+        } else {
+            st.serialize_field("per_week", &self.per_week)?;
+        }
+        st.end()
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -34,7 +34,19 @@ pub const PERSON_FIELDS: &[&str] = &[
 ];
 pub const SKILL_FIELDS: &[&str] = &["name", "level", "target"];
 pub const EXPERIENCE_FIELDS: &[&str] = &["role", "setting", "from", "to", "hours_per_week"];
-pub const CAPACITY_FIELDS: &[&str] = &["hours_per_week", "max_parallel", "breaks"];
+pub const CAPACITY_FIELDS: &[&str] = &[
+    "hours_per_week",
+    "max_parallel",
+    "breaks",
+    "max_week_hours",
+    "rest_after_night",
+    "study_on_shift_days",
+    "rotation",
+    "roster",
+];
+pub const ROTATION_FIELDS: &[&str] = &["start", "days", "shifts"];
+pub const ROTATION_SHIFT_FIELDS: &[&str] = &["start", "hours"];
+pub const ROSTER_FIELDS: &[&str] = &["file", "match"];
 pub const BREAK_FIELDS: &[&str] = &["from", "to", "reason"];
 pub const TARGET_FIELDS: &[&str] = &["role", "by"];
 pub const GOAL_FIELDS: &[&str] = &["id", "title", "due", "horizon", "values", "measure"];
@@ -392,11 +404,242 @@ impl Reader {
     fn measure(&mut self, t: &Table<'_>, key: &str) -> Option<Measure> {
         let (node, p) = self.get(t, key)?;
         let mt = self.table(node, &p, "a measure", MEASURE_FIELDS)?;
-        Some(Measure {
-            metric: self.text(&mt, "metric"),
-            target: self.amount(&mt, "target", "a measure's target"),
-            unit: self.text(&mt, "unit"),
-            per_week: self.amount(&mt, "per_week", "a measure's per_week"),
+        Some(
+            Measure {
+                metric: self.text(&mt, "metric"),
+                target: self.amount(&mt, "target", "a measure's target"),
+                unit: self.text(&mt, "unit"),
+                per_week: None,
+                per_week_roster: false,
+            }
+            .with_per_week(self.per_week(&mt)),
+        )
+    }
+
+    /// `per_week`: a number, or `"roster"` (the shift hours worked).
+    fn per_week(&mut self, t: &Table<'_>) -> (Option<f64>, bool) {
+        let Some((node, p)) = self.get(t, "per_week") else {
+            return (None, false);
+        };
+        match &node.kind {
+            NodeKind::Str(s) if s.trim().eq_ignore_ascii_case("roster") => (None, true),
+            NodeKind::Str(_) => {
+                self.wrong_type(node, &p, "a number, or \"roster\"");
+                (None, false)
+            }
+            _ => (self.as_amount(node, &p, "a measure's per_week"), false),
+        }
+    }
+
+    /// A `true` or `false`.
+    fn flag(&mut self, t: &Table<'_>, key: &str, default: bool) -> bool {
+        let Some((node, p)) = self.get(t, key) else {
+            return default;
+        };
+        match node.kind {
+            NodeKind::Bool(b) => b,
+            _ => {
+                self.wrong_type(node, &p, "true or false");
+                default
+            }
+        }
+    }
+
+    fn rotation(&mut self, node: &Node, path: &str) -> Option<Rotation> {
+        let t = self.table(node, path, "the rotation", ROTATION_FIELDS)?;
+        let start = self.req_date(
+            &t,
+            "start",
+            "the first day of the cycle",
+            "start = 2026-01-05",
+        );
+        let mut shifts: Vec<RotationShift> = Vec::new();
+        match self.get(&t, "shifts") {
+            None => self.missing(
+                &t,
+                "shifts",
+                "the shifts the days name",
+                "shifts = { D = { start = \"07:00\", hours = 12.5 } }",
+            ),
+            Some((n, p)) => match &n.kind {
+                NodeKind::Table(entries) => {
+                    for (k, v) in entries {
+                        let sp = join(&p, &k.name);
+                        let Some(st) = self.table(v, &sp, "a shift", ROTATION_SHIFT_FIELDS) else {
+                            continue;
+                        };
+                        let start = match self.get(&st, "start") {
+                            None => {
+                                self.missing(
+                                    &st,
+                                    "start",
+                                    "when the shift begins, as HH:MM",
+                                    "start = \"07:00\"",
+                                );
+                                None
+                            }
+                            Some((sn, spath)) => match &sn.kind {
+                                NodeKind::Str(text) => match parse_hh_mm(text) {
+                                    Some(m) => Some(m),
+                                    None => {
+                                        self.push(
+                                            Diagnostic::error(
+                                                codes::BAD_SHIFT_START,
+                                                format!("the shift `{}` starts at \"{}\", which is not a time of day written as HH:MM", k.name, shorten(text)),
+                                            )
+                                            .at(Some(sn.span.clone()), spath)
+                                            .label("not HH:MM")
+                                            .hint("write the 24-hour clock time in quotes, for example start = \"07:00\" or \"19:30\""),
+                                        );
+                                        None
+                                    }
+                                },
+                                _ => {
+                                    self.wrong_type(
+                                        sn,
+                                        &spath,
+                                        "a time of day as text, like \"07:00\"",
+                                    );
+                                    None
+                                }
+                            },
+                        };
+                        let hours = match self.get(&st, "hours") {
+                            None => {
+                                self.missing(&st, "hours", "how long the shift is", "hours = 12.5");
+                                None
+                            }
+                            Some((hn, hpath)) => {
+                                let x = match hn.kind {
+                                    NodeKind::Int(i) => Some(i as f64),
+                                    NodeKind::Float(f) => Some(f),
+                                    _ => {
+                                        self.wrong_type(hn, &hpath, "a number");
+                                        None
+                                    }
+                                };
+                                match x {
+                                    Some(h) if h > 0.0 && h <= 24.0 => Some(h),
+                                    Some(h) => {
+                                        self.push(
+                                            Diagnostic::error(
+                                                codes::SHIFT_HOURS,
+                                                format!("the shift `{}` lasts {} hours; a shift lasts more than 0 and at most 24 hours", k.name, fmt_num(h)),
+                                            )
+                                            .at(Some(hn.span.clone()), hpath)
+                                            .label(if h <= 0.0 { "not more than 0" } else { "over 24 hours" })
+                                            .hint("write the hours of one shift, for example hours = 12.5; two shifts in a row are two days of the rotation"),
+                                        );
+                                        None
+                                    }
+                                    None => None,
+                                }
+                            }
+                        };
+                        if let (Some(start_minute), Some(hours)) = (start, hours) {
+                            shifts.push(RotationShift {
+                                code: k.name.clone(),
+                                start_minute,
+                                hours,
+                            });
+                        } else {
+                            // Kept, so that the days naming it are not reported as unknown too.
+                            shifts.push(RotationShift {
+                                code: k.name.clone(),
+                                start_minute: 0,
+                                hours: 0.0,
+                            });
+                        }
+                    }
+                }
+                _ => self.wrong_type(
+                    n,
+                    &p,
+                    "a table of shifts, like { D = { start = \"07:00\", hours = 12.5 } }",
+                ),
+            },
+        }
+        let codes_known: Vec<String> = shifts.iter().map(|s| s.code.clone()).collect();
+        let mut days = Vec::new();
+        let day_nodes = if t.node.get("days").is_none() {
+            self.missing(
+                &t,
+                "days",
+                "one entry per day of the cycle, a shift or \"-\" for off",
+                "days = [\"D\", \"D\", \"-\", \"-\", \"N\", \"N\", \"-\"]",
+            );
+            Vec::new()
+        } else {
+            self.list(
+                &t,
+                "days",
+                "a list of shift names and \"-\", like [\"D\", \"-\", \"N\"]",
+            )
+        };
+        if t.node
+            .get("days")
+            .is_some_and(|n| matches!(&n.kind, NodeKind::Array(a) if a.is_empty()))
+        {
+            let n = t.node.get("days").expect("checked above");
+            self.push(
+                Diagnostic::error(codes::OUT_OF_RANGE, "the rotation's `days` is empty")
+                    .at(Some(n.span.clone()), join(&t.path, "days"))
+                    .label("no days")
+                    .hint("list one entry per day of the cycle: a shift's name, or \"-\" for a day off"),
+            );
+        }
+        for (n, p) in day_nodes {
+            let Some(d) = self.as_text(n, &p) else {
+                days.push(None);
+                continue;
+            };
+            if d == "-" {
+                days.push(None);
+                continue;
+            }
+            match codes_known.iter().position(|c| *c == d) {
+                Some(i) => days.push(Some(i)),
+                None => {
+                    let hint = match did_you_mean(&d, codes_known.iter().map(String::as_str)) {
+                        Some(s) => format!("did you mean \"{s}\"? Each day is a shift of `shifts` or \"-\" for a day off"),
+                        None if codes_known.is_empty() => "add the shift to `shifts`, for example D = { start = \"07:00\", hours = 12.5 }, or write \"-\" for a day off".to_string(),
+                        None => format!("each day is a shift of `shifts` ({}) or \"-\" for a day off", codes_known.join(", ")),
+                    };
+                    self.push(
+                        Diagnostic::error(
+                            codes::ROTATION_UNKNOWN_SHIFT,
+                            format!(
+                                "the rotation names the shift \"{}\", which is not in its `shifts`",
+                                shorten(&d)
+                            ),
+                        )
+                        .at(Some(n.span.clone()), p)
+                        .label("unknown shift")
+                        .hint(hint),
+                    );
+                    days.push(None);
+                }
+            }
+        }
+        Some(Rotation {
+            start: start?,
+            days,
+            shifts,
+        })
+    }
+
+    fn roster_file(&mut self, node: &Node, path: &str) -> Option<RosterFile> {
+        let t = self.table(node, path, "the roster", ROSTER_FIELDS)?;
+        let file = self.req_text(
+            &t,
+            "file",
+            "the iCalendar file, relative to the plan",
+            "file = \"shifts.ics\"",
+        );
+        let match_ = self.text(&t, "match");
+        Some(RosterFile {
+            file: file?,
+            match_,
         })
     }
 
@@ -640,10 +883,26 @@ impl Reader {
                 })
             })
             .collect();
+        let max_week_hours = self.amount(&t, "max_week_hours", "max_week_hours");
+        let rest_after_night = self.flag(&t, "rest_after_night", true);
+        let study_on_shift_days = self.flag(&t, "study_on_shift_days", false);
+        let rotation = match self.get(&t, "rotation") {
+            Some((n, p)) => self.rotation(n, &p),
+            None => None,
+        };
+        let roster = match self.get(&t, "roster") {
+            Some((n, p)) => self.roster_file(n, &p),
+            None => None,
+        };
         Some(Capacity {
             hours_per_week,
             max_parallel,
             breaks,
+            max_week_hours,
+            rest_after_night,
+            study_on_shift_days,
+            rotation,
+            roster,
         })
     }
 
@@ -1060,6 +1319,27 @@ fn type_hint(expected: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+impl Measure {
+    fn with_per_week(mut self, (per_week, roster): (Option<f64>, bool)) -> Measure {
+        self.per_week = per_week;
+        self.per_week_roster = roster;
+        self
+    }
+}
+
+/// `HH:MM` on the 24-hour clock (`07:00`, `19:30`; `7:00` too) as minutes after midnight.
+pub fn parse_hh_mm(text: &str) -> Option<u16> {
+    let (h, m) = text.trim().split_once(':')?;
+    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        return None;
+    }
+    if !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
 /// Parses YYYY-MM-DD, explaining what is wrong with a date that does not exist.

@@ -46,10 +46,13 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 use crate::CheckedPlan;
 use crate::plan::{Milestone, Plan};
+use crate::shifts::ShiftCalendar;
 
 /// Development time is counted in units of 1/700 hour, so a day's share of a week is exact.
 pub const UNITS_PER_HOUR: u64 = 700;
@@ -102,6 +105,15 @@ pub fn accrual_days(m: &Milestone) -> Option<i64> {
     } else {
         10_000_000
     })
+}
+
+/// The shift units a `per_week = "roster"` measure accrues to: its target, in hours; 0 for a
+/// measure that does not accrue from shifts.
+pub fn shift_target(m: &Milestone) -> u64 {
+    match m.measure.as_ref() {
+        Some(x) if x.per_week_roster => x.target.map_or(0, hours_to_units),
+        _ => 0,
+    }
 }
 
 /// What progress is counted against: the measure's target, else `effort_hours`; none when
@@ -225,15 +237,23 @@ pub struct Schedule {
     pub horizon: Date,
     pub hours_per_week: f64,
     pub max_parallel: u32,
+    /// The plan's shifts, when it has a rotation or a roster: they decide each day's units.
+    pub shifts: Option<Arc<ShiftCalendar>>,
 }
 
 impl Schedule {
-    /// Units available on a day (0 in a break).
+    /// Units available on a day (0 in a break; around shifts, the day's share of its week).
     pub fn capacity_on(&self, day: Date) -> u64 {
         if self.breaks.iter().any(|&(a, b)| a <= day && day <= b) {
-            0
-        } else {
-            self.day_units
+            return 0;
+        }
+        match &self.shifts {
+            Some(c) => {
+                let d = day_number(day);
+                let m = monday_of(d);
+                c.day_units_of_week(m, self.day_units)[(d - m) as usize]
+            }
+            None => self.day_units,
         }
     }
 
@@ -298,6 +318,8 @@ pub struct Prepared {
     lower: Vec<(i64, StartBound)>,
     timing: Vec<Timing>,
     effort: Vec<u64>,
+    /// The plan's shifts, when it has a rotation or a roster.
+    shifts: Option<Arc<ShiftCalendar>>,
 }
 
 /// What a milestone waits out once started.
@@ -306,6 +328,8 @@ struct Timing {
     duration: Option<crate::plan::Duration>,
     /// Days of accrual; 0 for none.
     accrual: i64,
+    /// Shift units to accrue (`per_week = "roster"`); 0 for none.
+    shift_target: u64,
 }
 
 impl Prepared {
@@ -340,6 +364,7 @@ impl Prepared {
                 .map(|m| Timing {
                     duration: m.duration,
                     accrual: accrual_days(m).unwrap_or(0),
+                    shift_target: shift_target(m),
                 })
                 .collect(),
             effort: p
@@ -347,6 +372,10 @@ impl Prepared {
                 .iter()
                 .map(|m| hours_to_units(m.effort_hours))
                 .collect(),
+            shifts: p
+                .capacity
+                .has_shifts()
+                .then(|| Arc::new(ShiftCalendar::new(&p.capacity, plan.roster()))),
         };
         prepared.order = priority_order(plan, &prepared, day_units(p.capacity.hours_per_week));
         for (r, &i) in prepared.order.iter().enumerate() {
@@ -378,6 +407,17 @@ impl Prepared {
         }
         if t.accrual > 0 {
             let e = start + t.accrual - 1;
+            if e > end {
+                end = e;
+                by = FinishBound::Accrual;
+            }
+        }
+        if t.shift_target > 0 {
+            let e = self
+                .shifts
+                .as_ref()
+                .and_then(|c| c.accrue(start, t.shift_target, MAX_DAY))
+                .unwrap_or(MAX_DAY);
             if e > end {
                 end = e;
                 by = FinishBound::Accrual;
@@ -501,7 +541,16 @@ fn priority_order(plan: &CheckedPlan, prepared: &Prepared, day_units: u64) -> Ve
             } else {
                 work.div_ceil(day_units.max(1)).min(10_000_000) as i64
             };
-            dur.max(t.accrual).max(eff)
+            let shifted = if t.shift_target > 0 {
+                prepared
+                    .shifts
+                    .as_ref()
+                    .and_then(|c| c.accrue(start, t.shift_target, start + 10_000_000))
+                    .map_or(10_000_000, |e| e + 1 - start)
+            } else {
+                0
+            };
+            dur.max(t.accrual).max(eff).max(shifted)
         })
         .collect();
     let mut chain = vec![0i64; n];
@@ -749,6 +798,7 @@ fn simulate(
     let horizon_date = horizon(work_from);
     let horizon_day = day_number(horizon_date);
     let work_from_day = day_number(work_from);
+    let shifts = prepared.shifts.clone();
 
     let state: Vec<State> = (0..n)
         .map(|i| {
@@ -827,9 +877,23 @@ fn simulate(
         }
         let next_break = breaks.get(k).map_or(i64::MAX, |b| b.0);
         let next_ready = sim.pending.peek().map_or(i64::MAX, |r| pending_day(r.0));
-        let next_event = next_break.min(next_ready).min(horizon_day);
+        let mut next_event = next_break.min(next_ready).min(horizon_day);
         let Some(top) = ready.min() else {
             continue;
+        };
+        // Around shifts, the day's units hold for a run of days; a day without any is skipped
+        // (to the end of its run, or the next thing that happens).
+        let units = match &shifts {
+            None => units,
+            Some(c) => {
+                let (u, run_end) = c.run_at(day, units);
+                if u == 0 {
+                    day = run_end.min(next_event).max(day + 1);
+                    continue;
+                }
+                next_event = next_event.min(run_end);
+                u
+            }
         };
         let i = order[top as usize] as usize;
         // Whole days for the first in line, up to the next thing that could change the order.
@@ -889,6 +953,7 @@ fn simulate(
         horizon: horizon_date,
         hours_per_week,
         max_parallel,
+        shifts,
     };
     for (i, st) in sim.state.iter().enumerate() {
         // Never released: something before it cannot finish either.

@@ -23,6 +23,8 @@ pub struct CheckedPlan {
     /// The `after` links of the plan's own milestones; an extra milestone (after them) has none.
     preds: Arc<Vec<Vec<usize>>>,
     succs: Arc<Vec<Vec<usize>>>,
+    /// The shifts of the roster file (`capacity.roster`), once the caller has read it.
+    roster: Option<Arc<crate::roster::Roster>>,
 }
 
 impl CheckedPlan {
@@ -43,6 +45,17 @@ impl CheckedPlan {
     }
     pub fn succs(&self, i: usize) -> &[usize] {
         self.succs.get(i).map_or(&[], Vec::as_slice)
+    }
+    /// This plan with the shifts of its roster file (`capacity.roster.file`), which the caller
+    /// read: the core reads no file. Without it, a plan with a roster file schedules as though
+    /// the roster had no shifts (the rotation, if any, or every day free).
+    pub fn with_roster(mut self, roster: crate::roster::Roster) -> CheckedPlan {
+        self.roster = Some(Arc::new(roster));
+        self
+    }
+    /// The roster given by [`CheckedPlan::with_roster`].
+    pub fn roster(&self) -> Option<&crate::roster::Roster> {
+        self.roster.as_deref()
     }
     /// This plan with `extra` milestones after its own (renewal milestones: no `after` links, no
     /// goal), on `plan`, which must be this plan's (a copy without source spans, say). An extra
@@ -66,6 +79,7 @@ impl CheckedPlan {
             topo,
             preds: Arc::clone(&self.preds),
             succs: Arc::clone(&self.succs),
+            roster: self.roster.clone(),
         }
     }
 
@@ -325,6 +339,8 @@ pub(crate) fn validate(
         );
     }
 
+    shift_checks(&plan, diags);
+
     // Warnings: things that are allowed but probably not meant.
     if let Some(k) = knowledge {
         let mut role_warn = |role: &str, path: &str| {
@@ -426,7 +442,52 @@ pub(crate) fn validate(
         topo,
         preds: Arc::new(preds),
         succs: Arc::new(succs),
+        roster: None,
     })
+}
+
+/// The weekly limit against the weekly hours (E039), and accrual from shifts a plan has none of
+/// (E040).
+fn shift_checks(plan: &Plan, diags: &mut Collector) {
+    let sp = |p: &str| plan.spans.get(p);
+    let c = &plan.capacity;
+    if let Some(max) = c.max_week_hours
+        && max < c.hours_per_week
+    {
+        diags.push(
+            Diagnostic::error(
+                codes::WEEK_LIMIT_BELOW_HOURS,
+                format!(
+                    "`max_week_hours` is {}, lower than the {} development hours a week of `hours_per_week`",
+                    crate::read::fmt_num(max),
+                    crate::read::fmt_num(c.hours_per_week)
+                ),
+            )
+            .at(sp("capacity.max_week_hours"), "capacity.max_week_hours")
+            .label("below hours_per_week")
+            .hint("max_week_hours counts shifts and development together: a full-time nurse on 36 h of shifts and 6 h of study writes 42 or more"),
+        );
+    }
+    if c.has_shifts() {
+        return;
+    }
+    for (i, m) in plan.milestones.iter().enumerate() {
+        if m.measure.as_ref().is_some_and(|x| x.per_week_roster) {
+            let path = format!("milestones[{i}].measure.per_week");
+            diags.push(
+                Diagnostic::error(
+                    codes::ROSTER_ACCRUAL_WITHOUT_SHIFTS,
+                    format!(
+                        "`{}` accrues the shift hours worked (per_week = \"roster\"), but the plan has no roster and no rotation",
+                        m.id
+                    ),
+                )
+                .at(sp(&path), path)
+                .label("no shifts to count")
+                .hint("add [capacity.rotation] or [capacity.roster] (docs/plan-format.md), or write the hours a week, for example per_week = 36"),
+            );
+        }
+    }
 }
 
 /// The held credentials' dates, the milestones that earn credentials, and what the CE log
