@@ -2,7 +2,7 @@
 //! sites, `docs/plan-format.md` ("Errors and warnings") and `fixtures/bad/README.md` agree with (a
 //! test checks the two documents against [`TABLE`]).
 //!
-//! The codes are part of the contract: E001–E033 are errors in a plan, W001–W020 warnings about
+//! The codes are part of the contract: E001–E040 are errors in a plan, W001–W020 warnings about
 //! it, C001–C002 errors in a user catalog. A code is never reused for a different finding.
 
 use crate::diag::Severity;
@@ -56,6 +56,7 @@ codes! {
     UNKNOWN_COUNTS_FOR = "E031", Error, "`counts_for` names a credential that is neither held nor earned by a milestone";
     BAD_JURISDICTION = "E032", Error, "a jurisdiction that is not an ISO 3166 code";
     UNKNOWN_CE_CATEGORY = "E033", Error, "a CE activity's category that the renewal rule of a credential it counts for does not list";
+    UNKNOWN_ALTERNATIVE = "E040", Error, "`target.alternatives` names a role the catalog does not have";
     ROLE_NOT_IN_CATALOG = "W001", Warning, "a role that is not in the catalog";
     GOAL_WITHOUT_MILESTONES = "W002", Warning, "a goal that no milestone serves";
     CREDENTIAL_NOT_IN_CATALOG = "W003", Warning, "a credential that is not in the catalog";

@@ -36,7 +36,7 @@ pub const SKILL_FIELDS: &[&str] = &["name", "level", "target"];
 pub const EXPERIENCE_FIELDS: &[&str] = &["role", "setting", "from", "to", "hours_per_week"];
 pub const CAPACITY_FIELDS: &[&str] = &["hours_per_week", "max_parallel", "breaks"];
 pub const BREAK_FIELDS: &[&str] = &["from", "to", "reason"];
-pub const TARGET_FIELDS: &[&str] = &["role", "by"];
+pub const TARGET_FIELDS: &[&str] = &["role", "by", "alternatives"];
 pub const GOAL_FIELDS: &[&str] = &["id", "title", "due", "horizon", "values", "measure"];
 pub const MEASURE_FIELDS: &[&str] = &["metric", "target", "unit", "per_week"];
 pub const MILESTONE_FIELDS: &[&str] = &[
@@ -656,9 +656,11 @@ impl Reader {
             "role = \"nurse-practitioner\"",
         );
         let by = self.req_date(&t, "by", "when you want to get there", "by = 2031-06-30");
+        let alternatives = self.texts(&t, "alternatives");
         Some(Target {
             role: role?,
             by: by?,
+            alternatives,
         })
     }
 
