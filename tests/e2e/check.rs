@@ -37,6 +37,7 @@ const BAD: &[(&str, &str, i32)] = &[
     ("wrong-type.toml", "E005", 1),
     ("zero-capacity.toml", "E027", 1),
     ("ce-unknown-category.toml", "E033", 1),
+    ("alternative-unknown.toml", "E041", 1),
 ];
 
 #[test]

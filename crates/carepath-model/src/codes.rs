@@ -2,7 +2,7 @@
 //! sites, `docs/plan-format.md` ("Errors and warnings") and `fixtures/bad/README.md` agree with (a
 //! test checks the two documents against [`TABLE`]).
 //!
-//! The codes are part of the contract: E001–E040 are errors in a plan, W001–W022 warnings about
+//! The codes are part of the contract: E001–E041 are errors in a plan, W001–W022 warnings about
 //! it, C001–C002 errors in a user catalog, R001–R003 errors in a roster file
 //! (`capacity.roster.file`; its warnings are W030–W032). A code is never reused for a different
 //! finding.
@@ -65,6 +65,7 @@ codes! {
     ROSTER_NOT_ICALENDAR = "E038", Error, "the roster file is not iCalendar, or has a broken line";
     WEEK_LIMIT_BELOW_HOURS = "E039", Error, "`max_week_hours` lower than `hours_per_week`";
     ROSTER_ACCRUAL_WITHOUT_SHIFTS = "E040", Error, "`per_week = \"roster\"` on a plan with no roster and no rotation";
+    UNKNOWN_ALTERNATIVE = "E041", Error, "`target.alternatives` names a role the catalog does not have";
     ROLE_NOT_IN_CATALOG = "W001", Warning, "a role that is not in the catalog";
     GOAL_WITHOUT_MILESTONES = "W002", Warning, "a goal that no milestone serves";
     CREDENTIAL_NOT_IN_CATALOG = "W003", Warning, "a credential that is not in the catalog";

@@ -425,6 +425,10 @@ pub struct Break {
 pub struct Target {
     pub role: String,
     pub by: Date,
+    /// Other roles the person weighs against the target (catalog ids), for the PDF's "Options
+    /// considered" page. Left out of the document when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]

@@ -48,7 +48,7 @@ pub const ROTATION_FIELDS: &[&str] = &["start", "days", "shifts"];
 pub const ROTATION_SHIFT_FIELDS: &[&str] = &["start", "hours"];
 pub const ROSTER_FIELDS: &[&str] = &["file", "match"];
 pub const BREAK_FIELDS: &[&str] = &["from", "to", "reason"];
-pub const TARGET_FIELDS: &[&str] = &["role", "by"];
+pub const TARGET_FIELDS: &[&str] = &["role", "by", "alternatives"];
 pub const GOAL_FIELDS: &[&str] = &["id", "title", "due", "horizon", "values", "measure"];
 pub const MEASURE_FIELDS: &[&str] = &["metric", "target", "unit", "per_week"];
 pub const MILESTONE_FIELDS: &[&str] = &[
@@ -915,9 +915,11 @@ impl Reader {
             "role = \"nurse-practitioner\"",
         );
         let by = self.req_date(&t, "by", "when you want to get there", "by = 2031-06-30");
+        let alternatives = self.texts(&t, "alternatives");
         Some(Target {
             role: role?,
             by: by?,
+            alternatives,
         })
     }
 

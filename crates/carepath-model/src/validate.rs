@@ -366,6 +366,33 @@ pub(crate) fn validate(
         if let Some(t) = &plan.target {
             role_warn(&t.role, "target.role");
         }
+        // An alternative is there to be compared with the target, which takes a catalog role:
+        // free text cannot be compared, so it is an error, not a warning.
+        if let Some(t) = &plan.target {
+            for (i, alt) in t.alternatives.iter().enumerate() {
+                if k.has_role(alt) {
+                    continue;
+                }
+                let path = format!("target.alternatives[{i}]");
+                let hint = match k.suggest_role(alt) {
+                    Some(s) => {
+                        format!("did you mean `{s}`? (`carepath catalog search WORDS` finds roles)")
+                    }
+                    None => {
+                        "use a catalog role's id; `carepath catalog search WORDS` finds one".into()
+                    }
+                };
+                diags.push(
+                    Diagnostic::error(
+                        codes::UNKNOWN_ALTERNATIVE,
+                        format!("the alternative \"{alt}\" is not a catalog role"),
+                    )
+                    .at(sp(&path), path)
+                    .label("not a catalog role")
+                    .hint(hint),
+                );
+            }
+        }
         for (i, c) in plan.person.credential_ids().enumerate() {
             if !c.is_empty() && !k.has_credential(c) {
                 let path = format!("person.credentials[{i}]");
