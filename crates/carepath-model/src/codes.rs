@@ -2,7 +2,8 @@
 //! sites, `docs/plan-format.md` ("Errors and warnings") and `fixtures/bad/README.md` agree with (a
 //! test checks the two documents against [`TABLE`]).
 //!
-//! The codes are part of the contract: E001–E041 are errors in a plan, W001–W022 warnings about
+//! The codes are part of the contract: E001–E041 are errors in a plan (E038 unused: a roster
+//! file that is not iCalendar is R001), W001–W022 warnings about
 //! it, C001–C002 errors in a user catalog, R001–R003 errors in a roster file
 //! (`capacity.roster.file`; its warnings are W030–W032). A code is never reused for a different
 //! finding.
@@ -62,7 +63,6 @@ codes! {
     BAD_SHIFT_START = "E035", Error, "a rotation shift's `start` that is not a time written as HH:MM";
     SHIFT_HOURS = "E036", Error, "a rotation shift's `hours` of 0 or less, or over 24";
     ROSTER_UNREADABLE = "E037", Error, "the roster file is missing or cannot be read";
-    ROSTER_NOT_ICALENDAR = "E038", Error, "the roster file is not iCalendar, or has a broken line";
     WEEK_LIMIT_BELOW_HOURS = "E039", Error, "`max_week_hours` lower than `hours_per_week`";
     ROSTER_ACCRUAL_WITHOUT_SHIFTS = "E040", Error, "`per_week = \"roster\"` on a plan with no roster and no rotation";
     UNKNOWN_ALTERNATIVE = "E041", Error, "`target.alternatives` names a role the catalog does not have";

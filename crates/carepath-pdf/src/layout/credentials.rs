@@ -597,7 +597,13 @@ mod tests {
             requirement_row(&r("practice-recent", 144.0, 0.0, "hours")),
             "Recent practice: 0 of 144 hours"
         );
-        assert_eq!(requirement_label("course", LabelForm::Heading), "Renewal course");
-        assert_eq!(requirement_label("total", LabelForm::Heading), "CE in total");
+        assert_eq!(
+            requirement_label("course", LabelForm::Heading),
+            "Renewal course"
+        );
+        assert_eq!(
+            requirement_label("total", LabelForm::Heading),
+            "CE in total"
+        );
     }
 }
