@@ -921,6 +921,16 @@ impl<'s, 'a> Reader<'s, 'a> {
         zone: &TimeZone,
         path: &str,
     ) -> Option<(rrule::RRule, bool)> {
+        // A rule is ASCII (RFC 5545 3.3.10); `rrule` slices its parts by bytes and would panic
+        // on a character of more than one.
+        if !p.val.as_str().is_ascii() {
+            self.bad_rule(
+                p,
+                path,
+                "it has characters a rule cannot have (letters, digits and = ; , + - only)".into(),
+            );
+            return None;
+        }
         let mut parts = Vec::new();
         let mut until = None;
         for part in p.val.as_str().trim().split(';') {
@@ -1136,11 +1146,22 @@ impl<'s, 'a> Reader<'s, 'a> {
         let local = self.local.clone();
         let mut shifts: Vec<Shift> = occ
             .into_iter()
-            .map(|o| Shift {
-                start: local.to_datetime(o.start),
-                end: local.to_datetime(o.end),
-                hours: o.end.duration_since(o.start).as_secs_f64() / 3600.0,
-                label: o.label,
+            .map(|o| {
+                let elapsed = o.end.duration_since(o.start);
+                let start = local.to_datetime(o.start);
+                let mut end = local.to_datetime(o.end);
+                // A shift that ends in the hour the clocks repeat, before the clock time it
+                // started at (01:30 CDT to 01:10 CST): its end is put after its start, as much
+                // after it as the real time.
+                if end <= start {
+                    end = start.checked_add(elapsed).unwrap_or(DateTime::MAX);
+                }
+                Shift {
+                    start,
+                    end,
+                    hours: elapsed.as_secs_f64() / 3600.0,
+                    label: o.label,
+                }
             })
             .collect();
         shifts.sort_by(|a, b| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));

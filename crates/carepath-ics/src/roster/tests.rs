@@ -671,3 +671,39 @@ fn a_bad_duration_is_located() {
     assert_eq!(d.code, codes::ROSTER_BAD_TIME);
     assert_eq!(at(&text, &d), "twelve hours");
 }
+
+#[test]
+fn a_shift_ending_in_the_repeated_hour_still_ends_after_it_starts() {
+    // 01:30 CDT to 01:10 CST is 40 minutes; by the clock it would end before it starts.
+    let text = cal(
+        &[CHICAGO],
+        &[&[
+            "SUMMARY:Shift",
+            "DTSTART:20261101T063000Z",
+            "DTEND:20261101T071000Z",
+        ]],
+    );
+    let r = ok(&text, None).roster;
+    let s = &r.shifts[0];
+    assert_eq!(s.start, date(2026, 11, 1).at(1, 30, 0, 0));
+    assert!(s.end > s.start);
+    assert!((s.hours - 40.0 / 60.0).abs() < 1e-9);
+}
+
+/// fuzz/seeds/roster_read/rrule-byday-not-ascii: `rrule` slices BYDAY by bytes and panicked on
+/// a character of three bytes; the reader refuses a rule that is not ASCII.
+#[test]
+fn rrule_byday_not_ascii() {
+    let text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Shift\r\nDTSTART:20260105T070000\r\nDTEND:20260105T190000\r\nRRULE:FREQ=WEEKLY;BYDAY=\u{20ac}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    assert_eq!(
+        text.as_bytes(),
+        include_bytes!("../../../../fuzz/seeds/roster_read/rrule-byday-not-ascii")
+    );
+    let d = one(text);
+    assert_eq!(d.code, codes::ROSTER_BAD_RECURRENCE);
+    assert!(
+        d.message.contains("characters a rule cannot have"),
+        "{}",
+        d.message
+    );
+}
