@@ -276,7 +276,8 @@ fn acute_care_np_step_needs_graduate_degree_board_exam_and_license() {
     let step = catalog().transition("rn-to-acute-care-np").unwrap();
     assert_eq!(step.needs.any_of, ["msn", "dnp"]);
     assert_eq!(step.needs.all_of, ["agacnp-bc", "aprn-license"]);
-    assert_eq!(step.needs.supervised_hours, Some(500.0));
+    // The 2022 National Task Force standards: at least 750 direct patient-care hours.
+    assert_eq!(step.needs.supervised_hours, Some(750.0));
 }
 
 #[test]

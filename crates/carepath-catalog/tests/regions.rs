@@ -256,3 +256,127 @@ fn untagged_roles_are_named_with_what_they_lack() {
     );
     assert!(untagged_roles(Catalog::embedded()).is_empty());
 }
+
+#[test]
+fn the_embedded_catalog_covers_the_us_canada_and_the_uk() {
+    let catalog = Catalog::embedded();
+    assert!(catalog.roles.len() >= 100, "{} roles", catalog.roles.len());
+    let regions = catalog.regions();
+    for country in ["US", "CA", "GB"] {
+        assert!(
+            catalog
+                .roles
+                .iter()
+                .flat_map(|r| &r.pay)
+                .any(|p| p.region.split('-').next() == Some(country)),
+            "no pay figure for {country} in {regions:?}"
+        );
+    }
+    assert!(regions.contains(&"CA-ON".to_owned()), "{regions:?}");
+    // Roles of one system name their region, and only its figures.
+    for (id, region) in [
+        ("nursing-associate", "GB"),
+        ("healthcare-assistant", "GB"),
+        ("registered-practical-nurse", "CA-ON"),
+        ("personal-support-worker", "CA-ON"),
+    ] {
+        let role = catalog.role(id).unwrap();
+        assert_eq!(role.regions, [region], "{id}");
+        assert!(!role.exists_in("US"), "{id}");
+    }
+    // An Ontario RN sees the Ontario figure in CAD; a UK RN the NHS band in GBP.
+    let rn = catalog.role("registered-nurse").unwrap();
+    let on = rn.pay_for(Some("CA-ON")).unwrap();
+    assert_eq!((on.figure.currency.as_str(), on.fallback), ("CAD", false));
+    let gb = rn.pay_for(Some("GB")).unwrap();
+    assert!(
+        pay_text(gb.figure, catalog).starts_with("£31,049 a year, GB Agenda for Change band 5")
+    );
+    // A province without its own figure falls back to the country's outlook, and says so.
+    let bc = rn.outlook_for(Some("CA-BC")).unwrap();
+    assert_eq!(bc.figure.conditions.as_deref(), Some("shortage"));
+    assert_eq!(
+        bc.fallback_note().as_deref(),
+        Some("no figure for CA-BC; the CA figure is shown")
+    );
+}
+
+#[test]
+fn every_figure_is_cited_and_proxies_say_whose_figure_they_are() {
+    let catalog = Catalog::embedded();
+    let mut verified = 0;
+    let mut unverified = 0;
+    for role in &catalog.roles {
+        for pay in &role.pay {
+            assert!(catalog.source(&pay.source).is_some(), "{}", role.id);
+            assert!(pay.year >= 2024, "{}: {}", role.id, pay.year);
+            if pay.proxy {
+                assert!(pay.note.is_some(), "{}: a proxy says whose figure", role.id);
+                assert!(pay_text(pay, catalog).contains("(proxy)"), "{}", role.id);
+            }
+            if pay.verified {
+                verified += 1;
+            } else {
+                unverified += 1;
+                assert!(
+                    pay_text(pay, catalog).ends_with("(unverified)"),
+                    "{}",
+                    role.id
+                );
+            }
+        }
+    }
+    assert!(
+        verified > 50 && unverified > 20,
+        "{verified} / {unverified}"
+    );
+}
+
+#[test]
+fn the_known_errors_are_corrected() {
+    let catalog = Catalog::embedded();
+    let months = |id: &str| catalog.transition(id).unwrap().months.typical;
+    assert_eq!(months("pta-to-pt"), 60, "a DPT needs a bachelor's first");
+    assert_eq!(months("radiologic-technologist-to-cardiac-sonographer"), 18);
+    assert_eq!(months("rn-to-clinical-research-coordinator"), 24);
+    for id in [
+        "nurse-practitioner",
+        "acute-care-np",
+        "psychiatric-np",
+        "neonatal-np",
+    ] {
+        assert_eq!(
+            catalog.role(id).unwrap().requires.supervised_hours,
+            Some(750.0),
+            "{id}"
+        );
+    }
+    let rrt = catalog.credential("rrt").unwrap();
+    assert!(
+        rrt.eligibility
+            .iter()
+            .any(|p| p.name.contains("Respiratory Therapy Examination") && !p.verified),
+        "the 2027 single exam is a route, marked as third-party"
+    );
+    let ccrp = catalog.credential("ccrp").unwrap();
+    let category_3 = ccrp
+        .eligibility
+        .iter()
+        .find(|p| p.name.starts_with("Category 3"))
+        .unwrap();
+    assert_eq!(category_3.experience[0].hours, Some(1750.0));
+    assert_eq!(category_3.experience[0].within_months, Some(24));
+    let informatics = catalog.role("health-informatics-specialist").unwrap();
+    assert_eq!(informatics.pay[0].amount, 67_310.0);
+    let pa = catalog.role("physician-assistant").unwrap();
+    assert!(!pa.aliases.iter().any(|a| a == "physician associate"));
+}
+
+#[test]
+fn a_role_with_several_regions_shows_each_figure() {
+    let catalog = Catalog::embedded();
+    insta::assert_snapshot!(
+        "role_registered_nurse_regions",
+        carepath_catalog::render::render_role(catalog.role("registered-nurse").unwrap(), catalog)
+    );
+}
