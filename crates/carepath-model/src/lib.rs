@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod codes;
+pub mod cohort;
 pub mod credentials;
 pub mod diag;
 pub mod edit;
@@ -18,6 +19,7 @@ pub mod node;
 pub mod numbers;
 pub mod plan;
 pub mod read;
+pub mod redact;
 mod resolve;
 pub mod resolved;
 pub mod roster;
