@@ -55,6 +55,7 @@ fn run() -> Result<(), Vec<String>> {
     let catalog: model::Catalog = toml::from_str(&text)
         .map_err(|e| vec![format!("{}: {}", at(e.span()), e.message().trim_end())])?;
     let mut problems = integrity::check_integrity(&catalog);
+    problems.extend(integrity::untagged_roles(&catalog));
     integrity::locate_problems(&mut problems, &text);
     if !problems.is_empty() {
         return Err(problems

@@ -317,21 +317,29 @@ pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
             route
                 .steps
                 .iter()
-                .map(|s| PathStep {
-                    role: s.to.clone(),
-                    name: s.to_name.clone(),
-                    months: Some(f64::from(s.months.typical)),
-                    cost: s.cost.as_ref().map(|c| c.amount),
-                    median_pay: s.pay.as_ref().map(|p| p.amount),
-                    pay_source: s.pay.as_ref().map(|p| {
-                        let label = catalog
-                            .source(&p.source)
-                            .map_or(p.source.clone(), |x| x.label.clone());
-                        format!("{label}, {}", p.period)
-                    }),
-                    verified: s.verified
-                        && s.months.verified
-                        && s.pay.as_ref().is_none_or(|p| p.verified),
+                .map(|s| {
+                    let region = plan.person.region.as_deref();
+                    let pay = catalog.role(&s.to).and_then(|r| r.pay_for(region));
+                    PathStep {
+                        role: s.to.clone(),
+                        name: s.to_name.clone(),
+                        months: Some(f64::from(s.months.typical)),
+                        cost: s.cost.as_ref().map(|c| c.amount),
+                        median_pay: pay.as_ref().map(|p| p.figure.amount),
+                        pay_currency: pay.as_ref().map(|p| p.figure.currency.clone()),
+                        pay_region: pay.as_ref().map(|p| p.figure.region.clone()),
+                        pay_source: pay.as_ref().map(|p| {
+                            let mut text = crate::pay_basis_text(p.figure, catalog);
+                            if let Some(note) = p.fallback_note() {
+                                text.push_str("; ");
+                                text.push_str(&note);
+                            }
+                            text
+                        }),
+                        verified: s.verified
+                            && s.months.verified
+                            && pay.as_ref().is_none_or(|p| p.figure.verified),
+                    }
                 })
                 .collect()
         })

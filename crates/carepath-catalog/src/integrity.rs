@@ -2,7 +2,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::ops::Range;
 
-use crate::model::{Catalog, ENTRY, FORMAT, Months, Renewal, Requirement};
+use crate::model::{
+    CONDITIONS, Catalog, ENTRY, FORMAT, Months, Renewal, Requirement, Role, SETTINGS, VALUES,
+};
 
 /// What kind of catalog entry an [`IntegrityProblem`] is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -85,8 +87,12 @@ impl PartialEq<&str> for IntegrityProblem {
 /// Checked: ids are `[a-z0-9-]`, non-empty and unique per kind; every transition names known
 /// roles; every credential named by a role, credential or transition exists; every source key
 /// exists; every entry has a source and a plausible year; figures from third-party or
-/// unverified sources are not marked verified; month ranges are ordered; and the credential
-/// prerequisite graph has no cycle.
+/// unverified sources are not marked verified; month ranges are ordered; the credential
+/// prerequisite graph has no cycle; every pay and outlook figure has a valid ISO 3166 region
+/// (one of the role's `regions` when it names any), a currency that fits it, and no other
+/// figure of its kind for that region; an outlook gives a percent or conditions from
+/// [`CONDITIONS`]; and a role's `values` and `settings` come from [`VALUES`] and [`SETTINGS`].
+/// Whether every role is tagged at all is [`untagged_roles`].
 ///
 /// Spans are not set: for a user catalog, [`locate_problems`] finds them in its text.
 pub fn check_integrity(catalog: &Catalog) -> Vec<IntegrityProblem> {
@@ -258,8 +264,12 @@ impl<'a> Checker<'a> {
             if role.name.trim().is_empty() {
                 self.problem(&at, "name", None, format!("{}: name is empty", at.label));
             }
-            if let Some(pay) = &role.pay {
-                let at = at.within("pay", "pay");
+            self.tags(&at, role);
+            let several = role.pay.len() > 1;
+            let mut seen = BTreeSet::new();
+            for (index, pay) in role.pay.iter().enumerate() {
+                let field = indexed("pay", index, several);
+                let at = at.within(&field, &format!("pay ({})", pay.region));
                 self.entry(&at, &pay.source, pay.year, pay.verified, pay.third_party);
                 if !(pay.amount.is_finite() && pay.amount > 0.0) {
                     self.problem(
@@ -270,9 +280,27 @@ impl<'a> Checker<'a> {
                     );
                 }
                 self.currency(&at, &pay.currency);
+                self.figure_region(&at, role, &pay.region, &mut seen);
+                if let Some(expected) = currency_of(&pay.region)
+                    && is_iso_currency(&pay.currency)
+                    && pay.currency != expected
+                {
+                    self.problem(
+                        &at,
+                        "currency",
+                        Some(&pay.currency),
+                        format!(
+                            "{}: currency `{}` does not fit region {}, whose figures are in {expected}",
+                            at.label, pay.currency, pay.region
+                        ),
+                    );
+                }
             }
-            if let Some(outlook) = &role.outlook {
-                let at = at.within("outlook", "outlook");
+            let several = role.outlook.len() > 1;
+            let mut seen = BTreeSet::new();
+            for (index, outlook) in role.outlook.iter().enumerate() {
+                let field = indexed("outlook", index, several);
+                let at = at.within(&field, &format!("outlook ({})", outlook.region));
                 self.source_ref(&at, &outlook.source, outlook.verified);
                 if outlook.third_party && outlook.verified {
                     self.problem(
@@ -280,6 +308,34 @@ impl<'a> Checker<'a> {
                         "verified",
                         None,
                         format!("{}: third-party figures must be verified = false", at.label),
+                    );
+                }
+                self.figure_region(&at, role, &outlook.region, &mut seen);
+                match &outlook.conditions {
+                    Some(c) if !CONDITIONS.contains(&c.as_str()) => self.problem(
+                        &at,
+                        "conditions",
+                        Some(c),
+                        format!(
+                            "{}: conditions `{c}` is not one of {}",
+                            at.label,
+                            CONDITIONS.join(", ")
+                        ),
+                    ),
+                    None if outlook.percent.is_none() => self.problem(
+                        &at,
+                        "",
+                        None,
+                        format!("{}: gives neither percent nor conditions", at.label),
+                    ),
+                    _ => {}
+                }
+                if outlook.percent.is_some_and(|p| !p.is_finite()) {
+                    self.problem(
+                        &at,
+                        "percent",
+                        None,
+                        format!("{}: percent must be a number", at.label),
                     );
                 }
             }
@@ -871,6 +927,103 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A role's tags: values, settings and regions from their lists, none twice.
+    fn tags(&mut self, at: &At<'_>, role: &Role) {
+        for (field, items, allowed) in [
+            ("values", &role.values, &VALUES[..]),
+            ("settings", &role.settings, &SETTINGS[..]),
+        ] {
+            let mut seen = BTreeSet::new();
+            for item in items {
+                if !allowed.contains(&item.as_str()) {
+                    self.problem(
+                        at,
+                        field,
+                        Some(item),
+                        format!(
+                            "{}: {field} `{item}` is not one of {}",
+                            at.label,
+                            allowed.join(", ")
+                        ),
+                    );
+                } else if !seen.insert(item.as_str()) {
+                    self.problem(
+                        at,
+                        field,
+                        Some(item),
+                        format!("{}: {field} names `{item}` twice", at.label),
+                    );
+                }
+            }
+        }
+        for skill in &role.skills {
+            if skill.trim().is_empty() {
+                self.problem(
+                    at,
+                    "skills",
+                    None,
+                    format!("{}: a skill is empty", at.label),
+                );
+            }
+        }
+        for region in &role.regions {
+            if !is_iso_3166(region) {
+                self.problem(
+                    at,
+                    "regions",
+                    Some(region),
+                    format!(
+                        "{}: region `{region}` is not an ISO 3166 code such as US, CA-ON or GB",
+                        at.label
+                    ),
+                );
+            }
+        }
+    }
+
+    /// A figure's region: a valid code, one of the role's regions (when it names any), and not
+    /// the region of another figure of the same kind (`seen`).
+    fn figure_region<'r>(
+        &mut self,
+        at: &At<'_>,
+        role: &Role,
+        region: &'r str,
+        seen: &mut BTreeSet<&'r str>,
+    ) {
+        if !is_iso_3166(region) {
+            self.problem(
+                at,
+                "region",
+                Some(region),
+                format!(
+                    "{}: region `{region}` is not an ISO 3166 code such as US, CA-ON or GB",
+                    at.label
+                ),
+            );
+            return;
+        }
+        if !role.exists_in(region) {
+            self.problem(
+                at,
+                "region",
+                Some(region),
+                format!(
+                    "{}: region {region} is not among the role's regions ({})",
+                    at.label,
+                    role.regions.join(", ")
+                ),
+            );
+        }
+        if !seen.insert(region) {
+            self.problem(
+                at,
+                "region",
+                Some(region),
+                format!("{}: a second figure for region {region}", at.label),
+            );
+        }
+    }
+
     fn currency(&mut self, at: &At<'_>, currency: &str) {
         if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
             self.problem(
@@ -916,6 +1069,66 @@ pub(crate) fn is_iso_3166(code: &str) -> bool {
                 && s.bytes()
                     .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         })
+}
+
+/// The currency a country's figures are in, for the countries the catalog covers.
+fn currency_of(region: &str) -> Option<&'static str> {
+    match region
+        .split_once('-')
+        .map_or(region, |(country, _)| country)
+    {
+        "US" => Some("USD"),
+        "CA" => Some("CAD"),
+        "GB" => Some("GBP"),
+        _ => None,
+    }
+}
+
+fn is_iso_currency(currency: &str) -> bool {
+    currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// `pay` for a role's only figure, `pay[1]` for one of several (so a user's single inline
+/// table is located as itself).
+fn indexed(field: &str, index: usize, several: bool) -> String {
+    if several {
+        format!("{field}[{index}]")
+    } else {
+        field.to_owned()
+    }
+}
+
+/// Roles that lack tags: every role of the embedded catalog names the `values` it serves, its
+/// `settings` and its `skills`, so `explore` can match it. Separate from
+/// [`check_integrity`] because a user catalog may add a role without tags (explore then
+/// weighs it on pay, outlook and distance alone).
+pub fn untagged_roles(catalog: &Catalog) -> Vec<IntegrityProblem> {
+    let mut out = Vec::new();
+    for role in &catalog.roles {
+        let missing: Vec<&str> = [
+            ("values", role.values.is_empty()),
+            ("settings", role.settings.is_empty()),
+            ("skills", role.skills.is_empty()),
+        ]
+        .into_iter()
+        .filter_map(|(name, empty)| empty.then_some(name))
+        .collect();
+        if let Some(first) = missing.first() {
+            out.push(IntegrityProblem {
+                kind: EntryKind::Role,
+                id: role.id.clone(),
+                field: (*first).to_owned(),
+                value: None,
+                message: format!(
+                    "role `{}` is not tagged: no {}",
+                    role.id,
+                    missing.join(", no ")
+                ),
+                span: None,
+            });
+        }
+    }
+    out
 }
 
 pub(crate) fn is_valid_id(id: &str) -> bool {

@@ -22,16 +22,19 @@ use std::sync::OnceLock;
 
 pub use error::CatalogError;
 pub use gap::gap;
-pub use integrity::{EntryKind, IntegrityProblem, check_integrity, locate_problems};
+pub use integrity::{
+    EntryKind, IntegrityProblem, check_integrity, locate_problems, untagged_roles,
+};
 pub use model::{
-    Catalog, Cost, Credential, CredentialKind, ENTRY, Education, Experience, Expiry, FORMAT,
-    Months, Outlook, Pathway, Pay, PracticeRecent, Renewal, RenewalOverride, Requirement, Role,
-    Source, Track, Transition,
+    CONDITIONS, Catalog, Cost, Credential, CredentialKind, ENTRY, Education, Experience, Expiry,
+    FORMAT, Months, Outlook, Pathway, Pay, PracticeRecent, Regional, RegionalFigure, Renewal,
+    RenewalOverride, Requirement, Role, SETTINGS, Source, Track, Transition, VALUES, pick_region,
 };
 pub use path::{
     CredentialRef, Money, Route, RouteSearch, RouteStep, SearchBudget, SearchStats, StepCost,
     number_text,
 };
+pub use render::{currency_symbol, money_text, outlook_text, pay_basis_text, pay_text};
 pub use search::{HitKind, SearchHit};
 
 /// The catalog's TOML text, as embedded in the binary.

@@ -57,6 +57,24 @@ impl Catalog {
     pub fn source(&self, key: &str) -> Option<&Source> {
         self.sources.get(key)
     }
+
+    /// The regions that have any pay or outlook figure, sorted.
+    pub fn regions(&self) -> Vec<String> {
+        let mut regions: Vec<String> = self
+            .roles
+            .iter()
+            .flat_map(|r| {
+                r.pay
+                    .iter()
+                    .map(|p| p.region.as_str())
+                    .chain(r.outlook.iter().map(|o| o.region.as_str()))
+            })
+            .map(|r| r.trim().to_ascii_uppercase())
+            .collect();
+        regions.sort();
+        regions.dedup();
+        regions
+    }
 }
 
 /// A career track: how roles are grouped in listings and searches.
@@ -165,10 +183,39 @@ pub struct Role {
     /// Related work experience BLS lists for entry ("less than 5 years").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub work_experience: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pay: Option<Pay>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub outlook: Option<Outlook>,
+    /// Median pay, one figure per region (a single table or an array of tables in TOML).
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub pay: Vec<Pay>,
+    /// Projected employment change, one figure per region.
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub outlook: Vec<Outlook>,
+    /// What the role serves, from [`VALUES`] ("patient-care", "teaching").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+    /// Whether the work is hands-on care of patients (or their samples and images).
+    #[serde(default)]
+    pub clinical: bool,
+    /// Where the work is done, from [`SETTINGS`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub settings: Vec<String>,
+    /// Whether the role usually works shifts (nights, weekends, on call).
+    #[serde(default)]
+    pub shift_work: bool,
+    /// The skills the role calls on: short names ("patient assessment").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<String>,
+    /// Where the role exists, as ISO 3166 codes (`GB`, `CA-ON`); empty: everywhere the
+    /// catalog covers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<String>,
     /// What holding the role takes.
     #[serde(default)]
     pub requires: Requirement,
@@ -181,18 +228,158 @@ pub struct Role {
     pub note: Option<String>,
 }
 
-/// Median annual pay.
+/// The values a role can serve (`values`): a closed list, so `explore` can match a person's
+/// values against them. README.md "Tags" says what each means.
+pub const VALUES: [&str; 14] = [
+    "patient-care",
+    "research",
+    "innovation",
+    "advocacy",
+    "leadership",
+    "teaching",
+    "technology",
+    "public-health",
+    "autonomy",
+    "teamwork",
+    "precision",
+    "stability",
+    "lifelong-learning",
+    "flexibility",
+];
+
+/// Where a role's work is done (`settings`).
+pub const SETTINGS: [&str; 7] = [
+    "hospital",
+    "clinic",
+    "community",
+    "home",
+    "remote",
+    "lab",
+    "office",
+];
+
+/// Labour-market conditions an outlook can project (Canada's COPS terms).
+pub const CONDITIONS: [&str; 3] = ["shortage", "balance", "surplus"];
+
+/// A figure picked for a region: the figure, the region asked for, and whether the figure is
+/// another region's (a fall-back the reader must be told about: [`Regional::fallback_note`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Regional<'a, T> {
+    pub figure: &'a T,
+    /// The region asked for, as given (trimmed); `None` when none was.
+    pub asked: Option<String>,
+    /// True when the figure's region is not the one asked for.
+    pub fallback: bool,
+}
+
+/// A figure that belongs to a region.
+pub trait RegionalFigure {
+    fn region(&self) -> &str;
+}
+
+impl RegionalFigure for Pay {
+    fn region(&self) -> &str {
+        &self.region
+    }
+}
+
+impl RegionalFigure for Outlook {
+    fn region(&self) -> &str {
+        &self.region
+    }
+}
+
+impl<T: RegionalFigure> Regional<'_, T> {
+    /// "no figure for CA-ON; the CA figure is shown", when the figure is a fall-back.
+    pub fn fallback_note(&self) -> Option<String> {
+        if !self.fallback {
+            return None;
+        }
+        let asked = self.asked.as_deref().unwrap_or("the region asked");
+        Some(format!(
+            "no figure for {asked}; the {} figure is shown",
+            self.figure.region()
+        ))
+    }
+}
+
+/// The figure for `region` among `figures`: the region's own (ASCII case-insensitive), else
+/// its country's (`CA-ON` falls back to `CA`), else the US one, else the first.
+pub fn pick_region<'a, T: RegionalFigure>(
+    figures: &'a [T],
+    region: Option<&str>,
+) -> Option<Regional<'a, T>> {
+    let asked = region.map(str::trim).filter(|r| !r.is_empty());
+    let find = |code: &str| {
+        figures
+            .iter()
+            .find(|f| f.region().trim().eq_ignore_ascii_case(code))
+    };
+    let country = asked.and_then(|r| r.split_once('-').map(|(country, _)| country));
+    let figure = asked
+        .and_then(find)
+        .or_else(|| country.and_then(find))
+        .or_else(|| find("US"))
+        .or_else(|| figures.first())?;
+    let fallback = asked.is_some_and(|r| !figure.region().trim().eq_ignore_ascii_case(r));
+    Some(Regional {
+        figure,
+        asked: asked.map(str::to_owned),
+        fallback,
+    })
+}
+
+impl Role {
+    /// The pay figure for `region` (see [`pick_region`] for the fall-back order).
+    pub fn pay_for(&self, region: Option<&str>) -> Option<Regional<'_, Pay>> {
+        pick_region(&self.pay, region)
+    }
+
+    /// The outlook figure for `region` (see [`pick_region`]).
+    pub fn outlook_for(&self, region: Option<&str>) -> Option<Regional<'_, Outlook>> {
+        pick_region(&self.outlook, region)
+    }
+
+    /// Whether the role exists in `region`: its `regions` is empty, or names the region, its
+    /// country, or (for a country asked) one of the country's subdivisions.
+    pub fn exists_in(&self, region: &str) -> bool {
+        let region = region.trim();
+        let country = region.split_once('-').map_or(region, |(c, _)| c);
+        self.regions.is_empty()
+            || self.regions.iter().any(|r| {
+                let r = r.trim();
+                r.eq_ignore_ascii_case(region)
+                    || r.eq_ignore_ascii_case(country)
+                    || r.split_once('-')
+                        .is_some_and(|(c, _)| c.eq_ignore_ascii_case(region))
+            })
+    }
+}
+
+/// Annual pay in one region: a median, or what `basis` says (an NHS band's pay points).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pay {
     pub amount: f64,
     pub currency: String,
+    /// Where the figure applies, as an ISO 3166 code (`US`, `CA`, `CA-ON`, `GB`); absent:
+    /// `US`, as every figure was before the catalog had regions.
+    #[serde(default = "us")]
+    pub region: String,
+    /// What the amount is, in words shown after the region; absent: "median". NHS figures
+    /// say "Agenda for Change band 5, top of band" and the like.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
     /// When the figure was measured, as the source says it ("May 2024").
     pub period: String,
     pub year: u16,
     /// The SOC code the figure belongs to, when it is not the role's own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub soc: Option<String>,
+    /// A figure of a neighbouring occupation standing in for this role's (the RN median for
+    /// a critical care nurse); `note` says which.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub proxy: bool,
     pub source: String,
     pub verified: bool,
     #[serde(default, skip_serializing_if = "is_false")]
@@ -201,18 +388,29 @@ pub struct Pay {
     pub note: Option<String>,
 }
 
-/// Projected employment change.
+/// Projected employment change in one region: a percent (BLS), a labour-market condition
+/// (Canada's COPS: shortage, balance, surplus), or both.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outlook {
+    /// Where the figure applies (ISO 3166); absent: `US`.
+    #[serde(default = "us")]
+    pub region: String,
     /// Percent change in employment over `period`.
-    pub percent: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<f64>,
+    /// The projected labour-market condition, from [`CONDITIONS`] ("shortage").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conditions: Option<String>,
     /// The projection period ("2024-34").
     pub period: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub openings_per_year: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub soc: Option<String>,
+    /// A neighbouring occupation's figure standing in for this role's.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub proxy: bool,
     pub source: String,
     pub verified: bool,
     #[serde(default, skip_serializing_if = "is_false")]
@@ -689,6 +887,43 @@ pub struct Source {
 
 fn usd() -> String {
     "USD".to_owned()
+}
+
+fn us() -> String {
+    "US".to_owned()
+}
+
+/// Reads one table or an array of tables as a list: `pay = { .. }` and `[[roles.pay]]` both
+/// work. A visitor rather than `#[serde(untagged)]`, so the element's own errors (a missing
+/// field, an unknown key) keep their message and place.
+fn one_or_many<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct OneOrMany<T>(std::marker::PhantomData<T>);
+
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for OneOrMany<T> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a table or an array of tables")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Vec<T>, A::Error> {
+            T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|one| vec![one])
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
+    }
+
+    deserializer.deserialize_any(OneOrMany(std::marker::PhantomData))
 }
 
 // serde's skip_serializing_if hands over a reference.

@@ -336,7 +336,10 @@ impl Catalog {
             {
                 prerequisites.push(any);
             }
-            let pay = self.role(&transition.to).and_then(|r| r.pay.clone());
+            let pay = self
+                .role(&transition.to)
+                .and_then(|r| r.pay_for(None))
+                .map(|p| p.figure.clone());
             cite(&transition.source);
             if let Some(pay) = &pay {
                 cite(&pay.source);
@@ -396,7 +399,10 @@ impl Catalog {
             });
             held.extend(earned);
         }
-        let start_pay = self.role(from).and_then(|r| r.pay.clone());
+        let start_pay = self
+            .role(from)
+            .and_then(|r| r.pay_for(None))
+            .map(|p| p.figure.clone());
         if let Some(pay) = &start_pay {
             cite(&pay.source);
         }

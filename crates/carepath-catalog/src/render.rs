@@ -1,8 +1,11 @@
 //! Plain-text renderings of catalog entries and routes, for the terminal.
 //!
-//! Figures carry their source and period, as in `$93,600 a year (BLS May 2024)`, and anything
-//! not confirmed says `[unverified]` (or `[unverified, third-party]`).
+//! Pay carries its currency, region, source and period, as in `US$93,600 a year, US median,
+//! BLS May 2024`, with `(proxy)` for a neighbouring occupation's figure and `(unverified)` for
+//! one not confirmed; other entries not confirmed say `[unverified]` (or
+//! `[unverified, third-party]`).
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::model::{
@@ -33,30 +36,72 @@ pub fn render_role(role: &Role, catalog: &Catalog) -> String {
     } else if let Some(onet) = &role.onet {
         let _ = writeln!(out, "O*NET {onet}");
     }
-    match &role.pay {
-        Some(pay) => {
-            let _ = writeln!(
-                out,
-                "Median pay: {}",
-                pay_text(pay, catalog.sources.get(&pay.source))
-            );
+    match role.pay.as_slice() {
+        [] => {
+            let _ = writeln!(out, "Pay: none published for this role");
+        }
+        [pay] => {
+            let _ = writeln!(out, "Pay: {}", pay_text(pay, catalog));
             if let Some(note) = &pay.note {
                 let _ = writeln!(out, "  {note}");
             }
         }
-        None => {
-            let _ = writeln!(out, "Median pay: none published for this role");
+        figures => {
+            let _ = writeln!(out, "Pay:");
+            for pay in figures {
+                let _ = writeln!(out, "  {}", pay_text(pay, catalog));
+                if let Some(note) = &pay.note {
+                    let _ = writeln!(out, "    {note}");
+                }
+            }
         }
     }
-    if let Some(outlook) = &role.outlook {
-        let _ = writeln!(
-            out,
-            "Outlook: {}",
-            outlook_text(outlook, catalog.sources.get(&outlook.source))
-        );
-        if let Some(note) = &outlook.note {
-            let _ = writeln!(out, "  {note}");
+    match role.outlook.as_slice() {
+        [] => {}
+        [outlook] => {
+            let _ = writeln!(out, "Outlook: {}", outlook_text(outlook, catalog));
+            if let Some(note) = &outlook.note {
+                let _ = writeln!(out, "  {note}");
+            }
         }
+        figures => {
+            let _ = writeln!(out, "Outlook:");
+            for outlook in figures {
+                let _ = writeln!(out, "  {}", outlook_text(outlook, catalog));
+                if let Some(note) = &outlook.note {
+                    let _ = writeln!(out, "    {note}");
+                }
+            }
+        }
+    }
+    if !role.regions.is_empty() {
+        let _ = writeln!(out, "Exists in: {} only", role.regions.join(", "));
+    }
+    if !role.values.is_empty() {
+        let _ = writeln!(out, "Serves: {}", role.values.join(", "));
+    }
+    let mut work = vec![
+        if role.clinical {
+            "clinical"
+        } else {
+            "non-clinical"
+        }
+        .to_owned(),
+    ];
+    if !role.settings.is_empty() {
+        work.push(role.settings.join(", "));
+    }
+    work.push(
+        if role.shift_work {
+            "shift work"
+        } else {
+            "no shift work"
+        }
+        .to_owned(),
+    );
+    let _ = writeln!(out, "Work: {}", work.join("; "));
+    if !role.skills.is_empty() {
+        let _ = writeln!(out, "Skills: {}", role.skills.join(", "));
     }
     if let Some(education) = role.entry_education {
         let _ = write!(out, "Typical entry education: {}", education.title());
@@ -263,10 +308,19 @@ pub fn render_list(catalog: &Catalog) -> String {
         }
         let _ = writeln!(out, "\n{} ({})", track.title(), roles.len());
         for role in roles {
-            let pay = role.pay.as_ref().map_or_else(
+            let mut pay = role.pay_for(None).map_or_else(
                 || "no pay figure".to_owned(),
-                |p| pay_text(p, catalog.sources.get(&p.source)),
+                |p| pay_text(p.figure, catalog),
             );
+            let others: Vec<&str> = role
+                .pay
+                .iter()
+                .map(|p| p.region.as_str())
+                .filter(|r| role.pay_for(None).is_some_and(|p| p.figure.region != *r))
+                .collect();
+            if !others.is_empty() {
+                let _ = write!(pay, "; also {}", others.join(", "));
+            }
             let _ = writeln!(out, "  {:<width$}  {}; {pay}", role.id, role.name);
         }
     }
@@ -326,9 +380,9 @@ pub fn render_route(route: &Route) -> String {
         Some(pay) => {
             let _ = writeln!(
                 out,
-                "Start: {}, median pay {}",
+                "Start: {}, pay {}",
                 route.from_name,
-                pay_text(pay, route.sources.get(&pay.source))
+                pay_text_in(pay, &route.sources)
             );
         }
         None if route.from == ENTRY => {
@@ -422,7 +476,7 @@ pub fn render_route(route: &Route) -> String {
                     out,
                     "   pay as {}: {}",
                     step.to_name,
-                    pay_text(pay, route.sources.get(&pay.source))
+                    pay_text_in(pay, &route.sources)
                 );
             }
             None => {
@@ -548,24 +602,53 @@ fn experience_text(item: &Experience) -> String {
     text
 }
 
-fn pay_text(pay: &Pay, source: Option<&Source>) -> String {
-    let label = source.map_or(pay.source.as_str(), |s| s.label.as_str());
-    let mut text = format!(
-        "{} a year ({label} {}",
+/// A pay figure in a line: "US$93,600 a year, US median, BLS May 2024", with " (proxy)" when
+/// the figure is a neighbouring occupation's and " (unverified)" when it is not confirmed.
+pub fn pay_text(pay: &Pay, catalog: &Catalog) -> String {
+    pay_text_in(pay, &catalog.sources)
+}
+
+/// What a pay figure is, without the amount: "US median, BLS May 2024 (proxy)".
+pub fn pay_basis_text(pay: &Pay, catalog: &Catalog) -> String {
+    pay_basis_in(pay, &catalog.sources)
+}
+
+fn pay_text_in(pay: &Pay, sources: &BTreeMap<String, Source>) -> String {
+    format!(
+        "{} a year, {}",
         money_text(pay.amount, &pay.currency),
-        pay.period
-    );
-    if let Some(soc) = &pay.soc {
-        let _ = write!(text, ", SOC {soc}");
-    }
-    text.push(')');
-    text.push_str(&flag(pay.verified, pay.third_party));
+        pay_basis_in(pay, sources)
+    )
+}
+
+fn pay_basis_in(pay: &Pay, sources: &BTreeMap<String, Source>) -> String {
+    let label = sources
+        .get(&pay.source)
+        .map_or(pay.source.as_str(), |s| s.label.as_str());
+    let basis = pay.basis.as_deref().unwrap_or("median");
+    let mut text = format!("{} {basis}, {label} {}", pay.region, pay.period);
+    marks(&mut text, pay.proxy, pay.verified && !pay.third_party);
     text
 }
 
-fn outlook_text(outlook: &Outlook, source: Option<&Source>) -> String {
-    let label = source.map_or(outlook.source.as_str(), |s| s.label.as_str());
-    let mut text = format!("{:+.1}% over {}", outlook.percent, outlook.period);
+/// An outlook figure in a line: "+4.9% over 2024-34, about 189,100 openings a year, US, BLS",
+/// "shortage over 2024-33, CA, COPS", marked as [`pay_text`] marks.
+pub fn outlook_text(outlook: &Outlook, catalog: &Catalog) -> String {
+    outlook_text_in(outlook, &catalog.sources)
+}
+
+fn outlook_text_in(outlook: &Outlook, sources: &BTreeMap<String, Source>) -> String {
+    let label = sources
+        .get(&outlook.source)
+        .map_or(outlook.source.as_str(), |s| s.label.as_str());
+    let mut text = match (outlook.percent, &outlook.conditions) {
+        (Some(percent), Some(conditions)) => {
+            format!("{percent:+.1}% over {}, {conditions}", outlook.period)
+        }
+        (Some(percent), None) => format!("{percent:+.1}% over {}", outlook.period),
+        (None, Some(conditions)) => format!("{conditions} over {}", outlook.period),
+        (None, None) => format!("over {}", outlook.period),
+    };
     if let Some(openings) = outlook.openings_per_year {
         let _ = write!(
             text,
@@ -573,9 +656,22 @@ fn outlook_text(outlook: &Outlook, source: Option<&Source>) -> String {
             number_text(f64::from(openings))
         );
     }
-    let _ = write!(text, " ({label})");
-    text.push_str(&flag(outlook.verified, outlook.third_party));
+    let _ = write!(text, ", {}, {label}", outlook.region);
+    marks(
+        &mut text,
+        outlook.proxy,
+        outlook.verified && !outlook.third_party,
+    );
     text
+}
+
+fn marks(text: &mut String, proxy: bool, verified: bool) {
+    if proxy {
+        text.push_str(" (proxy)");
+    }
+    if !verified {
+        text.push_str(" (unverified)");
+    }
 }
 
 fn cost_text(cost: &Cost, catalog: &Catalog) -> String {
@@ -635,12 +731,21 @@ fn months_text(months: &Months) -> String {
     text
 }
 
-/// "$93,600" for USD, "CAD 101,000" for other currencies.
+/// "US$93,600", "CA$101,000", "£31,049"; another currency by its code ("EUR 1,000").
 pub fn money_text(amount: f64, currency: &str) -> String {
-    if currency == "USD" {
-        format!("${}", number_text(amount))
-    } else {
-        format!("{currency} {}", number_text(amount))
+    match currency_symbol(currency) {
+        Some(symbol) => format!("{symbol}{}", number_text(amount)),
+        None => format!("{currency} {}", number_text(amount)),
+    }
+}
+
+/// The symbol carepath prints for a currency the catalog uses: US$, CA$, £.
+pub fn currency_symbol(currency: &str) -> Option<&'static str> {
+    match currency {
+        "USD" => Some("US$"),
+        "CAD" => Some("CA$"),
+        "GBP" => Some("£"),
+        _ => None,
     }
 }
 

@@ -230,27 +230,45 @@ fn borrowed_pay_figures_say_whose_they_are() {
         "emergency-nurse",
         "clinical-nurse-specialist",
     ] {
-        let pay = catalog.role(id).unwrap().pay.as_ref().unwrap();
+        let pay = catalog
+            .role(id)
+            .unwrap()
+            .pay_for(Some("US"))
+            .unwrap()
+            .figure;
         assert_eq!(pay.amount, 93_600.0);
+        assert!(pay.proxy, "{id}: the RN figure stands in, so it is a proxy");
         assert!(pay.note.as_deref().unwrap().contains("29-1141"), "{id}");
     }
-    let acnp = catalog.role("acute-care-np").unwrap().pay.as_ref().unwrap();
+    let acnp = catalog
+        .role("acute-care-np")
+        .unwrap()
+        .pay_for(None)
+        .unwrap()
+        .figure;
     assert_eq!(acnp.amount, 129_210.0);
+    assert!(acnp.proxy);
     assert!(acnp.note.as_deref().unwrap().contains("29-1171"));
     for id in [
         "sonography-student",
         "nursing-student",
         "clinical-research-coordinator",
     ] {
-        assert!(catalog.role(id).unwrap().pay.is_none(), "{id} has no pay");
+        assert!(catalog.role(id).unwrap().pay.is_empty(), "{id} has no pay");
     }
     let rn = catalog.role("registered-nurse").unwrap();
-    let pay = rn.pay.as_ref().unwrap();
+    let pay = rn.pay_for(Some("US")).unwrap();
+    assert!(!pay.fallback);
+    assert!(!pay.figure.proxy);
     assert_eq!(
-        (pay.currency.as_str(), pay.period.as_str(), pay.year),
+        (
+            pay.figure.currency.as_str(),
+            pay.figure.period.as_str(),
+            pay.figure.year
+        ),
         ("USD", "May 2024", 2024)
     );
-    assert_eq!(rn.outlook.as_ref().unwrap().period, "2024-34");
+    assert_eq!(rn.outlook_for(Some("US")).unwrap().figure.period, "2024-34");
 }
 
 #[test]
@@ -382,7 +400,7 @@ id = "registered-nurse"
 name = "Registered nurse (Ontario)"
 track = "nursing"
 aliases = ["RN"]
-pay = { amount = 101000, currency = "CAD", period = "2025", year = 2025, source = "my-union", verified = false, note = "Example figure from a collective agreement." }
+pay = { amount = 101000, currency = "CAD", region = "CA-ON", period = "2025", year = 2025, source = "my-union", verified = false, note = "Example figure from a collective agreement." }
 source = "my-union"
 year = 2025
 verified = false
@@ -427,8 +445,12 @@ unverified = true
     );
     let rn = merged.role("registered-nurse").unwrap();
     assert_eq!(rn.name, "Registered nurse (Ontario)");
-    let pay = rn.pay.as_ref().unwrap();
-    assert_eq!((pay.amount, pay.currency.as_str()), (101_000.0, "CAD"));
+    let pay = rn.pay_for(Some("CA-ON")).unwrap();
+    assert!(!pay.fallback);
+    assert_eq!(
+        (pay.figure.amount, pay.figure.currency.as_str()),
+        (101_000.0, "CAD")
+    );
     assert!(merged.role("wound-care-nurse").is_some());
     assert!(merged.source("my-union").is_some());
     // The embedded entries around it are untouched.
@@ -442,7 +464,9 @@ unverified = true
         .path("licensed-practical-nurse", "wound-care-nurse")
         .unwrap();
     assert_eq!(route.steps.last().unwrap().transition, "rn-to-wound-care");
-    assert!(render_route(&route).contains("CAD 101,000 a year (ONA 2025)"));
+    assert!(
+        render_route(&route).contains("CA$101,000 a year, CA-ON median, ONA 2025 (unverified)")
+    );
 }
 
 #[test]
@@ -704,10 +728,16 @@ fn renewals_are_known_for_held_credentials() {
 fn renderings_show_sources_and_flags() {
     let catalog = catalog();
     let rn = render_role(catalog.role("registered-nurse").unwrap(), catalog);
-    assert!(rn.contains("$93,600 a year (BLS May 2024)"), "{rn}");
+    assert!(
+        rn.contains("US$93,600 a year, US median, BLS May 2024\n"),
+        "{rn}"
+    );
     assert!(rn.contains("+4.9% over 2024-34"), "{rn}");
     let analyst = render_role(catalog.role("healthcare-data-analyst").unwrap(), catalog);
-    assert!(analyst.contains("SOC 15-2051) [unverified]"), "{analyst}");
+    assert!(
+        analyst.contains("US median, BLS May 2024 (proxy) (unverified)"),
+        "{analyst}"
+    );
     let chda = render_credential(catalog.credential("chda").unwrap(), catalog);
     assert!(
         chda.contains("Initial eligibility (unverified) [unverified]"),

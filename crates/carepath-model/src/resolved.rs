@@ -416,7 +416,13 @@ pub struct PathStep {
     pub months: Option<f64>,
     pub cost: Option<f64>,
     pub median_pay: Option<f64>,
-    /// "BLS EP, May 2024" and the like.
+    /// The pay figure's currency (ISO 4217: "USD", "CAD", "GBP").
+    pub pay_currency: Option<String>,
+    /// The pay figure's region (ISO 3166: "US", "CA-ON", "GB").
+    pub pay_region: Option<String>,
+    /// What the figure is and where from: "US median, BLS May 2024", with "(proxy)" and
+    /// "(unverified)" when so and, for another region's figure, "; no figure for CA-ON; the US
+    /// figure is shown".
     pub pay_source: Option<String>,
     pub verified: bool,
 }

@@ -126,11 +126,12 @@ pub fn gap(
                 .months
                 .map(|m| format!("~{} months", num(m)))
                 .unwrap_or_default();
+            let money = |p: f64| {
+                carepath_catalog::money_text(p, s.pay_currency.as_deref().unwrap_or("USD"))
+            };
             let pay = match (s.median_pay, &s.pay_source) {
-                (Some(p), Some(src)) => {
-                    format!("median pay ${} ({src})", carepath_catalog::number_text(p))
-                }
-                (Some(p), None) => format!("median pay ${}", carepath_catalog::number_text(p)),
+                (Some(p), Some(src)) => format!("pay {} a year, {src}", money(p)),
+                (Some(p), None) => format!("pay {} a year", money(p)),
                 _ => "pay not known".into(),
             };
             let unverified = if s.verified {

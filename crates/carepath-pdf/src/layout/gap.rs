@@ -170,7 +170,8 @@ pub(super) fn gap(w: &mut Writer, p: &ResolvedPlan) {
                     fill: Some(ACCENT.tint(0.35)),
                     stroke: None,
                 });
-                let label = money(pay, currency);
+                // The figure's own currency: a region's pay is not in the plan's currency.
+                let label = money(pay, s.pay_currency.as_deref().or(currency));
                 let lw = bar_full - bw - 6.0;
                 let t = w.text(
                     bar_x + bw + 4.0,
@@ -199,7 +200,7 @@ pub(super) fn gap(w: &mut Writer, p: &ResolvedPlan) {
             }
         }
         if let Some(src) = &s.pay_source {
-            let mut text = format!("Median pay: {src}");
+            let mut text = format!("Pay: {src}");
             if !s.verified {
                 text.push_str(" (not verified)");
             }

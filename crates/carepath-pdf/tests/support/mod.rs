@@ -55,6 +55,8 @@ pub fn acnp_gap() -> Gap {
         months,
         cost,
         median_pay: pay,
+        pay_currency: pay.map(|_| "USD".into()),
+        pay_region: pay.map(|_| "US".into()),
         pay_source: pay.map(|_| "test data, not the catalog".into()),
         verified: true,
     };
