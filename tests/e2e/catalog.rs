@@ -12,7 +12,7 @@ fn gap_names_degree_clinical_hours_and_board_certification() {
         r.stdout
     );
     assert!(
-        r.stdout.contains("at least 500 supervised clinical hours"),
+        r.stdout.contains("at least 750 supervised clinical hours"),
         "the clinical hours:\n{}",
         r.stdout
     );
