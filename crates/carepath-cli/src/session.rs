@@ -200,6 +200,42 @@ pub struct Loaded {
     pub name: String,
     pub text: String,
     pub checked: carepath_model::Checked,
+    /// The findings of its roster file (`capacity.roster.file`), located in that file.
+    pub roster: Option<RosterFindings>,
+}
+
+/// What reading a plan's roster file found, located in the roster file (not the plan).
+pub struct RosterFindings {
+    pub name: String,
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// The roster file's findings for a stream coloured or not; `errors_only` leaves its
+    /// warnings out.
+    pub fn render_roster(&self, color: bool, errors_only: bool) -> String {
+        let Some(r) = &self.roster else {
+            return String::new();
+        };
+        let diags: Vec<Diagnostic> = r
+            .diagnostics
+            .iter()
+            .filter(|d| !errors_only || d.is_error())
+            .cloned()
+            .collect();
+        if diags.is_empty() {
+            return String::new();
+        }
+        render_diagnostics_omitting(color, &r.name, &r.text, &diags, &diag::Omitted::default())
+    }
+
+    /// Errors in the roster file.
+    pub fn roster_errors(&self) -> usize {
+        self.roster
+            .as_ref()
+            .map_or(0, |r| r.diagnostics.iter().filter(|d| d.is_error()).count())
+    }
 }
 
 pub fn load(env: &Env, path: &Path) -> Result<Loaded, Failure> {
@@ -208,13 +244,68 @@ pub fn load(env: &Env, path: &Path) -> Result<Loaded, Failure> {
         Failure::usage(format!("{name}: carepath reads plans in .toml or .json files; rename the file with one of these extensions"))
     })?;
     let bytes = files::read_bounded(path, files::MAX_PLAN_BYTES, "plans")?;
-    let checked = carepath_model::check(&bytes, format, env.knowledge());
+    let mut checked = carepath_model::check(&bytes, format, env.knowledge());
     let text = String::from_utf8_lossy(&bytes).into_owned();
+    let roster = attach_roster(path, &mut checked);
     Ok(Loaded {
         name,
         text,
         checked,
+        roster,
     })
+}
+
+/// Roster files larger than this are refused: a year of shifts is a few hundred kilobytes.
+const MAX_ROSTER_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads the plan's roster file (`capacity.roster.file`, relative to the plan's folder) and gives
+/// its shifts to the checked plan: the one place where every command gets them. A file that
+/// cannot be read is E037 at the plan's `file = ...`; a file that is not a roster has its
+/// findings located in the roster file. Either way the plan is not scheduled.
+fn attach_roster(path: &Path, checked: &mut carepath_model::Checked) -> Option<RosterFindings> {
+    let plan = checked.plan.as_ref()?;
+    let spec = plan.plan().capacity.roster.clone()?;
+    let file = path
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(&spec.file);
+    let name = file.display().to_string();
+    let bytes = match files::read_bounded(&file, MAX_ROSTER_BYTES, "roster files") {
+        Ok(b) => b,
+        Err(f) => {
+            let span = plan.plan().spans.get("capacity.roster.file");
+            checked.diagnostics.push(
+                Diagnostic::error(
+                    codes::ROSTER_UNREADABLE,
+                    format!("the roster file cannot be read: {}", f.message),
+                )
+                .at(span, "capacity.roster.file")
+                .hint("`file` is read relative to the plan's folder; give the .ics file your scheduling app exports, or remove [capacity.roster]"),
+            );
+            checked.plan = None;
+            return None;
+        }
+    };
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    match carepath_ics::roster::read_detailed(&text, spec.match_.as_deref()) {
+        Ok(read) => {
+            let plan = checked.plan.take()?;
+            checked.plan = Some(plan.with_roster(read.roster));
+            Some(RosterFindings {
+                name,
+                text,
+                diagnostics: read.warnings,
+            })
+        }
+        Err(e) => {
+            checked.plan = None;
+            Some(RosterFindings {
+                name,
+                text,
+                diagnostics: e.diagnostics,
+            })
+        }
+    }
 }
 
 /// Findings for stderr: the first 200, then a line that counts the rest by code.
@@ -240,6 +331,8 @@ pub fn render_diagnostics_omitting(
 /// Loads, checks and resolves; on errors prints them to stderr and fails with exit 1.
 pub fn load_resolved(env: &Env, path: &Path) -> Result<(CheckedPlan, ResolvedPlan), Failure> {
     let loaded = load(env, path)?;
+    let roster_errors = loaded.roster_errors();
+    let roster_text = loaded.render_roster(env.color_err, true);
     let Some(checked) = loaded.checked.plan else {
         let errors: Vec<Diagnostic> = loaded
             .checked
@@ -247,14 +340,17 @@ pub fn load_resolved(env: &Env, path: &Path) -> Result<(CheckedPlan, ResolvedPla
             .into_iter()
             .filter(Diagnostic::is_error)
             .collect();
-        eprint!(
-            "{}",
-            render_diagnostics(env, &loaded.name, &loaded.text, &errors)
-        );
+        if !errors.is_empty() {
+            eprint!(
+                "{}",
+                render_diagnostics(env, &loaded.name, &loaded.text, &errors)
+            );
+        }
+        eprint!("{roster_text}");
         return Err(Failure::plan(format!(
             "{}: {}; run `carepath check {}` for details",
             loaded.name,
-            plural(errors.len() as i64, "error", "errors"),
+            plural((errors.len() + roster_errors) as i64, "error", "errors"),
             loaded.name
         )));
     };

@@ -29,8 +29,10 @@ pub fn check(env: &Env, path: &Path, strict: bool, out: &mut dyn Write) -> Outco
         }
     }
     let omitted = &loaded.checked.omitted;
-    let errors = diags.iter().filter(|d| d.is_error()).count() + omitted.errors();
-    let warnings = diags.len() + omitted.count() - errors;
+    let roster_count = loaded.roster.as_ref().map_or(0, |r| r.diagnostics.len());
+    let errors =
+        diags.iter().filter(|d| d.is_error()).count() + omitted.errors() + loaded.roster_errors();
+    let warnings = diags.len() + omitted.count() + roster_count - errors;
     let valid = loaded.checked.plan.is_some();
     match env.format {
         OutputFormat::Json => {
@@ -40,7 +42,7 @@ pub fn check(env: &Env, path: &Path, strict: bool, out: &mut dyn Write) -> Outco
             };
             let located = diag::locate_all(src, &diags);
             let goals = resolved.as_ref().map(|r| &r.schedule.goals);
-            let doc = serde_json::json!({
+            let mut doc = serde_json::json!({
                 "file": loaded.name,
                 "as_of": env.as_of.to_string(),
                 "valid": valid,
@@ -49,11 +51,23 @@ pub fn check(env: &Env, path: &Path, strict: bool, out: &mut dyn Write) -> Outco
                 "diagnostics": located,
                 "goals": goals,
             });
+            if let Some(r) = &loaded.roster {
+                // Only for a plan with a roster file, so other plans' output stays as it was.
+                let src = Source {
+                    name: &r.name,
+                    text: &r.text,
+                };
+                doc["roster"] = serde_json::json!({
+                    "file": r.name,
+                    "diagnostics": diag::locate_all(src, &r.diagnostics),
+                });
+            }
             emit(out, &json(&doc)?)?;
         }
         OutputFormat::Text => {
             let mut text =
                 render_diagnostics_omitting(env.color, &loaded.name, &loaded.text, &diags, omitted);
+            text.push_str(&loaded.render_roster(env.color, false));
             if let Some(r) = &resolved {
                 text.push_str(&smart_summary(r));
             }
