@@ -69,6 +69,12 @@ columns!(PROGRESS_COLUMNS, PROGRESS_TYPES:
 columns!(WEEKLY_LOAD_COLUMNS, WEEKLY_LOAD_TYPES:
     "week" Date, "baseline_hours" Number, "forecast_hours" Number,
 );
+// The weekly load of a plan with shifts (a rotation or a roster): three more columns, so the
+// table of every other plan stays as it was.
+columns!(WEEKLY_LOAD_SHIFT_COLUMNS, WEEKLY_LOAD_SHIFT_TYPES:
+    "week" Date, "baseline_hours" Number, "forecast_hours" Number,
+    "shift_hours" Number, "free_days" Number, "total_hours" Number,
+);
 columns!(RENEWAL_COLUMNS, RENEWAL_TYPES:
     "credential" Text, "name" Text, "due" Date, "ce_hours" Number, "every_months" Number,
     "source" Text, "verified" Boolean,
@@ -158,6 +164,45 @@ impl Table {
             Table::Ce => CE_TYPES,
         }
     }
+}
+
+impl Table {
+    /// The header row of this table for `plan`: [`Table::columns`], and for `weekly-load` of a
+    /// plan with shifts, `shift_hours`, `free_days` and `total_hours` after them.
+    pub fn columns_for(self, plan: &ResolvedPlan) -> &'static [&'static str] {
+        if self == Table::WeeklyLoad && has_shifts(plan) {
+            WEEKLY_LOAD_SHIFT_COLUMNS
+        } else {
+            self.columns()
+        }
+    }
+
+    /// The type of the column with this header name, in any header this table may have.
+    pub fn cell_type(self, column: &str) -> Option<CellType> {
+        let (names, types) = if self == Table::WeeklyLoad {
+            (WEEKLY_LOAD_SHIFT_COLUMNS, WEEKLY_LOAD_SHIFT_TYPES)
+        } else {
+            (self.columns(), self.cell_types())
+        };
+        names.iter().position(|c| *c == column).map(|i| types[i])
+    }
+
+    /// The type of each column of [`Table::columns_for`].
+    pub fn cell_types_for(self, plan: &ResolvedPlan) -> &'static [CellType] {
+        if self == Table::WeeklyLoad && has_shifts(plan) {
+            WEEKLY_LOAD_SHIFT_TYPES
+        } else {
+            self.cell_types()
+        }
+    }
+}
+
+/// Whether the plan has shifts (its weekly load carries shift hours).
+fn has_shifts(plan: &ResolvedPlan) -> bool {
+    plan.schedule
+        .weekly_load
+        .first()
+        .is_some_and(|w| w.shift_hours.is_some())
 }
 
 /// The header row of the table with this name, or None for a name that is not one of [`TABLES`].
@@ -334,7 +379,7 @@ fn write_table(
         .terminator(csv::Terminator::CRLF)
         .quote_style(csv::QuoteStyle::Necessary)
         .from_writer(out);
-    w.write_record(table.columns()).map_err(csv_error)?;
+    w.write_record(table.columns_for(plan)).map_err(csv_error)?;
     let mut record = |cells: &[Cow<'_, str>]| {
         w.write_record(cells.iter().map(|c| c.as_bytes()))
             .map_err(csv_error)
@@ -402,11 +447,17 @@ fn write_table(
         }
         Table::WeeklyLoad => {
             for l in &s.weekly_load {
-                record(&[
+                let mut row = vec![
                     date(Some(l.week)),
                     number(l.baseline_hours),
                     l.forecast_hours.map(number).unwrap_or_default(),
-                ])?;
+                ];
+                if let (Some(shift), Some(free), Some(total)) =
+                    (l.shift_hours, l.free_days, l.total_hours)
+                {
+                    row.extend([number(shift), free.to_string().into(), number(total)]);
+                }
+                record(&row)?;
             }
         }
         Table::Renewals => {
@@ -660,6 +711,8 @@ mod tests {
         );
         for t in Table::ALL {
             assert_eq!(t.columns().len(), t.cell_types().len(), "{}", t.name());
+            assert_eq!(WEEKLY_LOAD_SHIFT_COLUMNS.len(), WEEKLY_LOAD_SHIFT_TYPES.len());
+            assert_eq!(WEEKLY_LOAD_SHIFT_COLUMNS[..3], *WEEKLY_LOAD_COLUMNS);
             assert_eq!(Table::parse(t.name()), Some(t));
             assert_eq!(columns(t.name()), Some(t.columns()));
             for c in t.columns() {

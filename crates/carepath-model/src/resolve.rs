@@ -914,10 +914,30 @@ fn weekly_load(
     (0..weeks)
         .map(|w| {
             let monday = first + 7 * w as i64;
+            let forecast = monday >= as_of_week;
+            let shifts = fc.shifts.as_ref().map(|cal| {
+                let week = cal.week(monday);
+                let shift = week.map_or(0, |w| w.shift_total());
+                let free = (0..7)
+                    .filter(|&k| {
+                        let d = monday + k;
+                        cal.is_free(d) && !fc.in_break(from_day_number(d))
+                    })
+                    .count() as u32;
+                let dev = if forecast { f[w] } else { b[w] };
+                (
+                    round2(units_to_hours(shift)),
+                    free,
+                    round2(units_to_hours(shift + dev)),
+                )
+            });
             WeekLoad {
                 week: from_day_number(monday),
                 baseline_hours: round2(units_to_hours(b[w])),
-                forecast_hours: (monday >= as_of_week).then(|| round2(units_to_hours(f[w]))),
+                forecast_hours: forecast.then(|| round2(units_to_hours(f[w]))),
+                shift_hours: shifts.map(|s| s.0),
+                free_days: shifts.map(|s| s.1),
+                total_hours: shifts.map(|s| s.2),
             }
         })
         .collect()

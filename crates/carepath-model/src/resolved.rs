@@ -216,6 +216,17 @@ pub struct WeekLoad {
     pub baseline_hours: f64,
     /// None for weeks before the as-of week.
     pub forecast_hours: Option<f64>,
+    /// Hours of the shifts that start in the week; only for a plan with shifts (a rotation or a
+    /// roster), so other plans serialise as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shift_hours: Option<f64>,
+    /// Days of the week free of shifts, nights' ends and breaks; only for a plan with shifts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub free_days: Option<u32>,
+    /// Shift hours plus the forecast's development hours (the baseline's before the as-of
+    /// week); only for a plan with shifts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_hours: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -242,6 +242,11 @@ pub struct Schedule {
 }
 
 impl Schedule {
+    /// Whether `day` is in one of the plan's breaks.
+    pub fn in_break(&self, day: Date) -> bool {
+        self.breaks.iter().any(|&(a, b)| a <= day && day <= b)
+    }
+
     /// Units available on a day (0 in a break; around shifts, the day's share of its week).
     pub fn capacity_on(&self, day: Date) -> u64 {
         if self.breaks.iter().any(|&(a, b)| a <= day && day <= b) {

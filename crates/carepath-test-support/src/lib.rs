@@ -67,15 +67,35 @@ pub fn fixture(path: &Path) -> (String, Format, Vec<u8>) {
     (stem, format, bytes)
 }
 
+/// [`checked`], with the shifts of the plan's roster file (`capacity.roster.file`, relative to
+/// `path`'s folder) read as the CLI reads them; panics when the roster cannot be read.
+pub fn checked_at(path: &Path, bytes: &[u8], format: Format) -> CheckedPlan {
+    let name = path.display().to_string();
+    let plan = checked(bytes, format, &name);
+    let Some(spec) = plan.plan().capacity.roster.clone() else {
+        return plan;
+    };
+    let file = path.parent().unwrap_or(Path::new("")).join(&spec.file);
+    let text = std::fs::read_to_string(&file)
+        .unwrap_or_else(|e| panic!("{name}: roster {}: {e}", file.display()));
+    let roster = carepath_ics::roster::read(&text, spec.match_.as_deref())
+        .unwrap_or_else(|e| panic!("{name}: roster {}: {e}", file.display()));
+    plan.with_roster(roster)
+}
+
+/// One example plan resolved as of `as_of` (its roster file read, as the CLI does), with its
+/// file stem.
+pub fn resolved_fixture(path: &Path, as_of: Date) -> (String, ResolvedPlan) {
+    let (stem, format, bytes) = fixture(path);
+    let plan = carepath_model::resolve(&checked_at(path, &bytes, format), as_of, None);
+    (stem, plan)
+}
+
 /// Every example plan resolved as of `as_of`, with its file stem, in name order.
 pub fn fixtures(as_of: Date) -> Vec<(String, ResolvedPlan)> {
     fixture_paths()
         .iter()
-        .map(|p| {
-            let (stem, format, bytes) = fixture(p);
-            let plan = resolved(&bytes, format, &stem, as_of);
-            (stem, plan)
-        })
+        .map(|p| resolved_fixture(p, as_of))
         .collect()
 }
 

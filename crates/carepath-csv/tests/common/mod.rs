@@ -528,6 +528,9 @@ fn week(week: Date, baseline_hours: f64, forecast_hours: Option<f64>) -> WeekLoa
         week,
         baseline_hours,
         forecast_hours,
+        shift_hours: None,
+        free_days: None,
+        total_hours: None,
     }
 }
 
@@ -676,7 +679,5 @@ pub fn resolve(bytes: &[u8], format: Format, name: &str) -> ResolvedPlan {
 
 /// An example plan's name and resolved plan.
 pub fn resolve_fixture(path: &Path) -> (String, ResolvedPlan) {
-    let (stem, format, bytes) = carepath_test_support::fixture(path);
-    let plan = resolve(&bytes, format, &stem);
-    (stem, plan)
+    carepath_test_support::resolved_fixture(path, FIXTURE_AS_OF)
 }

@@ -149,6 +149,7 @@ pub fn fixtures() -> Vec<(String, ResolvedPlan)> {
         "rn-to-acnp.toml",
         "sonography-student-to-cardiac.toml",
         "lab-to-data-analytics.json",
+        "icu-rotation.toml",
     ] {
         let format = Format::from_path(name).expect("known extension");
         out.push((
