@@ -201,7 +201,9 @@ fn the_roster_fixture_reads_as_khal_shows_it() {
             )
         })
         .collect();
-    // What the fixture is there to exercise.
+    // What the fixture is there to exercise: 150 shifts of a 2-week rotation (12.5 h each but
+    // the two nights of the clock changes), read the same whether khal is installed or not.
+    assert_eq!(r.shifts.len(), 150);
     let hours: Vec<f64> = r.shifts.iter().map(|s| s.hours).collect();
     assert!(hours.contains(&11.5) && hours.contains(&13.5), "{hours:?}");
     assert!(r.shifts.iter().all(|s| !s.label.contains("meeting")));
@@ -244,4 +246,6 @@ fn the_roster_fixture_reads_as_khal_shows_it() {
         let elapsed = at(end).duration_since(at(start)).as_secs_f64() / 3600.0;
         assert_eq!(s.hours, elapsed, "hours of the shift starting {start}");
     }
+    let total: f64 = hours.iter().sum();
+    assert_eq!(total, 150.0 * 12.5, "the lost and the gained hour cancel out over the year");
 }
