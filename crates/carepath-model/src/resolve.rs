@@ -918,17 +918,18 @@ fn weekly_load(
             let shifts = fc.shifts.as_ref().map(|cal| {
                 let week = cal.week(monday);
                 let shift = week.map_or(0, |w| w.shift_total());
-                let free = (0..7)
+                let mask = (0..7u8)
                     .filter(|&k| {
-                        let d = monday + k;
+                        let d = monday + i64::from(k);
                         cal.is_free(d) && !fc.in_break(from_day_number(d))
                     })
-                    .count() as u32;
+                    .fold(0u8, |m, k| m | (1 << k));
                 let dev = if forecast { f[w] } else { b[w] };
                 (
                     round2(units_to_hours(shift)),
-                    free,
+                    mask.count_ones(),
                     round2(units_to_hours(shift + dev)),
+                    mask,
                 )
             });
             WeekLoad {
@@ -938,9 +939,76 @@ fn weekly_load(
                 shift_hours: shifts.map(|s| s.0),
                 free_days: shifts.map(|s| s.1),
                 total_hours: shifts.map(|s| s.2),
+                free_mask: shifts.map_or(0, |s| s.3),
             }
         })
         .collect()
+}
+
+/// W021 (weeks whose shifts alone pass `max_week_hours`, one warning for all of them, at the
+/// limit) and W022 (the plan goes on past its roster file's last day with no rotation to fall
+/// back to, at the roster's `file`).
+fn shift_findings(plan: &CheckedPlan, resolved: &ResolvedPlan, out: &mut Vec<Diagnostic>) {
+    let p = plan.plan();
+    let load = &resolved.schedule.weekly_load;
+    if let Some(max) = p.capacity.max_week_hours {
+        // Up to the last finish that can be scheduled (a milestone that cannot be runs the
+        // weekly load to the horizon, which would count centuries of weeks), else a year.
+        let horizon = schedule::horizon(resolved.as_of.max(p.start));
+        let until = resolved
+            .schedule
+            .milestones
+            .iter()
+            .map(|m| m.forecast.finish)
+            .filter(|&f| f < horizon)
+            .max()
+            .unwrap_or_else(|| resolved.as_of.max(p.start).saturating_add(jiff::Span::new().years(1)));
+        let over: Vec<&WeekLoad> = load
+            .iter()
+            .filter(|w| w.week <= until && w.shift_hours.is_some_and(|s| s > max))
+            .collect();
+        if let Some(first) = over.first() {
+            let weeks = crate::words::plural(over.len() as i64, "week", "weeks");
+            out.push(
+                Diagnostic::warning(
+                    codes::SHIFTS_OVER_LIMIT,
+                    format!(
+                        "{weeks} of shifts alone pass max_week_hours = {}, the first the week of {} with {} h of shifts; no development is planned in them",
+                        crate::numbers::plain(max),
+                        first.week,
+                        crate::numbers::plain(first.shift_hours.unwrap_or(0.0))
+                    ),
+                )
+                .at(p.spans.get("capacity.max_week_hours"), "capacity.max_week_hours")
+                .label("passed by shifts alone")
+                .hint("raise max_week_hours to what you really work, or ask for a lighter rotation"),
+            );
+        }
+    }
+    if p.capacity.rotation.is_none()
+        && let Some((_, last)) = plan.roster().and_then(|r| r.covers)
+    {
+        let end = resolved
+            .schedule
+            .milestones
+            .iter()
+            .map(|m| m.forecast.finish.max(m.baseline.finish))
+            .max();
+        if end.is_some_and(|e| e > last) {
+            out.push(
+                Diagnostic::warning(
+                    codes::NO_SHIFTS_KNOWN,
+                    format!(
+                        "the roster file ends on {last}, but the plan goes on; from {} no shifts are known, so every day counts as free",
+                        last.saturating_add(jiff::Span::new().days(1))
+                    ),
+                )
+                .at(p.spans.get("capacity.roster.file"), "capacity.roster.file")
+                .label("ends before the plan")
+                .hint("export a longer roster, or add [capacity.rotation] for the days after it"),
+            );
+        }
+    }
 }
 
 /// One row per progress entry, in date order (entries of one day in file order), with the
@@ -1186,6 +1254,7 @@ pub fn findings(plan: &CheckedPlan, resolved: &ResolvedPlan) -> Vec<Diagnostic> 
         }
     }
 
+    shift_findings(plan, resolved, &mut out);
     out.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     out
 }

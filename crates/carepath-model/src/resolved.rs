@@ -227,6 +227,10 @@ pub struct WeekLoad {
     /// week); only for a plan with shifts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_hours: Option<f64>,
+    /// Which days of the week are free (bit 0 Monday … bit 6 Sunday), for `show`; not in the
+    /// JSON (its `free_days` counts them). 0 for a plan without shifts.
+    #[serde(skip)]
+    pub free_mask: u8,
 }
 
 #[derive(Debug, Clone, Serialize)]

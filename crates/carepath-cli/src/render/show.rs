@@ -304,7 +304,83 @@ pub fn show(r: &ResolvedPlan, o: &RenderOptions) -> String {
 
     goals(&mut out, r, &p, o);
     next_days(&mut out, r, &p, o);
+    your_weeks(&mut out, r, &p);
     out
+}
+
+/// For a plan with shifts (a rotation or a roster): the next 8 weeks, from the as-of week, with
+/// their shift hours, study hours, total, and which days are free for study; then the weeks over
+/// `max_week_hours`. Nothing for any other plan.
+fn your_weeks(out: &mut String, r: &ResolvedPlan, p: &Paint) {
+    let load = &r.schedule.weekly_load;
+    if load.first().is_none_or(|w| w.shift_hours.is_none()) {
+        return;
+    }
+    let from = r.as_of.saturating_sub(jiff::Span::new().days(6));
+    let weeks: Vec<_> = load.iter().filter(|w| w.week > from).take(8).collect();
+    let limit = r.plan.capacity.max_week_hours;
+    let limit_text = limit
+        .map(|l| format!("; at most {} a week, shifts included", hours(l)))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "\n{}Your weeks{} (shifts and study, the next 8 weeks{limit_text})",
+        p.bold, p.reset
+    );
+    if weeks.is_empty() {
+        let _ = writeln!(out, "  No study is planned from {} on.", r.as_of);
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "  {:<10}  {:>7}  {:>6}  {:>6}  free for study"
+        , "week of", "shifts", "study", "total"
+    );
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let mut over = Vec::new();
+    for w in &weeks {
+        let shift = w.shift_hours.unwrap_or(0.0);
+        let study = w.forecast_hours.unwrap_or(w.baseline_hours);
+        let total = w.total_hours.unwrap_or(shift + study);
+        let free: Vec<&str> = (0..7)
+            .filter(|k| w.free_mask & (1 << k) != 0)
+            .map(|k| DAYS[k])
+            .collect();
+        let free = if free.is_empty() {
+            "none".to_string()
+        } else {
+            free.join(" ")
+        };
+        let is_over = limit.is_some_and(|l| total > l + 1e-9);
+        if is_over {
+            over.push((w.week, shift));
+        }
+        let (c, e) = if is_over { (p.red, p.reset) } else { ("", "") };
+        let _ = writeln!(
+            out,
+            "  {:<10}  {:>7}  {:>6}  {c}{:>6}{e}  {free}",
+            w.week.to_string(),
+            hours(shift),
+            hours(study),
+            hours(total),
+        );
+    }
+    if let Some(l) = limit {
+        if over.is_empty() {
+            let _ = writeln!(out, "  No week over {}.", hours(l));
+        } else {
+            let list: Vec<String> = over
+                .iter()
+                .map(|(d, s)| format!("{d} ({} of shifts alone)", hours(*s)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  Over {}: {}; no study is planned in those weeks.",
+                hours(l),
+                list.join(", ")
+            );
+        }
+    }
 }
 
 fn goals(out: &mut String, r: &ResolvedPlan, p: &Paint, o: &RenderOptions) {

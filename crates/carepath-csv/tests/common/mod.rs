@@ -531,6 +531,7 @@ fn week(week: Date, baseline_hours: f64, forecast_hours: Option<f64>) -> WeekLoa
         shift_hours: None,
         free_days: None,
         total_hours: None,
+        free_mask: 0,
     }
 }
 
