@@ -38,6 +38,12 @@ const BAD: &[(&str, &str, i32)] = &[
     ("zero-capacity.toml", "E027", 1),
     ("ce-unknown-category.toml", "E033", 1),
     ("alternative-unknown.toml", "E041", 1),
+    ("rotation-unknown-shift.toml", "E034", 1),
+    ("shift-start.toml", "E035", 1),
+    ("shift-hours.toml", "E036", 1),
+    ("roster-missing.toml", "E037", 1),
+    ("week-limit-low.toml", "E039", 1),
+    ("roster-accrual-no-shifts.toml", "E040", 1),
 ];
 
 #[test]
