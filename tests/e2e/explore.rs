@@ -16,7 +16,11 @@ fn ranked(plan: &str, extra: &[&str]) -> Vec<String> {
             .iter()
             .map(|p| p["points"].as_u64().unwrap())
             .sum();
-        assert_eq!(parts, role["score"].as_u64().unwrap(), "parts add up: {role}");
+        assert_eq!(
+            parts,
+            role["score"].as_u64().unwrap(),
+            "parts add up: {role}"
+        );
     }
     v["roles"]
         .as_array()
@@ -33,7 +37,11 @@ fn explore_ranks_teaching_and_leadership_roles_high_for_a_teaching_rn() {
     assert!(top.contains(&"nurse-educator"), "top five of 35: {top:?}");
     assert!(top.contains(&"nurse-manager"), "top five of 35: {top:?}");
     let r = run(carepath().args(["explore", "fixtures/rn-ontario-to-np.toml"]));
-    assert!(r.stdout.contains("CA$"), "Ontario figures in CAD:\n{}", r.stdout);
+    assert!(
+        r.stdout.contains("CA$"),
+        "Ontario figures in CAD:\n{}",
+        r.stdout
+    );
     insta::assert_snapshot!("explore_rn_ontario", r.stdout);
 }
 
@@ -62,7 +70,11 @@ fn explore_on_every_fixture_gives_a_ranking() {
         for line in r.stdout.lines() {
             assert!(line.chars().count() <= 100, "too wide: {line:?}");
         }
-        let name = std::path::Path::new(plan).file_stem().unwrap().to_string_lossy().into_owned();
+        let name = std::path::Path::new(plan)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         insta::assert_snapshot!(format!("explore_{name}"), r.stdout);
     }
 }
@@ -72,7 +84,8 @@ fn explore_from_the_top_of_a_ladder_says_there_is_no_route() {
     let r = run(carepath().args(["explore", "fixtures/fnp-renewal.toml"]));
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.contains("the catalog knows no route from Nurse practitioner"),
+        r.stderr
+            .contains("the catalog knows no route from Nurse practitioner"),
         "{}",
         r.stderr
     );
@@ -81,15 +94,30 @@ fn explore_from_the_top_of_a_ladder_says_there_is_no_route() {
 #[test]
 fn explore_filters_and_weights_change_the_answer() {
     let all = ranked("fixtures/rn-ontario-to-np.toml", &["--limit", "50"]);
-    let non_clinical = ranked("fixtures/rn-ontario-to-np.toml", &["--non-clinical", "--limit", "50"]);
+    let non_clinical = ranked(
+        "fixtures/rn-ontario-to-np.toml",
+        &["--non-clinical", "--limit", "50"],
+    );
     assert!(non_clinical.len() < all.len());
     assert!(!non_clinical.contains(&"nurse-practitioner".to_string()));
-    let short = ranked("fixtures/rn-ontario-to-np.toml", &["--max-months", "12", "--limit", "50"]);
-    assert!(!short.contains(&"nurse-manager".to_string()), "24 months away: {short:?}");
-    assert_eq!(ranked("fixtures/rn-ontario-to-np.toml", &["--limit", "3"]).len(), 3);
+    let short = ranked(
+        "fixtures/rn-ontario-to-np.toml",
+        &["--max-months", "12", "--limit", "50"],
+    );
+    assert!(
+        !short.contains(&"nurse-manager".to_string()),
+        "24 months away: {short:?}"
+    );
+    assert_eq!(
+        ranked("fixtures/rn-ontario-to-np.toml", &["--limit", "3"]).len(),
+        3
+    );
     let pay_only = ranked(
         "fixtures/lab-to-data-analytics.json",
-        &["--weight", "values=0,interests=0,skills=0,outlook=0,distance=0"],
+        &[
+            "--weight",
+            "values=0,interests=0,skills=0,outlook=0,distance=0",
+        ],
     );
     let pay_first = ranked("fixtures/lab-to-data-analytics.json", &[]);
     assert_ne!(pay_only, pay_first, "weights change the ranking");
@@ -100,8 +128,17 @@ fn explore_filters_and_weights_change_the_answer() {
         "1",
     ]));
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("--max-months removed the most"), "{}", r.stderr);
-    let r = run(carepath().args(["explore", "fixtures/rn-to-acnp.toml", "--weight", "vaules=2"]));
+    assert!(
+        r.stderr.contains("--max-months removed the most"),
+        "{}",
+        r.stderr
+    );
+    let r = run(carepath().args([
+        "explore",
+        "fixtures/rn-to-acnp.toml",
+        "--weight",
+        "vaules=2",
+    ]));
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("did you mean `values`"), "{}", r.stderr);
     let r = run(carepath().args(["explore", "fixtures/rn-to-acnp.toml", "--region", "FR"]));
@@ -124,7 +161,11 @@ fn compare_three_roles_fits_100_columns() {
         assert!(line.chars().count() <= 100, "too wide: {line:?}");
     }
     assert!(r.stdout.contains("CA$"), "{}", r.stdout);
-    assert!(r.stdout.contains("CA$78,000"), "the manager's Ontario pay:\n{}", r.stdout);
+    assert!(
+        r.stdout.contains("CA$78,000"),
+        "the manager's Ontario pay:\n{}",
+        r.stdout
+    );
     assert!(
         r.stdout.contains("figure for CA-ON; the US"),
         "a US figure says so:\n{}",
@@ -152,12 +193,33 @@ fn compare_json_has_every_field() {
     let roles = v["roles"].as_array().unwrap();
     assert_eq!(roles.len(), 2);
     let fields = [
-        "id", "name", "track", "regions", "pay", "pay_text", "outlook_text", "entry_education",
-        "credentials", "route_months", "route_cost", "route_text", "clinical", "settings",
-        "shift_work", "values", "skills", "sources", "verified",
+        "id",
+        "name",
+        "track",
+        "regions",
+        "pay",
+        "pay_text",
+        "outlook_text",
+        "entry_education",
+        "credentials",
+        "route_months",
+        "route_cost",
+        "route_text",
+        "clinical",
+        "settings",
+        "shift_work",
+        "values",
+        "skills",
+        "sources",
+        "verified",
     ];
     for role in roles {
-        let keys: Vec<&str> = role.as_object().unwrap().keys().map(String::as_str).collect();
+        let keys: Vec<&str> = role
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         for f in fields {
             assert!(keys.contains(&f), "{f} missing in {role}");
         }

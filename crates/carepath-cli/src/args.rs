@@ -395,9 +395,8 @@ fn weekly_hours(s: &str) -> Result<f64, String> {
 /// An ISO 3166 code such as US, CA-ON or GB, upper-cased.
 fn region(s: &str) -> Result<String, String> {
     let t = s.trim();
-    let ok = !t.is_empty()
-        && t.len() <= 6
-        && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let ok =
+        !t.is_empty() && t.len() <= 6 && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
     if ok {
         Ok(t.to_ascii_uppercase())
     } else {
@@ -429,6 +428,9 @@ fn weight(s: &str) -> Result<(carepath_catalog::explore::Part, f64), String> {
     };
     match w.trim().parse::<f64>() {
         Ok(v) if v.is_finite() && (0.0..=10.0).contains(&v) => Ok((part, v)),
-        _ => Err(format!("the weight of {} must be a number from 0 to 10", part.name())),
+        _ => Err(format!(
+            "the weight of {} must be a number from 0 to 10",
+            part.name()
+        )),
     }
 }

@@ -103,7 +103,11 @@ fn one(catalog: &Catalog, role: &Role, view: &Viewpoint) -> Compared {
                     }
                     (Some(route.total_months), cost, Some(text))
                 }
-                None => (None, None, Some(format!("no route from {}", route_from_name(catalog, from)))),
+                None => (
+                    None,
+                    None,
+                    Some(format!("no route from {}", route_from_name(catalog, from))),
+                ),
             }
         }
     } else {

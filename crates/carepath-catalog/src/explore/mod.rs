@@ -394,10 +394,7 @@ fn reason(
     match (change, pay) {
         (Some(delta), Some(p)) if delta.abs() >= 1.0 => {
             let sign = if delta > 0.0 { "+" } else { "-" };
-            let mut text = format!(
-                "{sign}{} a year",
-                money_text(delta.abs(), &p.currency)
-            );
+            let mut text = format!("{sign}{} a year", money_text(delta.abs(), &p.currency));
             if p.proxy {
                 text.push_str(" (proxy pay)");
             }
@@ -418,7 +415,11 @@ fn reason(
     }
     let mut distance = format!("{} months", route.total_months);
     if let Some(c) = cost {
-        let _ = write!(distance, ", about {} known costs", money_text(c.amount, &c.currency));
+        let _ = write!(
+            distance,
+            ", about {} known costs",
+            money_text(c.amount, &c.currency)
+        );
     }
     parts.push(distance);
     parts.join("; ")

@@ -57,7 +57,10 @@ fn render(roles: &[Compared], view: &Viewpoint, who: Option<&str>) -> String {
     let region = view.region.as_deref().unwrap_or("US");
     match who {
         Some(name) => {
-            let _ = writeln!(t, "Compared for {name}: figures for {region}, routes from your role.\n");
+            let _ = writeln!(
+                t,
+                "Compared for {name}: figures for {region}, routes from your role.\n"
+            );
         }
         None => {
             let _ = writeln!(
@@ -68,7 +71,13 @@ fn render(roles: &[Compared], view: &Viewpoint, who: Option<&str>) -> String {
     }
     let column = (WIDTH - LABEL) / roles.len() - 2;
     let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
-    let list = |v: &[String]| if v.is_empty() { "-".to_string() } else { v.join(", ") };
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "-".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
     let mut rows: Vec<(&str, Vec<String>)> = vec![
         ("", roles.iter().map(|r| r.name.clone()).collect()),
         ("id", roles.iter().map(|r| r.id.clone()).collect()),
@@ -84,7 +93,11 @@ fn render(roles: &[Compared], view: &Viewpoint, who: Option<&str>) -> String {
             "outlook",
             roles
                 .iter()
-                .map(|r| r.outlook_text.clone().unwrap_or_else(|| "no outlook figure".into()))
+                .map(|r| {
+                    r.outlook_text
+                        .clone()
+                        .unwrap_or_else(|| "no outlook figure".into())
+                })
                 .collect(),
         ),
         (
@@ -94,7 +107,10 @@ fn render(roles: &[Compared], view: &Viewpoint, who: Option<&str>) -> String {
                 .map(|r| r.entry_education.clone().unwrap_or_else(|| "-".into()))
                 .collect(),
         ),
-        ("credentials", roles.iter().map(|r| list(&r.credentials)).collect()),
+        (
+            "credentials",
+            roles.iter().map(|r| list(&r.credentials)).collect(),
+        ),
     ];
     if view.plan {
         rows.push((
@@ -106,9 +122,18 @@ fn render(roles: &[Compared], view: &Viewpoint, who: Option<&str>) -> String {
         ));
     }
     rows.extend([
-        ("clinical", roles.iter().map(|r| yes_no(r.clinical)).collect()),
-        ("settings", roles.iter().map(|r| list(&r.settings)).collect()),
-        ("shift work", roles.iter().map(|r| yes_no(r.shift_work)).collect()),
+        (
+            "clinical",
+            roles.iter().map(|r| yes_no(r.clinical)).collect(),
+        ),
+        (
+            "settings",
+            roles.iter().map(|r| list(&r.settings)).collect(),
+        ),
+        (
+            "shift work",
+            roles.iter().map(|r| yes_no(r.shift_work)).collect(),
+        ),
         ("values", roles.iter().map(|r| list(&r.values)).collect()),
         (
             "regions",
