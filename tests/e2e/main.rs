@@ -4,6 +4,7 @@ mod catalog;
 mod ce;
 mod check;
 mod credentials;
+mod explore;
 mod export;
 mod log;
 mod safety;

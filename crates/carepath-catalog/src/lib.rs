@@ -9,6 +9,7 @@
 
 mod embedded;
 mod error;
+pub mod explore;
 mod gap;
 pub mod generate;
 mod integrity;

@@ -146,6 +146,51 @@ pub enum Command {
         #[arg(long)]
         emit_milestones: bool,
     },
+    /// Roles you could move to, ranked against your plan: values, interests, skills, pay,
+    /// outlook and distance, each part shown (docs/explore.md).
+    #[command(
+        after_help = "Example: carepath explore plan.toml --non-clinical --max-months 36 --weight values=2,pay=0\nThe score's parts and their weights: docs/explore.md."
+    )]
+    Explore {
+        plan: PathBuf,
+        /// The region whose figures to use, instead of the plan's person.region (US, CA-ON, GB).
+        #[arg(long, value_parser = region)]
+        region: Option<String>,
+        /// Only roles reached within N months (typical, along the fastest route).
+        #[arg(long, value_name = "N")]
+        max_months: Option<u32>,
+        /// Only roles whose known route costs are at most N (in the route's currency).
+        #[arg(long, value_name = "N", value_parser = money)]
+        max_cost: Option<f64>,
+        /// Only roles whose pay, in the region's figure, is at least N a year.
+        #[arg(long, value_name = "N", value_parser = money)]
+        min_pay: Option<f64>,
+        /// Only clinical roles.
+        #[arg(long, conflicts_with = "non_clinical")]
+        clinical: bool,
+        /// Only non-clinical roles.
+        #[arg(long)]
+        non_clinical: bool,
+        /// Only roles without shift work.
+        #[arg(long)]
+        no_shifts: bool,
+        /// How many roles to show.
+        #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=200))]
+        limit: u32,
+        /// Weights of the score's parts, as PART=W comma-separated (values, interests, skills,
+        /// pay, outlook, distance; default 1 each).
+        #[arg(long = "weight", value_name = "PART=W[,...]", value_delimiter = ',', value_parser = weight)]
+        weights: Vec<(carepath_catalog::explore::Part, f64)>,
+    },
+    /// Two to four roles side by side: pay, outlook, education, credentials, route, tags, sources.
+    Compare {
+        /// Catalog role ids.
+        #[arg(required = true, num_args = 2..=4, value_name = "ROLE")]
+        roles: Vec<String>,
+        /// A plan whose region picks the figures and whose role the routes start from.
+        #[arg(long, value_name = "PLAN")]
+        plan: Option<PathBuf>,
+    },
     /// Write a starter plan that passes `check`; asks questions in a terminal.
     Init {
         /// Where to write the plan.
@@ -344,5 +389,48 @@ fn weekly_hours(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(h) if h > 0.0 && h <= 80.0 => Ok(h),
         _ => Err("give the hours a week you can really spare, more than 0 and at most 80".into()),
+    }
+}
+
+/// An ISO 3166 code such as US, CA-ON or GB, upper-cased.
+fn region(s: &str) -> Result<String, String> {
+    let t = s.trim();
+    let ok =
+        !t.is_empty() && t.len() <= 6 && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if ok {
+        Ok(t.to_ascii_uppercase())
+    } else {
+        Err("a region is an ISO 3166 code, such as US, CA-ON or GB".into())
+    }
+}
+
+/// An amount of money: a finite number, 0 or more.
+fn money(s: &str) -> Result<f64, String> {
+    match s.trim().replace(['_', ','], "").parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err("give an amount as a number, such as 20000".into()),
+    }
+}
+
+/// One weight of `--weight`: PART=W, W a number from 0 to 10.
+fn weight(s: &str) -> Result<(carepath_catalog::explore::Part, f64), String> {
+    use carepath_catalog::explore::Part;
+    let names = Part::ALL.map(Part::name).join(", ");
+    let usage = format!("write a weight as PART=W, such as values=2; the parts: {names}");
+    let Some((name, w)) = s.split_once('=') else {
+        return Err(usage);
+    };
+    let Some(part) = Part::from_name(name) else {
+        let hint = carepath_model::suggest::did_you_mean(name.trim(), Part::ALL.map(Part::name))
+            .map(|p| format!("did you mean `{p}`? "))
+            .unwrap_or_default();
+        return Err(format!("no score part `{}`: {hint}{usage}", name.trim()));
+    };
+    match w.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && (0.0..=10.0).contains(&v) => Ok((part, v)),
+        _ => Err(format!(
+            "the weight of {} must be a number from 0 to 10",
+            part.name()
+        )),
     }
 }

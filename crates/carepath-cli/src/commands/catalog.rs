@@ -8,7 +8,7 @@ use carepath_model::{CheckedPlan, ResolvedPlan};
 use crate::args::{CatalogCommand, OutputFormat};
 use crate::session::{Env, Failure, Outcome, emit, json, num};
 
-fn unknown(env: &Env, id: &str, what: &str) -> Failure {
+pub(crate) fn unknown(env: &Env, id: &str, what: &str) -> Failure {
     let ids = env
         .catalog
         .roles

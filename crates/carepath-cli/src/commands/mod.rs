@@ -4,6 +4,8 @@
 mod catalog;
 mod ce;
 mod check;
+mod compare;
+mod explore;
 mod export;
 mod init;
 mod log;
@@ -83,6 +85,35 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
             to,
             emit_milestones,
         } => catalog::path(&env, &from, &to, emit_milestones, out),
+        Command::Explore {
+            plan,
+            region,
+            max_months,
+            max_cost,
+            min_pay,
+            clinical,
+            non_clinical,
+            no_shifts,
+            limit,
+            weights,
+        } => {
+            let mut options = carepath_catalog::explore::Options {
+                max_months,
+                max_cost,
+                min_pay,
+                clinical: match (clinical, non_clinical) {
+                    (true, _) => Some(true),
+                    (_, true) => Some(false),
+                    _ => None,
+                },
+                no_shifts,
+                limit: limit as usize,
+                ..Default::default()
+            };
+            options.weights.extend(weights);
+            explore::explore(&env, &plan, region, &options, out)
+        }
+        Command::Compare { roles, plan } => compare::compare(&env, &roles, plan.as_deref(), out),
         Command::Init {
             output,
             role,
