@@ -6,6 +6,7 @@ mod check;
 mod credentials;
 mod export;
 mod log;
+mod privacy;
 mod safety;
 
 use std::path::{Path, PathBuf};

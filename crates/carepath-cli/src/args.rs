@@ -126,6 +126,22 @@ pub enum Command {
         formats: FormatOptions,
         #[command(flatten)]
         plugins: PluginOptions,
+        #[command(flatten)]
+        privacy: RedactOptions,
+    },
+    /// Write a copy of the plan without its private fields (docs/privacy.md) that still checks
+    /// and schedules like the original.
+    Redact {
+        plan: PathBuf,
+        /// Where to write the copy (such as share.toml); never the plan itself.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// The name written instead of the person's (default: the initials).
+        #[arg(long, value_name = "TEXT", value_parser = pseudonym)]
+        pseudonym: Option<String>,
+        /// Keep the comments (they are free text and are removed by default).
+        #[arg(long)]
+        keep_comments: bool,
     },
     /// List the exporters: built-in ones and carepath-export-NAME programs on PATH.
     Exporters,
@@ -214,6 +230,18 @@ pub struct FormatOptions {
     /// PDF page size (default: letter for region US, a4 elsewhere).
     #[arg(long, value_enum)]
     pub paper: Option<PaperArg>,
+}
+
+/// `--redact` and `--pseudonym`, for `export`.
+#[derive(Debug, Clone, Args)]
+pub struct RedactOptions {
+    /// Leave the private fields out of every output (docs/privacy.md) and write a pseudonym
+    /// instead of the name.
+    #[arg(long)]
+    pub redact: bool,
+    /// The name written instead of the person's with --redact (default: the initials).
+    #[arg(long, value_name = "TEXT", requires = "redact", value_parser = pseudonym)]
+    pub pseudonym: Option<String>,
 }
 
 /// Limits for external exporters.
@@ -317,6 +345,11 @@ fn credential(s: &str) -> Result<String, String> {
     label(s).map_err(|e| {
         format!("{e}; --for takes the ids of credentials, comma-separated, such as ccrn,rn-license")
     })
+}
+
+/// A pseudonym: one line of text, not blank.
+fn pseudonym(s: &str) -> Result<String, String> {
+    label(s).map_err(|e| format!("{e}; a pseudonym is a short name on one line, such as P001"))
 }
 
 fn delimiter(d: &str) -> Result<char, String> {

@@ -7,6 +7,7 @@ mod check;
 mod export;
 mod init;
 mod log;
+mod redact;
 mod show;
 
 use std::io::Write;
@@ -71,7 +72,30 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
             output,
             formats,
             plugins,
-        } => export::export(&env, &plan, &to, output.as_deref(), &formats, &plugins, out),
+            privacy,
+        } => export::export(
+            &env,
+            &plan,
+            &to,
+            output.as_deref(),
+            &formats,
+            &plugins,
+            &privacy,
+            out,
+        ),
+        Command::Redact {
+            plan,
+            output,
+            pseudonym,
+            keep_comments,
+        } => redact::redact(
+            &env,
+            &plan,
+            &output,
+            pseudonym.as_deref(),
+            keep_comments,
+            out,
+        ),
         Command::Exporters => export::exporters(out),
         Command::Catalog { command } => catalog::catalog(&env, command, out),
         Command::Gap { plan } => {
