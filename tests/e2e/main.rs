@@ -3,6 +3,7 @@
 mod catalog;
 mod ce;
 mod check;
+mod cohort;
 mod credentials;
 mod export;
 mod log;

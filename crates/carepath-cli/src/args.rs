@@ -143,6 +143,32 @@ pub enum Command {
         #[arg(long)]
         keep_comments: bool,
     },
+    /// Every plan of a roster at once: cohort.csv, expiries.csv, problems.csv, cohort.jsonl
+    /// and each person's own exports (docs/cohort.md).
+    #[command(
+        after_help = "ROSTER is a folder of plans (.toml, .json, recursively) or a CSV file with a `plan` column\n(paths relative to the CSV) and optional `unit`, `group`, `manager` and other columns.\nA plan with errors does not stop the run: it is listed in problems.csv and the exit code is 1."
+    )]
+    Cohort {
+        roster: PathBuf,
+        /// The folder to write into (default: cohort/).
+        #[arg(short, long, value_name = "DIR", default_value = "cohort")]
+        output: PathBuf,
+        /// Each person's own exports too, into DIR/people/PLAN/: pdf,csv,ics,json.
+        #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
+        to: Vec<String>,
+        /// Plans read at once (default: one per core).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+        jobs: Option<u16>,
+        /// The window of expiries.csv: credentials that expire within DAYS of the as-of date.
+        #[arg(long, value_name = "DAYS", default_value_t = 90, value_parser = clap::value_parser!(u32).range(0..=3660))]
+        expiring_within: u32,
+        /// People as P001, P002, … in roster order, without their private fields.
+        #[arg(long)]
+        redact: bool,
+        /// With --redact, write the map from pseudonym to plan into DIR/key.csv.
+        #[arg(long, requires = "redact")]
+        keep_key: bool,
+    },
     /// List the exporters: built-in ones and carepath-export-NAME programs on PATH.
     Exporters,
     /// The built-in catalog of healthcare roles and credentials.

@@ -16,14 +16,14 @@ use crate::session::{Env, Failure, Outcome, emit, load_resolved, terminal_safe};
 
 /// The options of the three built-in exporters that have any, from the command line.
 #[derive(Default)]
-struct Options {
+pub(crate) struct Options {
     ics: IcsOptions,
     csv: CsvOptions,
     pdf: PdfOptions,
 }
 
 impl Options {
-    fn from_args(f: &FormatOptions) -> Options {
+    pub(crate) fn from_args(f: &FormatOptions) -> Options {
         let ics_default = IcsOptions::default();
         let csv_default = CsvOptions::default();
         Options {
@@ -71,7 +71,7 @@ impl Options {
 
 /// Every built-in exporter, set up with these options. The order is the one `carepath
 /// exporters` lists and "did you mean" names them in.
-fn registry(options: &Options) -> Registry {
+pub(crate) fn registry(options: &Options) -> Registry {
     let mut r = Registry::new();
     r.register(Box::new(carepath_export::json::JsonExporter));
     crate::exporters::register_builtin(

@@ -4,6 +4,7 @@
 mod catalog;
 mod ce;
 mod check;
+mod cohort;
 mod export;
 mod init;
 mod log;
@@ -81,6 +82,27 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
             &formats,
             &plugins,
             &privacy,
+            out,
+        ),
+        Command::Cohort {
+            roster,
+            output,
+            to,
+            jobs,
+            expiring_within,
+            redact,
+            keep_key,
+        } => cohort::cohort(
+            &env,
+            &cohort::Options {
+                roster,
+                output,
+                to,
+                jobs: jobs.map(usize::from),
+                expiring_within: i64::from(expiring_within),
+                redact,
+                keep_key,
+            },
             out,
         ),
         Command::Redact {
