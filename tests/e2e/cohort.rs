@@ -191,7 +191,7 @@ fn bad_rosters_say_what_is_wrong() {
         .arg("-o")
         .arg(dir.join("out")));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stderr.contains("[K002]"), "{}", r.stderr);
+    assert!(r.stderr.contains("[W033]"), "{}", r.stderr);
     assert!(
         r.stderr.contains("on the roster twice (lines 2 and 3)"),
         "{}",
