@@ -2,7 +2,7 @@
 
 use crate::*;
 
-fn path_with(dir: &std::path::Path) -> std::ffi::OsString {
+pub fn path_with(dir: &std::path::Path) -> std::ffi::OsString {
     let mut paths = vec![dir.to_path_buf()];
     paths.extend(std::env::split_paths(
         &std::env::var_os("PATH").unwrap_or_default(),

@@ -3,10 +3,12 @@
 mod catalog;
 mod ce;
 mod check;
+mod cohort;
 mod credentials;
 mod explore;
 mod export;
 mod log;
+mod privacy;
 mod safety;
 mod shifts;
 

@@ -126,6 +126,48 @@ pub enum Command {
         formats: FormatOptions,
         #[command(flatten)]
         plugins: PluginOptions,
+        #[command(flatten)]
+        privacy: RedactOptions,
+    },
+    /// Write a copy of the plan without its private fields (docs/privacy.md) that still checks
+    /// and schedules like the original.
+    Redact {
+        plan: PathBuf,
+        /// Where to write the copy (such as share.toml); never the plan itself.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// The name written instead of the person's (default: the initials).
+        #[arg(long, value_name = "TEXT", value_parser = pseudonym)]
+        pseudonym: Option<String>,
+        /// Keep the comments (they are free text and are removed by default).
+        #[arg(long)]
+        keep_comments: bool,
+    },
+    /// Every plan of a roster at once: cohort.csv, expiries.csv, problems.csv, cohort.jsonl
+    /// and each person's own exports (docs/cohort.md).
+    #[command(
+        after_help = "ROSTER is a folder of plans (.toml, .json, recursively) or a CSV file with a `plan` column\n(paths relative to the CSV) and optional `unit`, `group`, `manager` and other columns.\nA plan with errors does not stop the run: it is listed in problems.csv and the exit code is 1."
+    )]
+    Cohort {
+        roster: PathBuf,
+        /// The folder to write into (default: cohort/).
+        #[arg(short, long, value_name = "DIR", default_value = "cohort")]
+        output: PathBuf,
+        /// Each person's own exports too, into DIR/people/PLAN/: pdf,csv,ics,json.
+        #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
+        to: Vec<String>,
+        /// Plans read at once (default: one per core).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+        jobs: Option<u16>,
+        /// The window of expiries.csv: credentials that expire within DAYS of the as-of date.
+        #[arg(long, value_name = "DAYS", default_value_t = 90, value_parser = clap::value_parser!(u32).range(0..=3660))]
+        expiring_within: u32,
+        /// People as P001, P002, … in roster order, without their private fields.
+        #[arg(long)]
+        redact: bool,
+        /// With --redact, write the map from pseudonym to plan into DIR/key.csv.
+        #[arg(long, requires = "redact")]
+        keep_key: bool,
     },
     /// List the exporters: built-in ones and carepath-export-NAME programs on PATH.
     Exporters,
@@ -261,6 +303,18 @@ pub struct FormatOptions {
     pub paper: Option<PaperArg>,
 }
 
+/// `--redact` and `--pseudonym`, for `export`.
+#[derive(Debug, Clone, Args)]
+pub struct RedactOptions {
+    /// Leave the private fields out of every output (docs/privacy.md) and write a pseudonym
+    /// instead of the name.
+    #[arg(long)]
+    pub redact: bool,
+    /// The name written instead of the person's with --redact (default: the initials).
+    #[arg(long, value_name = "TEXT", requires = "redact", value_parser = pseudonym)]
+    pub pseudonym: Option<String>,
+}
+
 /// Limits for external exporters.
 #[derive(Debug, Clone, Args)]
 pub struct PluginOptions {
@@ -362,6 +416,11 @@ fn credential(s: &str) -> Result<String, String> {
     label(s).map_err(|e| {
         format!("{e}; --for takes the ids of credentials, comma-separated, such as ccrn,rn-license")
     })
+}
+
+/// A pseudonym: one line of text, not blank.
+fn pseudonym(s: &str) -> Result<String, String> {
+    label(s).map_err(|e| format!("{e}; a pseudonym is a short name on one line, such as P001"))
 }
 
 fn delimiter(d: &str) -> Result<char, String> {

@@ -8,6 +8,8 @@ use carepath_model::{CeEntry, CredentialCycle, Requirement, ResolvedPlan};
 use jiff::civil::Date;
 use serde::Serialize;
 
+pub mod cohort;
+
 /// The table names, in the order an export lists them; each is written as `NAME.csv`.
 ///
 /// `renewals` is the older table of renewal due dates (`schedule.renewals`), kept as an alias

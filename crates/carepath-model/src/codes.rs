@@ -5,7 +5,8 @@
 //! The codes are part of the contract: E001–E041 are errors in a plan (E038 unused: a roster
 //! file that is not iCalendar is R001), W001–W022 warnings about
 //! it, C001–C002 errors in a user catalog, R001–R003 errors in a roster file
-//! (`capacity.roster.file`; its warnings are W030–W032). A code is never reused for a different
+//! (`capacity.roster.file`; its warnings are W030–W032), K001 an error in a cohort roster
+//! (`carepath cohort`, docs/cohort.md; its warning is W033). A code is never reused for a different
 //! finding.
 
 use crate::diag::Severity;
@@ -93,6 +94,8 @@ codes! {
     ROSTER_RECURRENCE_CUT = "W030", Warning, "a recurring roster event read only in part (it repeats without end, or too often)";
     ROSTER_NO_ZONE = "W031", Warning, "a roster that gives its times in UTC and names no time zone";
     ROSTER_NO_SHIFTS = "W032", Warning, "a roster file with no shifts (no timed event, or none matching `match`)";
+    COHORT_PLAN_UNREADABLE = "K001", Error, "a plan that a cohort roster names is missing, cannot be read, or is not a .toml or .json file";
+    COHORT_PLAN_TWICE = "W033", Warning, "a cohort roster names the same plan twice";
 }
 
 /// The row of a code, if it is one of ours.
@@ -114,7 +117,7 @@ mod tests {
             let word_end = b.get(i + 4).is_none_or(|c| !c.is_ascii_alphanumeric());
             if word_start
                 && word_end
-                && matches!(b[i], b'E' | b'W' | b'C' | b'R')
+                && matches!(b[i], b'E' | b'W' | b'C' | b'R' | b'K')
                 && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
             {
                 out.insert(text[i..i + 4].to_string());

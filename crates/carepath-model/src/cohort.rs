@@ -198,6 +198,110 @@ pub fn expiries(plan: &ResolvedPlan, days: i64) -> Vec<Expiry> {
     out
 }
 
+/// One person of a roster: who they are, where they work, and their plan's line (none when the
+/// plan is invalid or missing).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Member {
+    /// The plan's path as the roster gives it.
+    pub plan: String,
+    /// The person's name, or the pseudonym with `--redact`; empty for an invalid plan.
+    pub person: String,
+    pub unit: String,
+    pub group: String,
+    /// The roster's other columns (manager, and any of its own), in [`Cohort::extra_columns`]
+    /// order.
+    #[serde(skip)]
+    pub extra: Vec<String>,
+    #[serde(flatten)]
+    pub summary: Option<Summary>,
+    #[serde(skip)]
+    pub expiries: Vec<Expiry>,
+    pub errors: usize,
+    pub warnings: usize,
+    /// Every credential of the plan, for `cohort.jsonl`.
+    #[serde(skip)]
+    pub credentials: Vec<CredentialStatus>,
+}
+
+impl Member {
+    pub fn status(&self) -> PlanStatus {
+        self.summary
+            .as_ref()
+            .map_or(PlanStatus::Invalid, |s| s.status)
+    }
+}
+
+/// One finding of a plan with errors, where it is: for `problems.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    pub plan: String,
+    /// 1-based; `None` for a finding about the file as a whole (a missing file).
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub code: String,
+    pub message: String,
+}
+
+/// A whole roster, in roster order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cohort {
+    /// The names of the roster's other columns.
+    pub extra_columns: Vec<String>,
+    pub members: Vec<Member>,
+    pub problems: Vec<Problem>,
+}
+
+/// One row of `expiries.csv`: an expiry and whose it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CohortExpiry<'a> {
+    pub member: &'a Member,
+    pub expiry: &'a Expiry,
+}
+
+impl Cohort {
+    /// Every expiry of the cohort, by date, then roster order, then credential.
+    pub fn expiries(&self) -> Vec<CohortExpiry<'_>> {
+        let mut out: Vec<(usize, CohortExpiry<'_>)> = self
+            .members
+            .iter()
+            .enumerate()
+            .flat_map(|(i, m)| {
+                m.expiries.iter().map(move |e| {
+                    (
+                        i,
+                        CohortExpiry {
+                            member: m,
+                            expiry: e,
+                        },
+                    )
+                })
+            })
+            .collect();
+        out.sort_by(|(i, a), (j, b)| {
+            (a.expiry.expires, *i, &a.expiry.id).cmp(&(b.expiry.expires, *j, &b.expiry.id))
+        });
+        out.into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// How many people of each unit have each status, units in name order (the empty unit
+    /// last, as "no unit").
+    pub fn by_unit(&self) -> Vec<(String, [usize; 5])> {
+        let mut units: std::collections::BTreeMap<(bool, &str), [usize; 5]> = Default::default();
+        for m in &self.members {
+            let counts = units.entry((m.unit.is_empty(), &m.unit)).or_default();
+            let k = PlanStatus::ALL
+                .iter()
+                .position(|s| *s == m.status())
+                .unwrap_or(4);
+            counts[k] += 1;
+        }
+        units
+            .into_iter()
+            .map(|((_, u), c)| (u.to_string(), c))
+            .collect()
+    }
+}
+
 /// The pseudonym of the `index`-th plan (from 0) in path order: `P001`, `P002`, … (`P1000` on).
 pub fn pseudonym(index: usize) -> String {
     format!("P{:03}", index + 1)

@@ -237,6 +237,22 @@ pub fn redact_file(
             });
         }
     }
+    // A title may hold the full name: it is replaced there as in [`redact_plan`].
+    if !name.is_empty() {
+        for pattern in ["title", "goals[].title", "milestones[].title", "ce[].title"] {
+            for (path, _, value) in find(&root, pattern) {
+                if let NodeKind::Str(s) = &value.kind
+                    && s.contains(&name)
+                {
+                    fields.push((value.span.start, path));
+                    changes.push(Change {
+                        range: value.span.clone(),
+                        with: quote(&s.replace(&name, pseudonym)),
+                    });
+                }
+            }
+        }
+    }
     // The id, written or not, must not carry the name.
     if let Some(id) = root.get("id")
         && let NodeKind::Str(s) = &id.kind
@@ -436,6 +452,19 @@ fn apply(text: &str, mut changes: Vec<Change>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// docs/privacy.md lists exactly the fields of [`PRIVATE_FIELDS`], in the same order.
+    #[test]
+    fn the_documented_list_is_the_list() {
+        let doc = include_str!("../../../docs/privacy.md");
+        let listed: Vec<&str> = doc
+            .lines()
+            .filter_map(|l| l.strip_prefix("| `"))
+            .filter_map(|l| l.split('`').next())
+            .collect();
+        let ours: Vec<&str> = PRIVATE_FIELDS.iter().map(|f| f.path).collect();
+        assert_eq!(listed, ours);
+    }
 
     #[test]
     fn initials_of_names() {

@@ -10,20 +10,20 @@ use carepath_export::{ExportError, Exporter, Paper, PluginSettings, Registry};
 use carepath_ics::IcsOptions;
 use carepath_pdf::PdfOptions;
 
-use crate::args::{FormatOptions, PaperArg, PluginOptions};
+use crate::args::{FormatOptions, PaperArg, PluginOptions, RedactOptions};
 use crate::files::{self, BROKEN_PIPE};
 use crate::session::{Env, Failure, Outcome, emit, load_resolved, terminal_safe};
 
 /// The options of the three built-in exporters that have any, from the command line.
 #[derive(Default)]
-struct Options {
+pub(crate) struct Options {
     ics: IcsOptions,
     csv: CsvOptions,
     pdf: PdfOptions,
 }
 
 impl Options {
-    fn from_args(f: &FormatOptions) -> Options {
+    pub(crate) fn from_args(f: &FormatOptions) -> Options {
         let ics_default = IcsOptions::default();
         let csv_default = CsvOptions::default();
         Options {
@@ -71,7 +71,7 @@ impl Options {
 
 /// Every built-in exporter, set up with these options. The order is the one `carepath
 /// exporters` lists and "did you mean" names them in.
-fn registry(options: &Options) -> Registry {
+pub(crate) fn registry(options: &Options) -> Registry {
     let mut r = Registry::new();
     r.register(Box::new(carepath_export::json::JsonExporter));
     crate::exporters::register_builtin(
@@ -121,6 +121,7 @@ struct Output {
     binary: bool,
 }
 
+#[allow(clippy::too_many_arguments)] // one per group of command-line options
 pub fn export(
     env: &Env,
     path: &Path,
@@ -128,6 +129,7 @@ pub fn export(
     output: Option<&str>,
     formats: &FormatOptions,
     plugins: &PluginOptions,
+    privacy: &RedactOptions,
     out: &mut dyn Write,
 ) -> Outcome {
     let options = Options::from_args(formats);
@@ -158,11 +160,27 @@ pub fn export(
             "--to needs at least one format, such as --to pdf,csv,ics,json",
         ));
     }
-    let (_, resolved) = load_resolved(env, path)?;
-    let stem = path
+    let (checked, resolved) = load_resolved(env, path)?;
+    // Redaction happens on the checked plan, before it is resolved: every exporter (a plugin
+    // too) receives the redacted plan and has no other road to the private fields.
+    let resolved = if privacy.redact {
+        let pseudonym = privacy
+            .pseudonym
+            .clone()
+            .unwrap_or_else(|| carepath_model::redact::initials(&checked.plan().person.name));
+        crate::session::resolve(env, &carepath_model::redact::redact(&checked, &pseudonym))
+    } else {
+        resolved
+    };
+    let mut stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "plan".into());
+    // A plan file named after the person (`zoe-nguyen.toml`) gives outputs named without it.
+    if privacy.redact {
+        let name = &checked.plan().person.name;
+        stem = carepath_model::redact::redacted_id(&stem, name, &resolved.plan.person.name);
+    }
 
     enum Target {
         Stdout,

@@ -4,11 +4,13 @@
 mod catalog;
 mod ce;
 mod check;
+mod cohort;
 mod compare;
 mod explore;
 mod export;
 mod init;
 mod log;
+mod redact;
 mod show;
 
 use std::io::Write;
@@ -73,7 +75,51 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
             output,
             formats,
             plugins,
-        } => export::export(&env, &plan, &to, output.as_deref(), &formats, &plugins, out),
+            privacy,
+        } => export::export(
+            &env,
+            &plan,
+            &to,
+            output.as_deref(),
+            &formats,
+            &plugins,
+            &privacy,
+            out,
+        ),
+        Command::Cohort {
+            roster,
+            output,
+            to,
+            jobs,
+            expiring_within,
+            redact,
+            keep_key,
+        } => cohort::cohort(
+            &env,
+            &cohort::Options {
+                roster,
+                output,
+                to,
+                jobs: jobs.map(usize::from),
+                expiring_within: i64::from(expiring_within),
+                redact,
+                keep_key,
+            },
+            out,
+        ),
+        Command::Redact {
+            plan,
+            output,
+            pseudonym,
+            keep_comments,
+        } => redact::redact(
+            &env,
+            &plan,
+            &output,
+            pseudonym.as_deref(),
+            keep_comments,
+            out,
+        ),
         Command::Exporters => export::exporters(out),
         Command::Catalog { command } => catalog::catalog(&env, command, out),
         Command::Gap { plan } => {
