@@ -18,13 +18,6 @@ fn fonts_load() -> carepath_pdf::font::Fonts {
     carepath_pdf::font::Fonts::load()
 }
 
-/// printpdf parsing both faces, for encoding: paid once per process, by the first export.
-#[divan::bench]
-fn fonts_parse(b: divan::Bencher) {
-    let f = carepath_pdf::font::fonts();
-    b.bench(|| f.parse_for_embedding());
-}
-
 #[divan::bench]
 fn layout_realistic(b: divan::Bencher) {
     let plan = support::realistic();

@@ -1,21 +1,25 @@
-//! The encoding step: a [`Document`] drawn with printpdf, the font embedded as a subset, and
-//! every byte a function of the input.
+//! The encoding step: a [`Document`] written as PDF objects with `pdf-writer`, each face of the
+//! font embedded as a subset cut by `subsetter`, and every byte a function of the input.
 //!
-//! printpdf names fonts and the trailer `/ID` with a process-wide counter, so two exports in
-//! one process would differ. Here the font resource names (which also give the subset tags)
-//! come from a hash of the glyphs each font draws, the `/ID` from the plan's id and the as-of
-//! date, and the info dictionary's dates from the as-of date.
+//! These are the two crates typst writes its PDFs with. Neither parses a whole font: the glyph
+//! ids, advance widths and descriptor numbers come from the in-place reader in [`crate::font`],
+//! and `subsetter` copies only the glyphs a document draws. (printpdf, used before, parsed both
+//! faces of DejaVu Sans with allsorts on every run: about two thirds of the whole command.)
+//!
+//! Each face is a Type 0 font with `Identity-H` encoding over a CIDFontType2 whose CIDs are the
+//! subset's glyph ids, with a `ToUnicode` map so the text can be copied and searched. The subset
+//! tag (which also names the font resource) comes from a hash of the characters each face
+//! draws, the trailer `/ID` from the plan's id and the as-of date, and the info dictionary's
+//! dates from the as-of date.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::civil::Date;
-use printpdf::{
-    Color as PdfColor, FontId, Line, LineDashPattern, LinePoint, OffsetDateTime, Op, PaintMode,
-    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, PdfWarnMsg, Point, Polygon,
-    PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
-};
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use subsetter::GlyphRemapper;
 
-use crate::font::fonts;
+use crate::font::{Face, fonts};
 use crate::layout::{Color, Document, Item};
 
 /// What goes into the document information dictionary.
@@ -61,33 +65,75 @@ fn hex16(parts: &[&[u8]]) -> String {
     format!("{a:016x}{b:016x}")
 }
 
-fn rgb(c: Color) -> PdfColor {
-    PdfColor::Rgb(Rgb {
-        r: f32::from(c.0) / 255.0,
-        g: f32::from(c.1) / 255.0,
-        b: f32::from(c.2) / 255.0,
-        icc_profile: None,
-    })
+/// Flate level for every stream: zlib's default. Level 9 (best) cost several times as much
+/// for files a few per cent smaller.
+const FLATE_LEVEL: u8 = 6;
+
+fn deflate(data: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(data, FLATE_LEVEL)
 }
 
-fn pt(x: f32, y: f32) -> LinePoint {
-    LinePoint {
-        p: Point { x: Pt(x), y: Pt(y) },
-        bezier: false,
+/// One face as the document uses it: its subset's glyph ids, and the character each shows.
+struct Used<'a> {
+    face: &'a Face,
+    /// The subset tag and resource name.
+    tag: String,
+    remap: GlyphRemapper,
+    /// New glyph id → the character it draws, for the `ToUnicode` map.
+    chars: BTreeMap<u16, char>,
+}
+
+impl<'a> Used<'a> {
+    fn new(face: &'a Face, chars: &BTreeSet<char>, tag: String) -> Used<'a> {
+        let mut remap = GlyphRemapper::new();
+        let mut shown = BTreeMap::new();
+        // In character order, so the same text always gives the same glyph ids.
+        for &c in chars {
+            let new = remap.remap(face.glyph(c));
+            shown.entry(new).or_insert(c);
+        }
+        Used {
+            face,
+            tag,
+            remap,
+            chars: shown,
+        }
+    }
+
+    /// `text` as the 2-byte codes (the subset's glyph ids) that `Identity-H` reads.
+    fn codes(&self, text: &str) -> Vec<u8> {
+        text.chars()
+            .flat_map(|c| {
+                self.remap
+                    .get(self.face.glyph(c))
+                    .unwrap_or(0)
+                    .to_be_bytes()
+            })
+            .collect()
     }
 }
 
-/// Draws the document and returns the PDF bytes, with printpdf's own warnings (if any) in
-/// words.
+/// Hands out object numbers in order.
+struct Refs(i32);
+
+impl Refs {
+    fn next(&mut self) -> Ref {
+        self.0 += 1;
+        Ref::new(self.0)
+    }
+}
+
+/// Draws the document and returns the PDF bytes, with any problem (if the font could not be
+/// subset) in words.
 pub fn encode(doc: &Document, meta: &Meta) -> (Vec<u8>, Vec<String>) {
     let f = fonts();
     // The glyphs each face draws decide its name: the same text gives the same name, and the
     // two faces never share one.
-    let mut used = [BTreeSet::new(), BTreeSet::new()];
+    let mut chars = [BTreeSet::new(), BTreeSet::new()];
     for page in &doc.pages {
         for item in &page.items {
             if let Item::Text { bold, text, .. } = item {
-                used[usize::from(*bold)].extend(text.chars());
+                chars[usize::from(*bold)].extend(text.chars());
             }
         }
     }
@@ -95,138 +141,188 @@ pub fn encode(doc: &Document, meta: &Meta) -> (Vec<u8>, Vec<String>) {
         let s: String = chars.iter().collect();
         tag(fnv(&[face, s.as_bytes()]))
     };
-    let regular_id = FontId(name_of(b"DejaVuSans", &used[0]));
-    let mut bold_id = FontId(name_of(b"DejaVuSans-Bold", &used[1]));
-    if bold_id == regular_id {
-        bold_id = FontId(tag(fnv(&[b"DejaVuSans-Bold", regular_id.0.as_bytes()])));
+    let regular_tag = name_of(b"DejaVuSans", &chars[0]);
+    let mut bold_tag = name_of(b"DejaVuSans-Bold", &chars[1]);
+    if bold_tag == regular_tag {
+        bold_tag = tag(fnv(&[b"DejaVuSans-Bold", regular_tag.as_bytes()]));
     }
+    let faces = [
+        Used::new(f.face(false), &chars[0], regular_tag),
+        Used::new(f.face(true), &chars[1], bold_tag),
+    ];
 
-    let mut pdf = PdfDocument::new(&meta.title);
-    for (id, face) in [(&regular_id, &f.regular), (&bold_id, &f.bold)] {
-        let Some(parsed) = face.parsed() else {
-            return (
-                Vec::new(),
-                vec![format!(
-                    "the embedded {} font could not be read",
-                    face.name()
-                )],
-            );
-        };
-        pdf.resources
-            .fonts
-            .map
-            .insert(id.clone(), PdfFont::new(parsed.clone()));
-    }
-
-    let info = &mut pdf.metadata.info;
-    info.author = meta.author.clone();
-    info.subject = meta.subject.clone();
-    info.creator = meta.generator.clone();
-    info.producer = meta.generator.clone();
-    info.identifier = meta.plan_id.clone();
-    // The as-of date at midnight UTC: the document is "of" that day, whenever it is written.
-    let stamp = meta
-        .as_of
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .map(|z| z.timestamp().as_second())
-        .unwrap_or(0);
-    if let Ok(t) = OffsetDateTime::from_unix_timestamp(stamp) {
-        info.creation_date = t;
-        info.modification_date = t;
-        info.metadata_date = t;
-    }
-
-    let pages = doc
+    let mut refs = Refs(0);
+    let catalog = refs.next();
+    let tree = refs.next();
+    let info = refs.next();
+    let font_refs: Vec<Ref> = faces.iter().map(|_| refs.next()).collect();
+    let page_refs: Vec<(Ref, Ref)> = doc
         .pages
         .iter()
-        .map(|page| {
-            let mut p = PdfPage::new(
-                printpdf::Mm(page.width * 25.4 / 72.0),
-                printpdf::Mm(page.height * 25.4 / 72.0),
-                page_ops(&page.items, page.height, &regular_id, &bold_id),
-            );
-            // Exact points, not a round trip through millimetres.
-            let r = Rect::from_wh(Pt(page.width), Pt(page.height));
-            p.media_box = r.clone();
-            p.trim_box = r.clone();
-            p.crop_box = r;
-            p
-        })
+        .map(|_| (refs.next(), refs.next()))
         .collect();
-    pdf.pages = pages;
 
-    let opts = PdfSaveOptions {
-        optimize: true,
-        // Without this the whole of DejaVu Sans (about 700 KB a face) goes into every file.
-        subset_fonts: true,
-        secure: true,
-        image_optimization: None,
+    let mut pdf = Pdf::new();
+    pdf.catalog(catalog)
+        .pages(tree)
+        .pair(Name(b"PageLayout"), Name(b"OneColumn"))
+        .pair(Name(b"PageMode"), Name(b"UseNone"));
+    pdf.pages(tree)
+        .kids(page_refs.iter().map(|p| p.0))
+        .count(page_refs.len() as i32);
+
+    for (page, &(page_ref, content_ref)) in doc.pages.iter().zip(&page_refs) {
+        let mut p = pdf.page(page_ref);
+        let r = Rect::new(0.0, 0.0, page.width, page.height);
+        p.parent(tree).media_box(r).crop_box(r).trim_box(r);
+        p.contents(content_ref);
+        let mut resources = p.resources();
+        let mut fonts = resources.fonts();
+        for (used, &font_ref) in faces.iter().zip(&font_refs) {
+            fonts.pair(Name(used.tag.as_bytes()), font_ref);
+        }
+        fonts.finish();
+        resources.finish();
+        p.finish();
+        let content = page_content(&page.items, page.height, &faces);
+        pdf.stream(content_ref, &deflate(&content))
+            .filter(Filter::FlateDecode);
+    }
+
+    let mut messages = Vec::new();
+    for (used, &font_ref) in faces.iter().zip(&font_refs) {
+        if let Err(m) = write_font(&mut pdf, &mut refs, font_ref, used) {
+            messages.push(m);
+            return (Vec::new(), messages);
+        }
+    }
+
+    let date = pdf_date(meta.as_of);
+    let mut di = pdf.document_info(info);
+    di.title(TextStr(&meta.title))
+        .author(TextStr(&meta.author))
+        .subject(TextStr(&meta.subject))
+        .creator(TextStr(&meta.generator))
+        .producer(TextStr(&meta.generator));
+    di.pair(Name(b"CreationDate"), Str(date.as_bytes()));
+    di.pair(Name(b"ModDate"), Str(date.as_bytes()));
+    di.pair(Name(b"Trapped"), Name(b"False"));
+    di.pair(Name(b"Identifier"), Str(meta.plan_id.as_bytes()));
+    di.finish();
+
+    pdf.set_file_id((
+        hex16(&[meta.plan_id.as_bytes()]).into_bytes(),
+        hex16(&[
+            meta.plan_id.as_bytes(),
+            meta.as_of.to_string().as_bytes(),
+        ])
+        .into_bytes(),
+    ));
+    (pdf.finish(), messages)
+}
+
+/// The as-of date at midnight UTC, as a PDF date: the document is "of" that day, whenever it is
+/// written.
+fn pdf_date(d: Date) -> String {
+    format!(
+        "D:{:04}{:02}{:02}000000+00'00'",
+        d.year(),
+        d.month(),
+        d.day()
+    )
+}
+
+/// One face: the Type 0 font, its CID font, descriptor, subset font file and `ToUnicode` map.
+fn write_font(pdf: &mut Pdf, refs: &mut Refs, font_ref: Ref, used: &Used) -> Result<(), String> {
+    let face = used.face;
+    let subset = subsetter::subset(face.bytes(), 0, &used.remap).map_err(|e| {
+        format!(
+            "the embedded {} font could not be subset: {e:?}",
+            face.name()
+        )
+    })?;
+    let (cid_ref, descriptor_ref, file_ref, cmap_ref) =
+        (refs.next(), refs.next(), refs.next(), refs.next());
+    let base = format!("{}+{}", used.tag, face.ps_name());
+    let base = Name(base.as_bytes());
+    let system = SystemInfo {
+        registry: Str(b"Adobe"),
+        ordering: Str(b"Identity"),
+        supplement: 0,
     };
-    let mut warnings: Vec<PdfWarnMsg> = Vec::new();
-    let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
-    let id = |s: String| lopdf::Object::String(s.into_bytes(), lopdf::StringFormat::Literal);
-    lo.trailer.set(
-        "ID",
-        lopdf::Object::Array(vec![
-            id(hex16(&[meta.plan_id.as_bytes()])),
-            id(hex16(&[
-                meta.plan_id.as_bytes(),
-                meta.as_of.to_string().as_bytes(),
-            ])),
-        ]),
+
+    pdf.type0_font(font_ref)
+        .base_font(base)
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(cid_ref)
+        .to_unicode(cmap_ref);
+
+    let scale = 1000.0 / face.units_per_em();
+    let mut old_of = vec![0u16; usize::from(used.remap.num_gids())];
+    for old in used.remap.remapped_gids() {
+        if let Some(new) = used.remap.get(old) {
+            old_of[usize::from(new)] = old;
+        }
+    }
+    let mut cid = pdf.cid_font(cid_ref);
+    cid.subtype(CidFontType::Type2)
+        .base_font(base)
+        .system_info(system)
+        .font_descriptor(descriptor_ref)
+        .default_width(0.0)
+        .cid_to_gid_map_predefined(Name(b"Identity"));
+    cid.widths().consecutive(
+        0,
+        old_of
+            .iter()
+            .map(|&old| (f32::from(face.glyph_advance(old)) * scale).round()),
     );
-    compress_streams(&mut lo);
-    let mut bytes = Vec::new();
-    let mut messages: Vec<String> = warnings
-        .iter()
-        .filter(|w| w.severity != printpdf::PdfParseErrorSeverity::Info)
-        .map(|w| format!("printpdf: {}", w.msg))
-        .collect();
-    if let Err(e) = lo.save_to(&mut bytes) {
-        messages.push(format!("could not serialise the PDF: {e}"));
+    cid.finish();
+
+    let m = face.metrics();
+    let s = |v: i16| (f32::from(v) * scale).round();
+    pdf.font_descriptor(descriptor_ref)
+        .name(base)
+        .flags(FontFlags::NON_SYMBOLIC)
+        .bbox(Rect::new(
+            s(m.bbox[0]),
+            s(m.bbox[1]),
+            s(m.bbox[2]),
+            s(m.bbox[3]),
+        ))
+        .italic_angle(m.italic_angle)
+        .ascent(s(m.ascender))
+        .descent(s(m.descender))
+        .cap_height(s(m.cap_height))
+        // Not in the font; what typst writes for a regular weight.
+        .stem_v(80.0)
+        .font_file2(file_ref);
+
+    pdf.stream(file_ref, &deflate(&subset))
+        .filter(Filter::FlateDecode)
+        .pair(Name(b"Length1"), subset.len() as i32);
+
+    let mut cmap = UnicodeCmap::new(Name(b"Custom"), system);
+    for (&gid, &c) in &used.chars {
+        cmap.pair(gid, c);
     }
-    (bytes, messages)
+    pdf.cmap(cmap_ref, &deflate(&cmap.finish()))
+        .filter(Filter::FlateDecode);
+    Ok(())
 }
 
-/// Flate level for every stream. lopdf's own `Document::compress` uses level 9 (best), which
-/// was the largest single cost of a PDF export (a fifth of the whole command's CPU, most of it
-/// on the font subsets); level 6, zlib's default, gives files a few per cent larger in a
-/// fraction of the time.
-const FLATE_LEVEL: u32 = 6;
-
-/// Compresses every stream that may be compressed and is not yet, as lopdf's
-/// `Document::compress` does, at [`FLATE_LEVEL`].
-fn compress_streams(lo: &mut lopdf::Document) {
-    use std::io::Write as _;
-    for object in lo.objects.values_mut() {
-        let lopdf::Object::Stream(stream) = object else {
-            continue;
-        };
-        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
-            continue;
-        }
-        let mut encoder = flate2::write::ZlibEncoder::new(
-            Vec::with_capacity(stream.content.len() / 2),
-            flate2::Compression::new(FLATE_LEVEL),
-        );
-        if encoder.write_all(&stream.content).is_err() {
-            continue;
-        }
-        let Ok(compressed) = encoder.finish() else {
-            continue;
-        };
-        // As lopdf: keep a stream plain when compressing it saves nothing (the filter entry
-        // costs 19 bytes).
-        if compressed.len() + 19 < stream.content.len() {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(compressed);
-        }
-    }
+fn rgb(c: Color) -> (f32, f32, f32) {
+    (
+        f32::from(c.0) / 255.0,
+        f32::from(c.1) / 255.0,
+        f32::from(c.2) / 255.0,
+    )
 }
 
-/// The operations for one page. Layout y runs down from the top; PDF y runs up from the bottom.
-fn page_ops(items: &[Item], height: f32, regular: &FontId, bold: &FontId) -> Vec<Op> {
-    let mut ops = Vec::with_capacity(items.len() * 4);
+/// The content stream of one page. Layout y runs down from the top; PDF y runs up from the
+/// bottom.
+fn page_content(items: &[Item], height: f32, faces: &[Used; 2]) -> pdf_writer::Buf {
+    let mut c = Content::new();
     let mut in_text = false;
     // Text state persists across BT/ET within a page's content stream, so it is set only when
     // it changes; the graphics state is tracked the same way.
@@ -234,66 +330,60 @@ fn page_ops(items: &[Item], height: f32, regular: &FontId, bold: &FontId) -> Vec
     let mut fill: Option<Color> = None;
     let mut stroke: Option<(Color, f32, bool)> = None;
     let flip = |y: f32| height - y;
+    let set_fill = |c: &mut Content, fill: &mut Option<Color>, col: Color| {
+        if *fill != Some(col) {
+            let (r, g, b) = rgb(col);
+            c.set_fill_rgb(r, g, b);
+            *fill = Some(col);
+        }
+    };
+    let set_stroke =
+        |c: &mut Content, stroke: &mut Option<(Color, f32, bool)>, col: Color, w: f32, dashed| {
+            let prev = *stroke;
+            if prev.map(|s| s.0) != Some(col) {
+                let (r, g, b) = rgb(col);
+                c.set_stroke_rgb(r, g, b);
+            }
+            if prev.map(|s| s.1) != Some(w) {
+                c.set_line_width(w);
+            }
+            if prev.map(|s| s.2) != Some(dashed) {
+                if dashed {
+                    c.set_dash_pattern([2.5, 2.0], 0.0);
+                } else {
+                    c.set_dash_pattern([], 0.0);
+                }
+            }
+            *stroke = Some((col, w, dashed));
+        };
     for item in items {
         let is_text = matches!(item, Item::Text { .. });
         if is_text != in_text {
-            ops.push(if is_text {
-                Op::StartTextSection
+            if is_text {
+                c.begin_text();
             } else {
-                Op::EndTextSection
-            });
+                c.end_text();
+            }
             in_text = is_text;
         }
-        let mut set_fill = |ops: &mut Vec<Op>, c: Color| {
-            if fill != Some(c) {
-                ops.push(Op::SetFillColor { col: rgb(c) });
-                fill = Some(c);
-            }
-        };
-        let mut set_stroke = |ops: &mut Vec<Op>, c: Color, w: f32, dashed: bool| {
-            let prev = stroke;
-            if prev.map(|s| s.0) != Some(c) {
-                ops.push(Op::SetOutlineColor { col: rgb(c) });
-            }
-            if prev.map(|s| s.1) != Some(w) {
-                ops.push(Op::SetOutlineThickness { pt: Pt(w) });
-            }
-            if prev.map(|s| s.2) != Some(dashed) {
-                ops.push(Op::SetLineDashPattern {
-                    dash: if dashed {
-                        LineDashPattern::new(0.0, &[2.5, 2.0])
-                    } else {
-                        LineDashPattern::solid()
-                    },
-                });
-            }
-            stroke = Some((c, w, dashed));
-        };
         match item {
             Item::Text {
                 x,
                 y,
                 size,
-                bold: is_bold,
+                bold,
                 color,
                 text,
                 ..
             } => {
-                if font != Some((*is_bold, *size)) {
-                    let id = if *is_bold { bold } else { regular };
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(id.clone()),
-                        size: Pt(*size),
-                    });
-                    font = Some((*is_bold, *size));
+                let used = &faces[usize::from(*bold)];
+                if font != Some((*bold, *size)) {
+                    c.set_font(Name(used.tag.as_bytes()), *size);
+                    font = Some((*bold, *size));
                 }
-                set_fill(&mut ops, *color);
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(*x), Pt(flip(*y))),
-                });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
+                set_fill(&mut c, &mut fill, *color);
+                c.set_text_matrix([1.0, 0.0, 0.0, 1.0, *x, flip(*y)]);
+                c.show(Str(&used.codes(text)));
             }
             Item::Line {
                 x1,
@@ -304,13 +394,10 @@ fn page_ops(items: &[Item], height: f32, regular: &FontId, bold: &FontId) -> Vec
                 color,
                 dashed,
             } => {
-                set_stroke(&mut ops, *color, *width, *dashed);
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![pt(*x1, flip(*y1)), pt(*x2, flip(*y2))],
-                        is_closed: false,
-                    },
-                });
+                set_stroke(&mut c, &mut stroke, *color, *width, *dashed);
+                c.move_to(*x1, flip(*y1));
+                c.line_to(*x2, flip(*y2));
+                c.stroke();
             }
             Item::Rect {
                 x,
@@ -320,58 +407,49 @@ fn page_ops(items: &[Item], height: f32, regular: &FontId, bold: &FontId) -> Vec
                 fill: f,
                 stroke: s,
             } => {
-                if let Some(c) = f {
-                    set_fill(&mut ops, *c);
-                }
-                if let Some(s) = s {
-                    set_stroke(&mut ops, s.color, s.width, false);
-                }
-                let mode = match (f, s) {
-                    (Some(_), Some(_)) => PaintMode::FillStroke,
-                    (None, Some(_)) => PaintMode::Stroke,
-                    _ => PaintMode::Fill,
-                };
                 if f.is_none() && s.is_none() {
                     continue;
                 }
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(*x),
-                        y: Pt(flip(y + h)),
-                        width: Pt(*w),
-                        height: Pt(*h),
-                        mode: Some(mode),
-                        winding_order: Some(WindingOrder::NonZero),
-                    },
-                });
+                if let Some(col) = f {
+                    set_fill(&mut c, &mut fill, *col);
+                }
+                if let Some(s) = s {
+                    set_stroke(&mut c, &mut stroke, s.color, s.width, false);
+                }
+                c.rect(*x, flip(y + h), *w, *h);
+                match (f, s) {
+                    (Some(_), Some(_)) => c.fill_nonzero_and_stroke(),
+                    (None, Some(_)) => c.stroke(),
+                    _ => c.fill_nonzero(),
+                };
             }
             Item::Polygon {
                 points,
                 fill: f,
                 stroke: s,
             } => {
-                set_fill(&mut ops, *f);
+                set_fill(&mut c, &mut fill, *f);
                 if let Some(s) = s {
-                    set_stroke(&mut ops, s.color, s.width, false);
+                    set_stroke(&mut c, &mut stroke, s.color, s.width, false);
                 }
-                ops.push(Op::DrawPolygon {
-                    polygon: Polygon {
-                        rings: vec![PolygonRing {
-                            points: points.iter().map(|&(x, y)| pt(x, flip(y))).collect(),
-                        }],
-                        mode: if s.is_some() {
-                            PaintMode::FillStroke
-                        } else {
-                            PaintMode::Fill
-                        },
-                        winding_order: WindingOrder::NonZero,
-                    },
-                });
+                let mut points = points.iter();
+                if let Some(&(x, y)) = points.next() {
+                    c.move_to(x, flip(y));
+                    for &(x, y) in points {
+                        c.line_to(x, flip(y));
+                    }
+                    c.close_path();
+                }
+                if s.is_some() {
+                    c.fill_nonzero_and_stroke();
+                } else {
+                    c.fill_nonzero();
+                }
             }
         }
     }
     if in_text {
-        ops.push(Op::EndTextSection);
+        c.end_text();
     }
-    ops
+    c.finish()
 }

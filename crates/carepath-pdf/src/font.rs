@@ -1,18 +1,19 @@
 //! The embedded font: DejaVu Sans (regular and bold) from the `dejavu` crate, its real advance
 //! widths for measuring and wrapping, and glyph coverage.
 //!
-//! printpdf draws a character the font lacks as an empty box and says nothing, so every string
+//! A PDF viewer draws a character the font lacks as an empty box and says nothing, so every string
 //! goes through [`Fonts::clean`] before it reaches a page: characters the font cannot draw are
 //! replaced by a visible stand-in and reported, never dropped.
 //!
-//! Measuring reads the font in place: the character map (`cmap`) and the advance widths (`hmtx`)
-//! are looked up in the embedded bytes, so laying out a document parses no font at all. Only
-//! encoding needs printpdf's parsed face: it is parsed once per process, by the first export.
+//! Measuring reads the font in place: the character map (`cmap`), the advance widths (`hmtx`)
+//! and the few numbers a PDF font descriptor needs (`head`, `hhea`, `OS/2`) are looked up in the
+//! embedded bytes, so neither laying out nor encoding a document parses a whole font. (A
+//! general font parser such as `ttf-parser` would do the same lookups; the tests check this
+//! reader against it on every character.) The embedded subset is cut by `subsetter` in
+//! [`crate::encode`].
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
-
-use printpdf::ParsedFont;
 
 /// A big-endian `u16` at `at`; 0 past the end, so a damaged font measures as empty, never panics.
 fn u16_at(d: &[u8], at: usize) -> u16 {
@@ -42,7 +43,7 @@ fn table<'a>(tables: &[([u8; 4], &'a [u8])], tag: &[u8; 4]) -> &'a [u8] {
 }
 
 /// The Unicode character map of a face, read in place: a format 12 (all of Unicode) or format 4
-/// (the BMP) subtable, chosen the way printpdf's parser chooses it.
+/// (the BMP) subtable, chosen the way common font parsers choose it.
 #[derive(Clone, Copy)]
 enum Cmap {
     Groups(&'static [u8]),
@@ -143,35 +144,72 @@ impl Cmap {
     }
 }
 
-/// One face: its bytes, read in place for measuring, and printpdf's parsed face for encoding.
+/// The numbers of a face that a PDF font descriptor carries, in font units.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Metrics {
+    /// `head`: xMin, yMin, xMax, yMax.
+    pub bbox: [i16; 4],
+    /// `hhea`: ascender and descender (negative).
+    pub ascender: i16,
+    pub descender: i16,
+    /// `OS/2` (version 2 and later): the height of a capital letter; the ascender otherwise.
+    pub cap_height: i16,
+    /// `post`: the italic angle, 16.16 fixed point as degrees.
+    pub italic_angle: f32,
+}
+
+/// One face: its bytes, read in place for measuring and for encoding.
 pub(crate) struct Face {
     what: &'static str,
+    /// The PostScript name the PDF names the face by (before its subset tag).
+    ps_name: &'static str,
     bytes: &'static [u8],
     cmap: Cmap,
     hmtx: &'static [u8],
     h_metrics: usize,
     units_per_em: f32,
+    metrics: Metrics,
     /// Advance widths of U+0020..U+007E in font units, the bulk of every plan.
     ascii: [u16; 95],
     /// Which of U+0020..U+007E the face draws, one bit each.
     ascii_drawn: u128,
-    parsed: OnceLock<Option<ParsedFont>>,
 }
 
 impl Face {
-    fn load(bytes: &'static [u8], what: &'static str) -> Face {
+    fn load(bytes: &'static [u8], what: &'static str, ps_name: &'static str) -> Face {
         let t = tables(bytes);
         let hhea = table(&t, b"hhea");
+        let head = table(&t, b"head");
+        let os2 = table(&t, b"OS/2");
+        let i16_at = |d: &[u8], at: usize| u16_at(d, at) as i16;
+        let ascender = i16_at(hhea, 4);
+        let metrics = Metrics {
+            bbox: [
+                i16_at(head, 36),
+                i16_at(head, 38),
+                i16_at(head, 40),
+                i16_at(head, 42),
+            ],
+            ascender,
+            descender: i16_at(hhea, 6),
+            cap_height: if u16_at(os2, 0) >= 2 {
+                i16_at(os2, 88)
+            } else {
+                ascender
+            },
+            italic_angle: u32_at(table(&t, b"post"), 4) as i32 as f32 / 65536.0,
+        };
         let mut face = Face {
             what,
+            ps_name,
             bytes,
             cmap: Cmap::read(table(&t, b"cmap")),
             hmtx: table(&t, b"hmtx"),
             h_metrics: usize::from(u16_at(hhea, 34)),
-            units_per_em: f32::from(u16_at(table(&t, b"head"), 18).max(1)),
+            units_per_em: f32::from(u16_at(head, 18).max(1)),
+            metrics,
             ascii: [0; 95],
             ascii_drawn: 0,
-            parsed: OnceLock::new(),
         };
         for (i, cp) in (0x20u32..0x7f).enumerate() {
             let g = face.cmap.glyph(cp);
@@ -185,7 +223,7 @@ impl Face {
 
     /// Advance width of a glyph in font units (fonts may list the last width once for a run of
     /// glyphs at the end).
-    fn glyph_advance(&self, g: u16) -> u16 {
+    pub(crate) fn glyph_advance(&self, g: u16) -> u16 {
         let i = usize::from(g).min(self.h_metrics.saturating_sub(1));
         u16_at(self.hmtx, 4 * i)
     }
@@ -210,15 +248,27 @@ impl Face {
         }
     }
 
-    /// The face as printpdf's font, parsed on first use (the first export of a process); `None`
-    /// if printpdf cannot read it.
-    pub(crate) fn parsed(&self) -> Option<&ParsedFont> {
-        self.parsed
-            .get_or_init(|| {
-                let mut warnings = Vec::new();
-                ParsedFont::from_bytes(self.bytes, 0, &mut warnings)
-            })
-            .as_ref()
+    /// The glyph that draws `c`; 0 (the "missing" glyph) for a character the face lacks.
+    pub(crate) fn glyph(&self, c: char) -> u16 {
+        self.cmap.glyph(c as u32)
+    }
+
+    /// The face's font file, as embedded in the binary.
+    pub(crate) fn bytes(&self) -> &'static [u8] {
+        self.bytes
+    }
+
+    pub(crate) fn units_per_em(&self) -> f32 {
+        self.units_per_em
+    }
+
+    pub(crate) fn metrics(&self) -> Metrics {
+        self.metrics
+    }
+
+    /// The face's PostScript name, as the PDF names it (after the subset tag).
+    pub(crate) fn ps_name(&self) -> &'static str {
+        self.ps_name
     }
 
     /// The name of the face, for messages.
@@ -248,11 +298,10 @@ pub const ASCENT: f32 = 0.93;
 pub const DESCENT: f32 = 0.24;
 
 impl Fonts {
-    /// Reads the embedded faces' tables (use [`fonts`], which does it once). Nothing is parsed
-    /// until an export is encoded.
+    /// Reads the embedded faces' tables (use [`fonts`], which does it once).
     pub fn load() -> Fonts {
-        let regular = Face::load(dejavu::sans::regular(), "DejaVu Sans");
-        let bold = Face::load(dejavu::sans::bold(), "DejaVu Sans Bold");
+        let regular = Face::load(dejavu::sans::regular(), "DejaVu Sans", "DejaVuSans");
+        let bold = Face::load(dejavu::sans::bold(), "DejaVu Sans Bold", "DejaVuSans-Bold");
         // U+FFFD is the character every reader recognises as "something was replaced here".
         let fallback = if regular.has('\u{FFFD}') && bold.has('\u{FFFD}') {
             '\u{FFFD}'
@@ -266,17 +315,7 @@ impl Fonts {
         }
     }
 
-    /// Parses both faces for embedding afresh, as the first export of a process does (for the
-    /// benchmarks; exports use the parse cached in each face).
-    #[doc(hidden)]
-    pub fn parse_for_embedding(&self) -> bool {
-        [&self.regular, &self.bold].iter().all(|face| {
-            let mut warnings = Vec::new();
-            ParsedFont::from_bytes(face.bytes, 0, &mut warnings).is_some()
-        })
-    }
-
-    fn face(&self, bold: bool) -> &Face {
+    pub(crate) fn face(&self, bold: bool) -> &Face {
         if bold { &self.bold } else { &self.regular }
     }
 
@@ -425,25 +464,35 @@ mod tests {
         assert!(!f.covers('🎓'));
     }
 
-    /// The in-place reader and printpdf's parser agree on every character: which ones the face
-    /// draws (so nothing measured is drawn as an empty box), and how wide.
+    /// The in-place reader and `ttf-parser` agree on every character: which ones the face
+    /// draws (so nothing measured is drawn as an empty box), with which glyph, and how wide; and
+    /// on the numbers the PDF's font descriptor carries.
     #[test]
-    fn the_font_read_in_place_agrees_with_printpdf_on_every_character() {
+    fn the_font_read_in_place_agrees_with_ttf_parser_on_every_character() {
         let f = fonts();
         for face in [&f.regular, &f.bold] {
-            let parsed = face.parsed().expect("the embedded font parses");
+            let parsed = ttf_parser::Face::parse(face.bytes, 0).expect("the embedded font parses");
             let mut drawn = 0;
             for cp in (0..0x3_0000u32).filter(|cp| char::from_u32(*cp).is_some()) {
                 let c = char::from_u32(cp).unwrap_or_default();
-                let g = parsed.lookup_glyph_index(cp).filter(|&g| g != 0);
+                let g = parsed.glyph_index(c).filter(|g| g.0 != 0);
                 assert_eq!(face.has(c), g.is_some(), "{} U+{cp:04X}", face.name());
                 if let Some(g) = g {
                     drawn += 1;
-                    let w = u32::from(parsed.get_horizontal_advance(g));
+                    assert_eq!(face.glyph(c), g.0, "{} U+{cp:04X}", face.name());
+                    let w = u32::from(parsed.glyph_hor_advance(g).unwrap_or(0));
                     assert_eq!(face.advance(c), w, "{} U+{cp:04X}", face.name());
                 }
             }
             assert!(drawn > 5000, "{drawn}");
+            let m = face.metrics();
+            let b = parsed.global_bounding_box();
+            assert_eq!(m.bbox, [b.x_min, b.y_min, b.x_max, b.y_max]);
+            assert_eq!(m.ascender, parsed.ascender());
+            assert_eq!(m.descender, parsed.descender());
+            assert_eq!(Some(m.cap_height), parsed.capital_height());
+            assert_eq!(Some(m.italic_angle), parsed.italic_angle().into());
+            assert_eq!(face.units_per_em(), f32::from(parsed.units_per_em()));
         }
     }
 

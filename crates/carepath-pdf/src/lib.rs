@@ -4,7 +4,7 @@
 //! Two steps, kept apart so the first can be tested without reading PDF:
 //! - [`layout()`]: the resolved plan becomes pages of positioned text runs, lines and boxes (pure
 //!   data, serialisable, snapshot-tested), measured with the embedded font's real advance widths;
-//! - [`encode`](mod@encode): printpdf draws those pages, embedding a subset of DejaVu Sans, with
+//! - [`encode`](mod@encode): pdf-writer writes those pages, embedding a subset of DejaVu Sans, with
 //!   bytes that depend only on the plan (with its as-of date), the options and [`GENERATOR`].
 
 use carepath_export::{ExportError, Exported, Exporter, GENERATOR, OutputFile};
@@ -45,7 +45,7 @@ impl PdfExporter {
 #[derive(Debug, Clone)]
 pub struct Rendered {
     pub bytes: Vec<u8>,
-    /// Characters the font lacks (printed as a replacement mark), and printpdf's own warnings.
+    /// Characters the font lacks (printed as a replacement mark), and any problem encoding the font.
     pub warnings: Vec<String>,
     pub pages: usize,
 }
