@@ -156,7 +156,10 @@ fn resolve_with_rotation(bencher: Bencher, with: bool) {
     let weeks = r.schedule.weekly_load.len();
     assert!(weeks > 520, "over 10 years of weeks: {weeks}");
     assert_eq!(
-        r.schedule.weekly_load.iter().any(|w| w.shift_hours.is_some()),
+        r.schedule
+            .weekly_load
+            .iter()
+            .any(|w| w.shift_hours.is_some()),
         with
     );
     println!("with rotation: {with}; weeks: {weeks}");

@@ -992,7 +992,12 @@ fn shift_findings(plan: &CheckedPlan, resolved: &ResolvedPlan, out: &mut Vec<Dia
             .map(|m| m.forecast.finish)
             .filter(|&f| f < horizon)
             .max()
-            .unwrap_or_else(|| resolved.as_of.max(p.start).saturating_add(jiff::Span::new().years(1)));
+            .unwrap_or_else(|| {
+                resolved
+                    .as_of
+                    .max(p.start)
+                    .saturating_add(jiff::Span::new().years(1))
+            });
         let over: Vec<&WeekLoad> = load
             .iter()
             .filter(|w| w.week <= until && w.shift_hours.is_some_and(|s| s > max))

@@ -163,7 +163,11 @@ fn gen_plan() -> impl Strategy<Value = Gen> {
     });
     let days = prop::collection::vec(prop::option::weighted(0.5, 0usize..3), 1..=28);
     let milestones = prop::collection::vec(
-        (1u32..=40, any::<bool>(), prop::option::weighted(0.2, 1u32..=6)),
+        (
+            1u32..=40,
+            any::<bool>(),
+            prop::option::weighted(0.2, 1u32..=6),
+        ),
         1..=6,
     );
     (
