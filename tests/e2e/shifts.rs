@@ -6,10 +6,7 @@ use crate::{carepath, fixture, run};
 /// a shift day or the day a night ends, and the 54-hour limit kept.
 #[test]
 fn show_icu_rotation() {
-    let r = run(carepath().args([
-        "show",
-        "fixtures/icu-rotation.toml",
-    ]));
+    let r = run(carepath().args(["show", "fixtures/icu-rotation.toml"]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     // Week A (from 2026-11-30): days Mon Tue, nights Fri Sat, Sunday the night's end.
     assert!(
@@ -19,7 +16,10 @@ fn show_icu_rotation() {
         r.stdout
     );
     // Week B: nights Tue Wed, Thursday the night's end.
-    assert!(r.stdout.contains("  2026-12-07     25 h     6 h    31 h  Mon Fri Sat Sun\n"));
+    assert!(
+        r.stdout
+            .contains("  2026-12-07     25 h     6 h    31 h  Mon Fri Sat Sun\n")
+    );
     insta::assert_snapshot!("show_icu_rotation", r.stdout);
 }
 
@@ -79,13 +79,18 @@ fn weekly_load_has_shift_hours_only_with_shifts() {
     ]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stdout
-            .starts_with("week,baseline_hours,forecast_hours,shift_hours,free_days,total_hours\r\n"),
+        r.stdout.starts_with(
+            "week,baseline_hours,forecast_hours,shift_hours,free_days,total_hours\r\n"
+        ),
         "{}",
         r.stdout
     );
     // The week of the spring clock change: a night loses an hour.
-    assert!(r.stdout.contains("\r\n2026-03-02,5,,36.5,3,41.5\r\n"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("\r\n2026-03-02,5,,36.5,3,41.5\r\n"),
+        "{}",
+        r.stdout
+    );
 }
 
 /// A roster file that is not iCalendar: the finding is located in the roster file (its name, line
@@ -108,12 +113,20 @@ fn a_bad_roster_file_is_located_in_that_file() {
     assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
     let roster = dir.join("shifts.csv").display().to_string();
     assert!(r.stderr.contains("error[R001]"), "{}", r.stderr);
-    assert!(r.stderr.contains(&format!("--> {roster}:1:")), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!("--> {roster}:1:")),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("= hint:"), "{}", r.stderr);
     assert!(r.stderr.contains("1 error"), "{}", r.stderr);
     let r = run(carepath().arg("check").arg(&plan));
     assert_eq!(r.code, 1);
-    assert!(r.stdout.contains("error[R001]") && r.stdout.contains("(1 error,"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("error[R001]") && r.stdout.contains("(1 error,"),
+        "{}",
+        r.stdout
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -123,7 +136,14 @@ fn a_missing_roster_file_is_e037_at_its_name() {
     for args in [
         vec!["check", "fixtures/bad/roster-missing.toml"],
         vec!["show", "fixtures/bad/roster-missing.toml"],
-        vec!["export", "fixtures/bad/roster-missing.toml", "--to", "json", "-o", "-"],
+        vec![
+            "export",
+            "fixtures/bad/roster-missing.toml",
+            "--to",
+            "json",
+            "-o",
+            "-",
+        ],
     ] {
         let r = run(carepath().args(&args));
         assert_eq!(r.code, 1, "{args:?}");
@@ -145,8 +165,10 @@ fn shifts_over_the_limit_are_one_warning_at_the_limit() {
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert_eq!(r.stdout.matches("warning[W021]").count(), 1, "{}", r.stdout);
     assert!(
-        r.stdout.contains("the first the week of 2026-01-05 with 50 h of shifts")
-            && r.stdout.contains("--> fixtures/bad/shifts-over-limit.toml:14:18\n"),
+        r.stdout
+            .contains("the first the week of 2026-01-05 with 50 h of shifts")
+            && r.stdout
+                .contains("--> fixtures/bad/shifts-over-limit.toml:14:18\n"),
         "{}",
         r.stdout
     );

@@ -265,10 +265,7 @@ const MAX_ROSTER_BYTES: u64 = 16 * 1024 * 1024;
 fn attach_roster(path: &Path, checked: &mut carepath_model::Checked) -> Option<RosterFindings> {
     let plan = checked.plan.as_ref()?;
     let spec = plan.plan().capacity.roster.clone()?;
-    let file = path
-        .parent()
-        .unwrap_or(Path::new(""))
-        .join(&spec.file);
+    let file = path.parent().unwrap_or(Path::new("")).join(&spec.file);
     let name = file.display().to_string();
     let bytes = match files::read_bounded(&file, MAX_ROSTER_BYTES, "roster files") {
         Ok(b) => b,

@@ -713,7 +713,10 @@ mod tests {
         );
         for t in Table::ALL {
             assert_eq!(t.columns().len(), t.cell_types().len(), "{}", t.name());
-            assert_eq!(WEEKLY_LOAD_SHIFT_COLUMNS.len(), WEEKLY_LOAD_SHIFT_TYPES.len());
+            assert_eq!(
+                WEEKLY_LOAD_SHIFT_COLUMNS.len(),
+                WEEKLY_LOAD_SHIFT_TYPES.len()
+            );
             assert_eq!(WEEKLY_LOAD_SHIFT_COLUMNS[..3], *WEEKLY_LOAD_COLUMNS);
             assert_eq!(Table::parse(t.name()), Some(t));
             assert_eq!(columns(t.name()), Some(t.columns()));

@@ -247,5 +247,9 @@ fn the_roster_fixture_reads_as_khal_shows_it() {
         assert_eq!(s.hours, elapsed, "hours of the shift starting {start}");
     }
     let total: f64 = hours.iter().sum();
-    assert_eq!(total, 150.0 * 12.5, "the lost and the gained hour cancel out over the year");
+    assert_eq!(
+        total,
+        150.0 * 12.5,
+        "the lost and the gained hour cancel out over the year"
+    );
 }

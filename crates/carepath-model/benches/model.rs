@@ -9,7 +9,9 @@
 //! more than about 12x the time; checking 100,000 milestones takes under 2 s; a JSON object with
 //! 100,000 keys and a TOML file with 80,000 unknown fields are checked and their (capped) message
 //! rendered in under 1 s each; the 10,000-milestone plan with 20 credentials and 2,000 CE
-//! activities resolves within 1.3x of the same plan without them.
+//! activities resolves within 1.3x of the same plan without them; the 10,000-milestone plan with
+//! a two-week rotation of day and night shifts (and `max_week_hours`) resolves within 1.5x of the
+//! same plan without one.
 
 use carepath_model::diag::{self, Source, Style};
 use carepath_model::{CheckedPlan, Format, check, resolve};
@@ -120,4 +122,46 @@ fn json_100k_keys(bencher: Bencher) {
 fn toml_80k_unknown_keys(bencher: Bencher) {
     let text = unknown_keys_toml(80_000);
     bencher.bench(|| check_and_render(divan::black_box(&text), Format::Toml));
+}
+
+/// The generated plan with a two-week rotation of 12.5-hour day and night shifts and a weekly
+/// limit (`with`), or as generated. Its hours a week are 40 here, so the 10,000 milestones run
+/// for decades: every week of the rotation is walked through.
+fn rotation_plan(with: bool) -> CheckedPlan {
+    let text = big_plan(10_000);
+    let text = if with {
+        text.replacen(
+            "max_parallel = 8\n",
+            "max_parallel = 8\nmax_week_hours = 80\n\n[capacity.rotation]\nstart = 2026-01-05\n\
+             days = [\"D\", \"D\", \"-\", \"-\", \"N\", \"N\", \"-\", \"-\", \"N\", \"N\", \"-\", \"-\", \"-\", \"-\"]\n\
+             shifts = { D = { start = \"07:00\", hours = 12.5 }, N = { start = \"19:00\", hours = 12.5 } }\n",
+            1,
+        )
+    } else {
+        text
+    };
+    let c = check(text.as_bytes(), Format::Toml, None);
+    assert!(!c.has_errors(), "{:?}", c.diagnostics.first());
+    let plan = c.plan.expect("the generated plan checks");
+    assert_eq!(plan.plan().capacity.rotation.is_some(), with);
+    plan
+}
+
+/// The 10,000-milestone plan with a two-week rotation vs the same plan without one: the target
+/// is within 1.5x.
+#[divan::bench(args = [false, true], sample_count = 20)]
+fn resolve_with_rotation(bencher: Bencher, with: bool) {
+    let plan = rotation_plan(with);
+    let r = resolve(&plan, date(2026, 11, 22), None);
+    let weeks = r.schedule.weekly_load.len();
+    assert!(weeks > 520, "over 10 years of weeks: {weeks}");
+    assert_eq!(
+        r.schedule
+            .weekly_load
+            .iter()
+            .any(|w| w.shift_hours.is_some()),
+        with
+    );
+    println!("with rotation: {with}; weeks: {weeks}");
+    bencher.bench(|| resolve(divan::black_box(&plan), date(2026, 11, 22), None));
 }

@@ -785,6 +785,34 @@ impl std::fmt::Display for Ymd {
     }
 }
 
+/// For a plan with shifts: how many free days (no shift, no night's end, no break) the roster or
+/// rotation leaves from `from` to the milestone's due date, as `, and the roster leaves 9 free
+/// days before the due date`. Empty for a plan without shifts or a milestone without a due date.
+fn shift_note(m: &Milestone, from: Date, fc: &schedule::Schedule) -> String {
+    let (Some(cal), Some(due)) = (fc.shifts.as_ref(), m.due) else {
+        return String::new();
+    };
+    let (a, b) = (day_number(from), day_number(due));
+    if b < a {
+        return String::new();
+    }
+    // Ten years at most: an explanation, not a census.
+    let free = (a..=b.min(a + 3660))
+        .filter(|&d| cal.is_free(d) && !fc.in_break(from_day_number(d)))
+        .count() as i64;
+    let by = if cal.covers.is_some_and(|(_, last)| due <= last) || !cal.has_rotation {
+        "the roster"
+    } else if cal.covers.is_some() {
+        "the roster and then the rotation"
+    } else {
+        "the rotation"
+    };
+    format!(
+        ", and {by} leaves {} before the due date",
+        crate::words::plural(free, "free day", "free days")
+    )
+}
+
 /// Why a milestone with no binding predecessor finishes when it does.
 fn own_reason(m: &Milestone, i: usize, fc: &schedule::Schedule) -> String {
     let start = match fc.start_bound[i] {
@@ -805,10 +833,11 @@ fn own_reason(m: &Milestone, i: usize, fc: &schedule::Schedule) -> String {
                 ""
             };
             format!(
-                "it is not marked done, and its {} h of work left can only be placed from {} at {} h a week{shared}",
+                "it is not marked done, and its {} h of work left can only be placed from {} at {} h a week{shared}{}",
                 thousands(units_to_hours(fc.work[i])),
                 fc.work_from,
-                thousands(fc.hours_per_week)
+                thousands(fc.hours_per_week),
+                shift_note(m, fc.work_from, fc)
             )
         }
         FinishBound::Effort => {
@@ -821,9 +850,10 @@ fn own_reason(m: &Milestone, i: usize, fc: &schedule::Schedule) -> String {
                 ""
             };
             format!(
-                "{start} and needs {} h of work at {} h a week{shared}",
+                "{start} and needs {} h of work at {} h a week{shared}{}",
                 thousands(units_to_hours(fc.work[i])),
-                thousands(fc.hours_per_week)
+                thousands(fc.hours_per_week),
+                shift_note(m, ready, fc)
             )
         }
         _ => match what_takes(m, i, fc) {
@@ -962,7 +992,12 @@ fn shift_findings(plan: &CheckedPlan, resolved: &ResolvedPlan, out: &mut Vec<Dia
             .map(|m| m.forecast.finish)
             .filter(|&f| f < horizon)
             .max()
-            .unwrap_or_else(|| resolved.as_of.max(p.start).saturating_add(jiff::Span::new().years(1)));
+            .unwrap_or_else(|| {
+                resolved
+                    .as_of
+                    .max(p.start)
+                    .saturating_add(jiff::Span::new().years(1))
+            });
         let over: Vec<&WeekLoad> = load
             .iter()
             .filter(|w| w.week <= until && w.shift_hours.is_some_and(|s| s > max))

@@ -333,8 +333,8 @@ fn your_weeks(out: &mut String, r: &ResolvedPlan, p: &Paint) {
     }
     let _ = writeln!(
         out,
-        "  {:<10}  {:>7}  {:>6}  {:>6}  free for study"
-        , "week of", "shifts", "study", "total"
+        "  {:<10}  {:>7}  {:>6}  {:>6}  free for study",
+        "week of", "shifts", "study", "total"
     );
     const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     let mut over = Vec::new();

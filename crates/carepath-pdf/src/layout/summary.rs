@@ -2,6 +2,7 @@
 
 use super::writer::*;
 use super::*;
+use carepath_model::numbers::plain;
 
 /// The summary page; returns how many notes on the forecast it had room for.
 pub(super) fn summary(w: &mut Writer, p: &ResolvedPlan) -> usize {
@@ -44,6 +45,11 @@ pub(super) fn summary(w: &mut Writer, p: &ResolvedPlan) -> usize {
 
     key_figures(w, p, &mut cont);
     w.y += 16.0;
+    if let Some(text) = shift_load(p) {
+        let rows = w.para(x, cw, 10.0, false, INK, 14.0, &text);
+        w.place(rows, true, &mut cont);
+        w.y += 14.0;
+    }
     smart_glance(w, p, &mut cont);
     w.y += 14.0;
     next_actions(w, p, &mut cont);
@@ -52,6 +58,57 @@ pub(super) fn summary(w: &mut Writer, p: &ResolvedPlan) -> usize {
     }
     w.y += 14.0;
     explanations(w, p, &mut cont)
+}
+
+/// For a plan with shifts (a rotation or a roster): what the plan really asks for a week, around
+/// the shifts, from the as-of week to its last week of development, and its heaviest weeks.
+/// `None` for any other plan, whose page stays as it was.
+fn shift_load(p: &ResolvedPlan) -> Option<String> {
+    let load = &p.schedule.weekly_load;
+    load.first()?.shift_hours?;
+    let ahead: Vec<_> = load.iter().filter(|w| w.forecast_hours.is_some()).collect();
+    let last = ahead
+        .iter()
+        .rposition(|w| w.forecast_hours.unwrap_or(0.0) > 0.0)?;
+    let weeks = &ahead[..=last];
+    let n = weeks.len() as f64;
+    let study: f64 = weeks.iter().filter_map(|w| w.forecast_hours).sum::<f64>() / n;
+    let shifts: f64 = weeks.iter().filter_map(|w| w.shift_hours).sum::<f64>() / n;
+    let mut heavy: Vec<_> = weeks.iter().filter(|w| w.total_hours.is_some()).collect();
+    heavy.sort_by(|a, b| {
+        b.total_hours
+            .partial_cmp(&a.total_hours)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.week.cmp(&b.week))
+    });
+    let heaviest: Vec<String> = heavy
+        .iter()
+        .take(3)
+        .map(|w| {
+            format!(
+                "the week of {} ({} h: {} h of shifts, {} h of study)",
+                w.week,
+                plain(w.total_hours.unwrap_or(0.0)),
+                plain(w.shift_hours.unwrap_or(0.0)),
+                plain(w.forecast_hours.unwrap_or(0.0))
+            )
+        })
+        .collect();
+    let limit = p
+        .plan
+        .capacity
+        .max_week_hours
+        .map(|m| format!(", within your limit of {} h", plain(m)))
+        .unwrap_or_default();
+    Some(format!(
+        "Around your shifts: from {} to {}, the plan asks for about {} h of study a week on top of {} h of shifts, {} h a week in all{limit}. Heaviest: {}.",
+        weeks[0].week,
+        weeks[last].week.saturating_add(jiff::Span::new().days(6)),
+        plain((study * 10.0).round() / 10.0),
+        plain((shifts * 10.0).round() / 10.0),
+        plain(((study + shifts) * 10.0).round() / 10.0),
+        heaviest.join("; ")
+    ))
 }
 
 fn key_figures(w: &mut Writer, p: &ResolvedPlan, cont: &mut dyn FnMut(&mut Writer)) {
