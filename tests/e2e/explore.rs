@@ -227,3 +227,23 @@ fn compare_json_has_every_field() {
     assert_eq!(roles[0]["route_months"], 36);
     assert_eq!(v["region"], "US");
 }
+
+#[test]
+fn gap_for_an_ontario_rn_counts_her_licence_as_held() {
+    let r = run(carepath().args(["--format", "json", "gap", "fixtures/rn-ontario-to-np.toml"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let licence = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "rn-license")
+        .expect("the NP role requires the RN licence");
+    assert_eq!(licence["held"], true, "her role implies it: {licence}");
+    let r = run(carepath().args(["gap", "fixtures/rn-ontario-to-np.toml"]));
+    assert!(
+        !r.stdout.contains("→ Registered nurse ("),
+        "her route does not start by becoming what she is:\n{}",
+        r.stdout
+    );
+}

@@ -163,7 +163,16 @@ fn hours_target(m: &Milestone) -> Option<f64> {
 pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
     let target = plan.target.as_ref()?;
     let role = catalog.role(&target.role)?;
-    let held = |id: &str| plan.person.holds(id);
+    // The current role implies the credentials it requires (as `path` assumes): an RN whose
+    // list names only her degree holds her RN licence all the same.
+    let implied: Vec<&str> = plan
+        .person
+        .role
+        .as_deref()
+        .and_then(|r| catalog.role(r))
+        .map(|r| r.requires.all_of.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    let held = |id: &str| plan.person.holds(id) || implied.contains(&id);
     let covered = |id: &str| -> Vec<String> {
         plan.milestones
             .iter()

@@ -24,7 +24,7 @@ pub struct Cli {
     /// When to use colour (honours NO_COLOR).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Output for people (text) or programs (json): check, status, gap, path.
+    /// Output for people (text) or programs (json): check, status, gap, path, explore, compare.
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
     #[command(subcommand)]

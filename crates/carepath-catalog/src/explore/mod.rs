@@ -89,7 +89,8 @@ impl Options {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PartScore {
     pub part: Part,
-    /// Whole points of the 0-100 score; the parts of a role add up to its score.
+    /// Whole points of the 0-100 score; the parts of a role add up to its score (shared out by
+    /// largest remainders).
     pub points: u32,
     /// The points before weights and scaling, out of `max`.
     pub raw: f64,
@@ -320,25 +321,29 @@ fn rank_one(
         (Part::Outlook, outlook_points),
         (Part::Distance, distance),
     ];
-    let parts: Vec<PartScore> = raws
+    let scaled: Vec<f64> = raws
         .iter()
         .map(|&(part, raw)| {
-            let weight = options.weight(part);
-            let scaled = if total_weight > 0.0 {
-                weight * raw * 100.0 / total_weight
+            if total_weight > 0.0 {
+                options.weight(part) * raw * 100.0 / total_weight
             } else {
                 0.0
-            };
-            PartScore {
-                part,
-                points: scaled.round().max(0.0) as u32,
-                raw: (raw * 10.0).round() / 10.0,
-                max: part.max_points(),
-                weight,
             }
         })
         .collect();
-    let score = parts.iter().map(|p| p.points).sum::<u32>().min(100);
+    let points = whole_points(&scaled);
+    let parts: Vec<PartScore> = raws
+        .iter()
+        .zip(&points)
+        .map(|(&(part, raw), &points)| PartScore {
+            part,
+            points,
+            raw: (raw * 10.0).round() / 10.0,
+            max: part.max_points(),
+            weight: options.weight(part),
+        })
+        .collect();
+    let score = points.iter().sum::<u32>();
     let pay_figure = pay.as_ref().map(|p| PayFigure {
         amount: p.figure.amount,
         currency: p.figure.currency.clone(),
@@ -373,6 +378,24 @@ fn rank_one(
         shift_work: role.shift_work,
         route: route.role_ids().into_iter().map(str::to_owned).collect(),
     }
+}
+
+/// Whole points per part that add up to the rounded total: each part's floor, then one more
+/// to the parts with the largest remainders (the earlier part on a tie), as seats are shared
+/// by the largest-remainder method. Rounding each part on its own could add up to 101.
+fn whole_points(scaled: &[f64]) -> Vec<u32> {
+    let total = scaled.iter().sum::<f64>().round().clamp(0.0, 100.0) as u32;
+    let mut points: Vec<u32> = scaled.iter().map(|v| v.max(0.0).floor() as u32).collect();
+    let mut order: Vec<usize> = (0..scaled.len()).collect();
+    order.sort_by(|&a, &b| {
+        let rest = |i: usize| scaled[i].max(0.0) - scaled[i].max(0.0).floor();
+        rest(b).total_cmp(&rest(a)).then(a.cmp(&b))
+    });
+    let missing = total.saturating_sub(points.iter().sum());
+    for &i in order.iter().take(missing as usize) {
+        points[i] += 1;
+    }
+    points
 }
 
 /// "serves teaching and leadership; +US$14,300 a year; 24 months, about US$9,000".
@@ -430,5 +453,57 @@ fn and_list(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_points_add_up_to_the_rounded_total() {
+        // Each rounded alone: 1 + 1 + 1 = 3, though the total is 2.
+        assert_eq!(whole_points(&[0.6, 0.7, 0.7]), [0, 1, 1]);
+        assert_eq!(
+            whole_points(&[24.5, 20.0, 15.0, 10.0, 10.0, 20.0])
+                .iter()
+                .sum::<u32>(),
+            100
+        );
+        assert_eq!(whole_points(&[0.0; 6]), [0; 6]);
+    }
+
+    #[test]
+    fn the_lab_technician_sees_data_roles_first_and_parts_add_up() {
+        let catalog = Catalog::embedded();
+        let who = Seeker {
+            role: Some("medical-laboratory-technician".into()),
+            region: Some("US".into()),
+            credentials: vec!["mlt-ascp".into(), "associate-degree".into()],
+            interests: vec!["data visualization".into(), "laboratory informatics".into()],
+            ..Seeker::default()
+        };
+        let found = explore(catalog, &who, &Options::default()).unwrap();
+        let mut top: Vec<&str> = found.roles[..2].iter().map(|r| r.id.as_str()).collect();
+        top.sort_unstable();
+        assert_eq!(
+            top,
+            ["health-informatics-specialist", "healthcare-data-analyst"]
+        );
+        for r in &found.roles {
+            assert_eq!(
+                r.parts.iter().map(|p| p.points).sum::<u32>(),
+                r.score,
+                "{}",
+                r.id
+            );
+        }
+        let none = Options {
+            max_months: Some(1),
+            ..Options::default()
+        };
+        let empty = explore(catalog, &who, &none).unwrap();
+        assert!(empty.roles.is_empty());
+        assert_eq!(empty.main_filter().map(|(f, _)| f), Some("--max-months"));
     }
 }
