@@ -70,7 +70,8 @@ impl Pages {
             p.items.push(item);
         }
     }
-    /// Text at `x` on the baseline `y`, cut to `max_w`.
+    /// Text at `x` on the baseline `y`, cut to `max_w`: the fields of [`Item::Text`], one each.
+    #[allow(clippy::too_many_arguments)]
     fn text(&mut self, x: f32, y: f32, max_w: f32, size: f32, bold: bool, color: Color, s: &str) {
         let f = font::fonts();
         let clean = f.clean(s, &mut self.warnings);
@@ -333,7 +334,7 @@ pub fn dashboard(cohort: &Cohort, as_of: Date, paper: Paper, generator: &str) ->
         let Some(s) = &m.summary else { continue };
         let k = match s.smart_average {
             None => 5,
-            Some(a) => ((a.floor() as usize).min(4)).max(0),
+            Some(a) => (a.max(0.0).floor() as usize).min(4),
         };
         counts[k] += 1;
     }
