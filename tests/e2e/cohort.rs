@@ -198,3 +198,36 @@ fn bad_rosters_say_what_is_wrong() {
         r.stderr
     );
 }
+
+#[test]
+fn the_dashboard_pdf_has_extractable_text() {
+    let dir = scratch("cohort-pdf");
+    assert_eq!(cohort(&dir, &[]).code, 1);
+    let pdf = dir.join("cohort.pdf");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let Ok(o) = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+    else {
+        crate::skip_or_fail("pdftotext", "apt install poppler-utils");
+        return;
+    };
+    let text = String::from_utf8_lossy(&o.stdout);
+    for want in [
+        "Cohort dashboard",
+        "13 people as of 2026-11-22; 2 with errors",
+        "Status by unit",
+        "4 West Med-Surg",
+        "Credential expiries",
+        "next 30 days",
+        "-22 lapsed",
+        "SMART average of the goals",
+        "People",
+        "Kofi Mensah",
+        "page 2 of 2",
+    ] {
+        assert!(text.contains(want), "{want} in:\n{text}");
+    }
+}

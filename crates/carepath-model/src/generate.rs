@@ -194,3 +194,98 @@ impl crate::Knowledge for CredentialRules {
         Some(r)
     }
 }
+
+/// The units, groups and target roles of [`cohort_plan`]'s rosters.
+const UNITS: [(&str, &str, &str); 4] = [
+    ("4 West Med-Surg", "med-surg-nurse", "cmsrn"),
+    ("MICU", "critical-care-nurse", "ccrn"),
+    ("Emergency", "emergency-nurse", "cen"),
+    ("Progressive care", "progressive-care-nurse", "pccn"),
+];
+const GROUPS: [&str; 3] = ["Residency A", "Residency B", "Clinical ladder"];
+
+/// One realistic plan of a nurse on a cohort roster (the shape of `fixtures/cohort/plans/`): a
+/// new graduate or a ladder nurse with an RN license, a BLS card (and ACLS on the critical units)
+/// that expire at dates spread over two years, a CE log, two goals and four milestones towards a
+/// specialty certification. The same `i` always gives the same plan; returns the unit and group
+/// for the roster with it.
+pub fn cohort_plan(i: usize) -> (String, &'static str, &'static str) {
+    let mut rng = Rng(0x5eed_c0ff_ee00 + i as u64);
+    let (unit, target, cert) = UNITS[i % UNITS.len()];
+    let group = GROUPS[(i / UNITS.len()) % GROUPS.len()];
+    let start_month = [3u64, 9][(i / 7) % 2];
+    let start_year = 2026 - rng.range(0, 2);
+    let by_year = start_year + 1 + rng.range(0, 2);
+    let bls = (2024 + rng.range(0, 3), rng.range(1, 13), rng.range(1, 28));
+    let mut creds = format!(
+        "  \"bsn\",\n  {{ id = \"rn-license\", earned = {start_year}-01-20, expires = {}-01-31, jurisdiction = \"US-CA\", number = \"RN {}\" }},\n  {{ id = \"bls\", earned = {}-{:02}-{:02} }},\n",
+        start_year + 2,
+        900_000 + i,
+        bls.0,
+        bls.1,
+        bls.2
+    );
+    if unit != "4 West Med-Surg" {
+        creds.push_str(&format!(
+            "  {{ id = \"acls\", earned = {}-{:02}-{:02} }},\n",
+            2024 + rng.range(0, 3),
+            rng.range(1, 13),
+            rng.range(1, 28)
+        ));
+    }
+    let hours = rng.range(2, 7);
+    let oriented = rng.chance(0.7);
+    let mut ce = String::new();
+    for k in 0..rng.range(1, 5) {
+        ce.push_str(&format!(
+            "\n[[ce]]\ndate = {start_year}-{:02}-{:02}\ntitle = \"Unit education day {}\"\nhours = {}\nprovider = \"Hospital education\"\n",
+            rng.range(1, 13),
+            rng.range(1, 28),
+            k + 1,
+            rng.range(1, 9)
+        ));
+    }
+    let text = format!(
+        "format = 1\nid = \"nurse-{i:05}\"\ntitle = \"{group}: from new RN to {} on {unit}\"\nstart = {start_year}-{start_month:02}-02\n\n[person]\nname = \"Nurse {i:05}\"\nrole = \"registered-nurse\"\nregion = \"US-CA\"\ncredentials = [\n{creds}]\n\n[capacity]\nhours_per_week = {hours}\n\n[target]\nrole = \"{target}\"\nby = {by_year}-06-30\n\n[[goals]]\nid = \"practice\"\ntitle = \"Practise independently on {unit} within 6 months of the start\"\ndue = {}-{:02}-28\n\n[[goals]]\nid = \"certify\"\ntitle = \"Pass the {} exam by {by_year}-06-30\"\ndue = {by_year}-06-30\n\n[[milestones]]\nid = \"orientation\"\ntitle = \"Unit orientation with a preceptor (12 weeks)\"\nkind = \"training\"\ngoal = \"practice\"\nduration = \"12 weeks\"\neffort_hours = 24\n{}\n[[milestones]]\nid = \"residency-seminars\"\ntitle = \"Nurse residency seminars, one a month\"\nkind = \"education\"\ngoal = \"practice\"\nafter = [\"orientation\"]\neffort_hours = 36\ndue = {by_year}-06-30\n\n[[milestones]]\nid = \"review-course\"\ntitle = \"Certification review course\"\nkind = \"training\"\ngoal = \"certify\"\nafter = [\"orientation\"]\neffort_hours = {}\n\n[[milestones]]\nid = \"exam\"\ntitle = \"Sit the {} exam\"\nkind = \"exam\"\ngoal = \"certify\"\nearns = \"{cert}\"\nafter = [\"review-course\"]\neffort_hours = 40\ndue = {by_year}-06-30\n{ce}",
+        cert.to_uppercase(),
+        if start_month < 7 {
+            start_year
+        } else {
+            start_year + 1
+        },
+        (start_month + 5) % 12 + 1,
+        cert.to_uppercase(),
+        if oriented {
+            format!("done = {start_year}-{:02}-20\n", start_month + 2)
+        } else {
+            String::new()
+        },
+        rng.range(16, 41),
+        cert.to_uppercase(),
+    );
+    (text, unit, group)
+}
+
+#[cfg(test)]
+mod cohort_tests {
+    use super::*;
+
+    #[test]
+    fn cohort_plans_check_and_differ() {
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..40 {
+            let (text, unit, _) = cohort_plan(i);
+            let c = crate::check(text.as_bytes(), crate::Format::Toml, None);
+            let errors: Vec<_> = c.diagnostics.iter().filter(|d| d.is_error()).collect();
+            assert!(errors.is_empty(), "plan {i}: {errors:?}\n{text}");
+            assert!(text.contains(unit));
+            seen.insert(text);
+        }
+        assert_eq!(seen.len(), 40);
+        assert_eq!(
+            cohort_plan(7).0,
+            cohort_plan(7).0,
+            "the same i, the same plan"
+        );
+    }
+}

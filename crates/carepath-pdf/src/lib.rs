@@ -11,6 +11,7 @@ use carepath_export::{ExportError, Exported, Exporter, GENERATOR, OutputFile};
 use carepath_model::ResolvedPlan;
 use serde::Serialize;
 
+pub mod cohort;
 pub mod encode;
 pub mod font;
 pub mod layout;

@@ -126,6 +126,16 @@ pub fn cohort(env: &Env, o: &Options, out: &mut dyn Write) -> Outcome {
         ),
         (dir.join("cohort.jsonl"), jsonl(&c)?),
     ];
+    let pdf = carepath_pdf::cohort::dashboard(
+        &c,
+        env.as_of,
+        carepath_export::Paper::Letter,
+        carepath_export::GENERATOR,
+    );
+    for w in &pdf.warnings {
+        eprintln!("warning: cohort.pdf: {}", terminal_safe(w, false));
+    }
+    outputs.push((dir.join("cohort.pdf"), pdf.bytes));
     if o.keep_key {
         outputs.push((dir.join("key.csv"), key_csv(&roster)?));
     }
