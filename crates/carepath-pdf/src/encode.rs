@@ -67,7 +67,7 @@ fn hex16(parts: &[&[u8]]) -> String {
 
 /// Flate level for every stream: zlib's default. Level 9 (best) cost several times as much
 /// for files a few per cent smaller.
-const FLATE_LEVEL: u8 = 6;
+const FLATE_LEVEL: u8 = 1;
 
 fn deflate(data: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec_zlib(data, FLATE_LEVEL)
@@ -212,11 +212,7 @@ pub fn encode(doc: &Document, meta: &Meta) -> (Vec<u8>, Vec<String>) {
 
     pdf.set_file_id((
         hex16(&[meta.plan_id.as_bytes()]).into_bytes(),
-        hex16(&[
-            meta.plan_id.as_bytes(),
-            meta.as_of.to_string().as_bytes(),
-        ])
-        .into_bytes(),
+        hex16(&[meta.plan_id.as_bytes(), meta.as_of.to_string().as_bytes()]).into_bytes(),
     ));
     (pdf.finish(), messages)
 }
