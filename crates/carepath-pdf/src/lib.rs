@@ -14,6 +14,7 @@ use serde::Serialize;
 pub mod encode;
 pub mod font;
 pub mod layout;
+pub mod svg;
 
 pub use carepath_export::Paper;
 pub use layout::{Document, Item, Layout, Page, layout};
