@@ -7,6 +7,7 @@ mod check;
 mod export;
 mod init;
 mod log;
+mod serve;
 mod show;
 
 use std::io::Write;
@@ -104,6 +105,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
             },
             out,
         ),
+        Command::Serve {
+            plan,
+            port,
+            open,
+            listen,
+        } => serve::serve(&env, &plan, port, open, listen, out),
         Command::Schema | Command::Completions { .. } => Ok(()),
     }
 }
