@@ -7,6 +7,7 @@ mod credentials;
 mod export;
 mod log;
 mod safety;
+mod serve;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
