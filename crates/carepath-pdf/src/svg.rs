@@ -261,7 +261,9 @@ mod tests {
             ],
         };
         let svg = super::page(&page, "A \"plan\"");
-        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 100\""));
+        assert!(
+            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 100\"")
+        );
         assert!(svg.contains("aria-label=\"A &quot;plan&quot;\""));
         assert!(svg.contains("<text x=\"10\" y=\"20.5\" font-size=\"9\" font-weight=\"bold\" fill=\"#010203\" xml:space=\"preserve\">R&amp;D &lt;care&gt;</text>"));
         assert!(svg.contains("<line x1=\"0\" y1=\"1\" x2=\"5\" y2=\"1\" stroke=\"#ff0000\" stroke-width=\"0.5\" stroke-dasharray=\"3 2\"/>"));

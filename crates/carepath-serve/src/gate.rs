@@ -29,8 +29,7 @@ pub enum Verdict {
     MethodNotAllowed,
 }
 
-pub const BAD_HOST: &str =
-    "this server answers only to 127.0.0.1 or localhost with its port (a page elsewhere cannot use it)";
+pub const BAD_HOST: &str = "this server answers only to 127.0.0.1 or localhost with its port (a page elsewhere cannot use it)";
 pub const NO_TOKEN: &str =
     "open the address that `carepath serve` printed (it carries the session's token)";
 pub const BAD_CSRF: &str =
@@ -264,7 +263,12 @@ mod tests {
         assert!(!g.csrf_ok(&[("csrf".into(), "t0k".into())]));
         assert!(!g.csrf_ok(&[]));
         assert_eq!(
-            g.judge(seen("PUT", "/", "127.0.0.1:4000", Some("carepath-4000=t0k"))),
+            g.judge(seen(
+                "PUT",
+                "/",
+                "127.0.0.1:4000",
+                Some("carepath-4000=t0k")
+            )),
             Verdict::MethodNotAllowed
         );
     }

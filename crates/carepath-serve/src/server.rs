@@ -75,7 +75,11 @@ impl Reply {
     }
 
     pub fn text(status: u16, body: impl Into<String>) -> Reply {
-        Reply::bytes(status, "text/plain; charset=utf-8", body.into().into_bytes())
+        Reply::bytes(
+            status,
+            "text/plain; charset=utf-8",
+            body.into().into_bytes(),
+        )
     }
 
     pub fn bytes(status: u16, content_type: &'static str, body: Vec<u8>) -> Reply {

@@ -55,7 +55,6 @@ pub fn esc(text: &str) -> String {
 }
 
 const CSS: &str = include_str!("../assets/site.css");
-const JS: &str = include_str!("../assets/site.js");
 
 /// The plan as read: its bytes, and the checked and resolved plan when it is valid.
 pub struct Snapshot {
@@ -139,7 +138,7 @@ impl Site {
             let _ = write!(nav, "<li><a href=\"{href}\"{current}>{name}</a></li>");
         }
         format!(
-            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} · {plan} · carepath</title><link rel=\"stylesheet\" href=\"/assets/site.css\"><script src=\"/assets/site.js\" defer></script></head>\n<body data-version=\"{version}\" data-csrf=\"{csrf}\"><a class=\"skip\" href=\"#main\">Skip to the content</a><header><p class=\"brand\">carepath · <span>{file}</span></p><nav aria-label=\"Pages\"><ul>{nav}</ul></nav></header>\n<div id=\"changed\" role=\"status\" aria-live=\"polite\"></div>\n<main id=\"main\" tabindex=\"-1\"><h1>{h1}</h1>\n{body}</main></body></html>\n",
+            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} · {plan} · carepath</title><link rel=\"stylesheet\" href=\"/assets/site.css\"></head>\n<body data-version=\"{version}\" data-csrf=\"{csrf}\"><a class=\"skip\" href=\"#main\">Skip to the content</a><header><p class=\"brand\">carepath · <span>{file}</span></p><nav aria-label=\"Pages\"><ul>{nav}</ul></nav></header>\n<main id=\"main\" tabindex=\"-1\"><h1>{h1}</h1>\n{body}</main></body></html>\n",
             title = esc(title),
             plan = esc(&plan_title),
             version = version(&snap.bytes),
@@ -204,7 +203,10 @@ impl Site {
             .unwrap_or_else(|| "plan".into());
         let several = exported.files.len() > 1;
         if several && part.is_none() {
-            let mut body = format!("<h2>{} files</h2><ul class=\"downloads\">", esc(&name.to_uppercase()));
+            let mut body = format!(
+                "<h2>{} files</h2><ul class=\"downloads\">",
+                esc(&name.to_uppercase())
+            );
             for f in &exported.files {
                 let p = f.part.clone().unwrap_or_default();
                 let _ = write!(
@@ -305,7 +307,11 @@ pub fn overview_body(snap: &Snapshot) -> String {
     match &r.schedule.target {
         Some(t) => {
             let verdict = if t.met {
-                format!("on time for the target <strong>{}</strong> by {}", esc(r.display_name(&t.role)), t.by)
+                format!(
+                    "on time for the target <strong>{}</strong> by {}",
+                    esc(r.display_name(&t.role)),
+                    t.by
+                )
             } else {
                 format!(
                     "<span class=\"bad\">after</span> the target <strong>{}</strong> by {} ({} days late)",
@@ -405,7 +411,11 @@ pub fn overview_body(snap: &Snapshot) -> String {
     if !attention.is_empty() {
         s.push_str("<section aria-labelledby=\"cred-h\"><h2 id=\"cred-h\">Credentials that need attention</h2><ul>");
         for c in attention {
-            let what = c.attention.as_ref().map(|m| m.document()).unwrap_or_default();
+            let what = c
+                .attention
+                .as_ref()
+                .map(|m| m.document())
+                .unwrap_or_default();
             let _ = write!(
                 s,
                 "<li><strong>{}</strong> <span class=\"badge\">{}</span> {}</li>",
@@ -456,11 +466,6 @@ impl Handler for Site {
             (Method::Get, "/assets/site.css") => {
                 Reply::bytes(200, "text/css; charset=utf-8", CSS.as_bytes().to_vec())
             }
-            (Method::Get, "/assets/site.js") => Reply::bytes(
-                200,
-                "text/javascript; charset=utf-8",
-                JS.as_bytes().to_vec(),
-            ),
             (Method::Get, "/assets/dejavu-sans.ttf") => {
                 Reply::bytes(200, "font/ttf", dejavu::sans::regular().to_vec())
             }

@@ -18,7 +18,10 @@ impl PlanFile for Memory {
         Ok(self.0.lock().map_err(|e| e.to_string())?.clone())
     }
     fn replace(&self, expected: &[u8], new: Vec<u8>) -> Result<(), WriteError> {
-        let mut held = self.0.lock().map_err(|e| WriteError::Failed(e.to_string()))?;
+        let mut held = self
+            .0
+            .lock()
+            .map_err(|e| WriteError::Failed(e.to_string()))?;
         if *held != expected {
             return Err(WriteError::Changed(held.clone()));
         }
@@ -82,7 +85,11 @@ fn agent() -> ureq::Agent {
 }
 
 fn cookie(r: &Running) -> String {
-    format!("carepath-{}={}", r.port, r.url.split("token=").nth(1).unwrap_or(""))
+    format!(
+        "carepath-{}={}",
+        r.port,
+        r.url.split("token=").nth(1).unwrap_or("")
+    )
 }
 
 #[test]
@@ -121,7 +128,10 @@ fn the_printed_url_sets_a_cookie_and_the_cookie_opens_the_overview() {
     assert!(html.contains("<svg"), "the timeline is drawn");
     assert!(html.contains("Goals, by SMART"));
     assert!(html.contains("Next 90 days"));
-    assert!(!html.contains(r.url.split("token=").nth(1).unwrap_or("-")), "the token stays out of the page");
+    assert!(
+        !html.contains(r.url.split("token=").nth(1).unwrap_or("-")),
+        "the token stays out of the page"
+    );
 }
 
 #[test]
@@ -159,7 +169,11 @@ fn a_post_without_the_csrf_token_is_refused() {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .send(format!("csrf={}", r.csrf))
         .expect("an answer");
-    assert_ne!(with.status().as_u16(), 403, "the CSRF token lets it through");
+    assert_ne!(
+        with.status().as_u16(),
+        403,
+        "the CSRF token lets it through"
+    );
 }
 
 #[test]

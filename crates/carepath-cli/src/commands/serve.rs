@@ -91,7 +91,9 @@ pub fn serve(
     });
     emit(
         out,
-        &format!("carepath serve: {name} at\n  {url}\nOpen it in your browser; press Ctrl-C to stop.\n"),
+        &format!(
+            "carepath serve: {name} at\n  {url}\nOpen it in your browser; press Ctrl-C to stop.\n"
+        ),
     )?;
     let _ = out.flush();
     if open {
