@@ -127,7 +127,6 @@ impl Site {
         let mut nav = String::new();
         for (href, name) in [
             ("/", "Overview"),
-            ("/log", "Log progress"),
             ("/downloads", "Downloads"),
         ] {
             let current = if name == title {
