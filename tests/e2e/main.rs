@@ -10,6 +10,7 @@ mod export;
 mod log;
 mod privacy;
 mod safety;
+mod serve;
 mod shifts;
 
 use std::path::{Path, PathBuf};

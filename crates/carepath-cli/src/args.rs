@@ -257,6 +257,19 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// The plan in your browser: a local page to read, log and download it (127.0.0.1 only).
+    Serve {
+        plan: PathBuf,
+        /// The port (default: a free one).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// Open the page in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Listen on this address instead of 127.0.0.1 (with a warning).
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<std::net::IpAddr>,
+    },
     /// Print the JSON Schema of the plan format.
     Schema,
     /// Print shell completions.

@@ -15,6 +15,7 @@ pub mod cohort;
 pub mod encode;
 pub mod font;
 pub mod layout;
+pub mod svg;
 
 pub use carepath_export::Paper;
 pub use layout::{Document, Item, Layout, Page, layout};

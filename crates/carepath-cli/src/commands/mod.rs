@@ -11,6 +11,7 @@ mod export;
 mod init;
 mod log;
 mod redact;
+mod serve;
 mod show;
 
 use std::io::Write;
@@ -181,6 +182,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
             },
             out,
         ),
+        Command::Serve {
+            plan,
+            port,
+            open,
+            listen,
+        } => serve::serve(&env, &plan, port, open, listen, out),
         Command::Schema | Command::Completions { .. } => Ok(()),
     }
 }
