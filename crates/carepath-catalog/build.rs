@@ -65,60 +65,92 @@ fn run() -> Result<(), Vec<String>> {
     }
 
     let table: toml::Table = toml::from_str(&text).map_err(|e| vec![e.to_string()])?;
+    let mut flat = Flat::default();
+    let root = flat
+        .table(&table)
+        .map_err(|e| vec![format!("{DATA}: {e}")])?;
     let mut out = String::from(
-        "// Written by build.rs from data/catalog.toml: the catalog as static data.\n\
-         static CATALOG: Node = ",
+        "// Written by build.rs from data/catalog.toml: the catalog as static data.\n",
     );
-    write_table(&mut out, &table).map_err(|e| vec![format!("{DATA}: {e}")])?;
-    out.push_str(";\n");
+    let _ = writeln!(out, "static TEXT: &str = {:?};", flat.text);
+    let _ = writeln!(
+        out,
+        "static NODES: [Node; {}] = [{}];",
+        flat.nodes.len(),
+        flat.nodes.join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "static ENTRIES: [(u32, u32, Node); {}] = [{}];",
+        flat.entries.len(),
+        flat.entries.join(", ")
+    );
+    let _ = writeln!(out, "static ROOT: Node = {root};");
     let dir = std::env::var_os("OUT_DIR").ok_or_else(|| vec!["OUT_DIR is not set".to_owned()])?;
     std::fs::write(Path::new(&dir).join("embedded_catalog.rs"), out)
         .map_err(|e| vec![format!("writing the embedded catalog: {e}")])
 }
 
-fn write_table(out: &mut String, table: &toml::Table) -> Result<(), String> {
-    out.push_str("Node::Table(&[");
-    for (key, value) in table {
-        let _ = write!(out, "({key:?}, ");
-        write_value(out, value)?;
-        out.push_str("), ");
-    }
-    out.push_str("])");
-    Ok(())
+/// The TOML tree flattened into three tables without pointers (see `src/embedded.rs`): all
+/// strings in one text, the items of every array side by side in `nodes`, the entries of
+/// every table side by side in `entries`. Each value is written as Rust source.
+#[derive(Default)]
+struct Flat {
+    text: String,
+    nodes: Vec<String>,
+    entries: Vec<String>,
 }
 
-fn write_value(out: &mut String, value: &toml::Value) -> Result<(), String> {
-    match value {
-        toml::Value::String(text) => {
-            let _ = write!(out, "Node::Str({text:?})");
-        }
-        toml::Value::Integer(n) => {
-            let _ = write!(out, "Node::Int({n})");
-        }
-        toml::Value::Float(x) if x.is_nan() => out.push_str("Node::Float(f64::NAN)"),
-        toml::Value::Float(x) if x.is_infinite() => {
-            let sign = if *x < 0.0 { "NEG_" } else { "" };
-            let _ = write!(out, "Node::Float(f64::{sign}INFINITY)");
-        }
-        toml::Value::Float(x) => {
-            // Debug prints the shortest text that reads back as the same f64.
-            let _ = write!(out, "Node::Float({x:?})");
-        }
-        toml::Value::Boolean(b) => {
-            let _ = write!(out, "Node::Bool({b})");
-        }
-        toml::Value::Datetime(d) => {
-            return Err(format!("dates ({d}) are not part of the catalog format"));
-        }
-        toml::Value::Array(items) => {
-            out.push_str("Node::Array(&[");
-            for item in items {
-                write_value(out, item)?;
-                out.push_str(", ");
-            }
-            out.push_str("])");
-        }
-        toml::Value::Table(table) => write_table(out, table)?,
+impl Flat {
+    /// A string's place in `text`, as `start, len`.
+    fn text(&mut self, s: &str) -> Result<String, String> {
+        let start =
+            u32::try_from(self.text.len()).map_err(|_| "the catalog is too large".to_owned())?;
+        self.text.push_str(s);
+        Ok(format!("{start}, {}", s.len()))
     }
-    Ok(())
+
+    fn table(&mut self, table: &toml::Table) -> Result<String, String> {
+        // Children first, so that this table's entries end up contiguous.
+        let mut entries = Vec::with_capacity(table.len());
+        for (key, value) in table {
+            let value = self.value(value)?;
+            entries.push((key, value));
+        }
+        let start = self.entries.len();
+        for (key, value) in entries {
+            let key = self.text(key)?;
+            self.entries.push(format!("({key}, {value})"));
+        }
+        Ok(format!("Node::Table({start}, {})", table.len()))
+    }
+
+    fn value(&mut self, value: &toml::Value) -> Result<String, String> {
+        Ok(match value {
+            toml::Value::String(text) => format!("Node::Str({})", self.text(text)?),
+            toml::Value::Integer(n) => format!("Node::Int({n})"),
+            toml::Value::Float(x) if x.is_nan() => "Node::Float(f64::NAN)".to_owned(),
+            toml::Value::Float(x) if x.is_infinite() => {
+                let sign = if *x < 0.0 { "NEG_" } else { "" };
+                format!("Node::Float(f64::{sign}INFINITY)")
+            }
+            // Debug prints the shortest text that reads back as the same f64.
+            toml::Value::Float(x) => format!("Node::Float({x:?})"),
+            toml::Value::Boolean(b) => format!("Node::Bool({b})"),
+            toml::Value::Datetime(d) => {
+                return Err(format!("dates ({d}) are not part of the catalog format"));
+            }
+            toml::Value::Array(items) => {
+                let items = items
+                    .iter()
+                    .map(|item| self.value(item))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let start = self.nodes.len();
+                let len = items.len();
+                self.nodes.extend(items);
+                format!("Node::Array({start}, {len})")
+            }
+            toml::Value::Table(table) => self.table(table)?,
+        })
+    }
 }

@@ -50,6 +50,30 @@ fn rn_fixture_to_pdf_csv_ics_json(bencher: Bencher) {
     });
 }
 
+/// The same work, phase by phase: the embedded catalog alone, reading and scheduling the plan,
+/// then each exporter on the resolved plan. Their sum is the in-process part of
+/// `whole_command`.
+#[divan::bench(
+    args = ["catalog", "check+resolve", "pdf", "csv", "ics", "json"],
+    sample_count = 30
+)]
+fn rn_fixture_phase(bencher: Bencher, phase: &str) {
+    match phase {
+        "catalog" => bencher.bench(|| carepath_catalog::Catalog::embedded_owned().roles.len()),
+        "check+resolve" => bencher.bench(|| resolved(RN).plan_id.len()),
+        format => {
+            let r = resolved(RN);
+            let e: Box<dyn Exporter> = match format {
+                "pdf" => Box::new(carepath_pdf::PdfExporter::default()),
+                "csv" => Box::new(carepath_csv::CsvExporter::default()),
+                "ics" => Box::new(carepath_ics::IcsExporter::default()),
+                _ => Box::new(carepath_export::json::JsonExporter),
+            };
+            bencher.bench(|| write_all(e.as_ref(), &r));
+        }
+    }
+}
+
 /// The 10,000-milestone plan, already resolved, to CSV and to iCalendar.
 #[divan::bench(args = ["csv", "ics"], sample_count = 10)]
 fn big_plan_10k(bencher: Bencher, format: &str) {

@@ -173,6 +173,9 @@ pub(crate) struct Face {
     ascii: [u16; 95],
     /// Which of U+0020..U+007E the face draws, one bit each.
     ascii_drawn: u128,
+    /// Glyphs of U+0020..U+007E (0 where the face has none), so that the bulk of the text
+    /// needs no cmap search.
+    ascii_glyph: [u16; 95],
 }
 
 impl Face {
@@ -210,9 +213,11 @@ impl Face {
             metrics,
             ascii: [0; 95],
             ascii_drawn: 0,
+            ascii_glyph: [0; 95],
         };
         for (i, cp) in (0x20u32..0x7f).enumerate() {
             let g = face.cmap.glyph(cp);
+            face.ascii_glyph[i] = g;
             if g != 0 {
                 face.ascii[i] = face.glyph_advance(g);
                 face.ascii_drawn |= 1 << i;
@@ -250,7 +255,11 @@ impl Face {
 
     /// The glyph that draws `c`; 0 (the "missing" glyph) for a character the face lacks.
     pub(crate) fn glyph(&self, c: char) -> u16 {
-        self.cmap.glyph(c as u32)
+        let cp = c as u32;
+        if (0x20..0x7f).contains(&cp) {
+            return self.ascii_glyph[(cp - 0x20) as usize];
+        }
+        self.cmap.glyph(cp)
     }
 
     /// The face's font file, as embedded in the binary.
