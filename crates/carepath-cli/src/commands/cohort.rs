@@ -10,7 +10,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use carepath_catalog::Catalog;
+use carepath_catalog::Remembered;
 use carepath_export::{Exporter, PluginSettings};
 use carepath_model::cohort::{self, Cohort, Member, Problem};
 use carepath_model::words::plural;
@@ -71,14 +71,15 @@ pub fn cohort(env: &Env, o: &Options, out: &mut dyn Write) -> Outcome {
             .map_err(|e| Failure::usage(format!("cannot start the worker threads: {e}")))?
     };
     let bar = progress(roster.entries.len());
-    let catalog: &Catalog = &env.catalog;
+    // One route search per distinct (role, target, credentials) of the roster, not per plan.
+    let remembered = Remembered::new(&env.catalog);
     let done: Vec<Done> = pool.install(|| {
         roster
             .entries
             .par_iter()
             .enumerate()
             .map(|(i, e)| {
-                let d = one(env, catalog, o, &exporters, i, e);
+                let d = one(env, &remembered, o, &exporters, i, e);
                 if let Some(b) = &bar {
                     b.inc(1);
                 }
@@ -241,7 +242,7 @@ fn problem(plan: &str, code: &str, message: String) -> Problem {
 /// Reads, checks and resolves the `i`-th plan of the roster.
 fn one(
     env: &Env,
-    catalog: &Catalog,
+    catalog: &Remembered<'_>,
     o: &Options,
     exporters: &[Arc<dyn Exporter>],
     i: usize,
