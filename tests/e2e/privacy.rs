@@ -1,6 +1,7 @@
 //! `--redact`, `carepath redact` and `cohort --redact`: a plan whose private fields hold marker
-//! strings (`fixtures/privacy/markers.toml`, every marker starts with "mk") leaves no marker in
-//! any output byte, PDF streams decompressed and PDF text and metadata extracted.
+//! strings (`fixtures/privacy/markers.toml`, and the same plan in the JSON form,
+//! `markers.json`; every marker starts with "mk") leaves no marker in any output byte, PDF
+//! streams decompressed and PDF text and metadata extracted.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -9,6 +10,8 @@ use crate::export::path_with;
 use crate::{carepath, repo, run, scratch, skip_or_fail};
 
 const PLAN: &str = "fixtures/privacy/markers.toml";
+/// The same plan in the JSON form (no comments: JSON has none).
+const JSON_PLAN: &str = "fixtures/privacy/markers.json";
 
 /// Every marker of the fixture, lower case (the search ignores case).
 const MARKERS: &[&str] = &[
@@ -110,10 +113,15 @@ fn leaks(dir: &Path) -> Vec<(PathBuf, Vec<&'static str>)> {
 }
 
 fn export(dir: &Path, redact: bool) {
+    export_plan(PLAN, dir, redact);
+}
+
+/// `plan` exported in every format (the built-in ones and a plugin) into `dir`.
+fn export_plan(plan: &str, dir: &Path, redact: bool) {
     let plugins = repo().join("tests/plugins");
     let mut cmd = carepath();
     cmd.env("PATH", path_with(&plugins))
-        .args(["export", PLAN, "--to", "json,csv,ics,pdf,echo", "-o"])
+        .args(["export", plan, "--to", "json,csv,ics,pdf,echo", "-o"])
         .arg(format!("{}/", dir.display()));
     if redact {
         cmd.arg("--redact");
@@ -157,6 +165,69 @@ fn export_redact_leaves_no_private_field_in_any_format() {
     assert!(ics.contains("MM"), "the pseudonym is in the calendar");
     let json = std::fs::read_to_string(dir.join("markers.json")).unwrap();
     assert!(json.contains("\"name\": \"MM\""), "{json}");
+}
+
+/// The JSON form of the marker plan: the markers are in the unredacted outputs (so the check
+/// looks at the right bytes), and in no byte of the redacted ones, in every format.
+#[test]
+fn a_json_plan_redacted_leaves_no_private_field_in_any_format() {
+    let plain = scratch("privacy-json-plain");
+    export_plan(JSON_PLAN, &plain, false);
+    let all: Vec<&str> = leaks(&plain).into_iter().flat_map(|(_, m)| m).collect();
+    for m in MARKERS
+        .iter()
+        .filter(|m| !matches!(**m, "mkcomment" | "mknumber"))
+    {
+        assert!(all.contains(m), "{m} is in some unredacted output: {all:?}");
+    }
+    let dir = scratch("privacy-json-redacted");
+    export_plan(JSON_PLAN, &dir, true);
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for ext in [".json", ".csv", ".ics", ".pdf", ".echo"] {
+        assert!(
+            names.iter().any(|n| n.ends_with(ext)),
+            "an output {ext} in {names:?}"
+        );
+    }
+    assert_eq!(leaks(&dir), Vec::<(PathBuf, Vec<&str>)>::new());
+    let json = std::fs::read_to_string(dir.join("markers.json")).unwrap();
+    assert!(json.contains("\"name\": \"MM\""), "{json}");
+}
+
+/// A roster whose plan is the JSON form, through `cohort --redact` with every person's exports.
+#[test]
+fn cohort_redact_of_a_json_plan_leaves_no_private_field() {
+    let dir = scratch("privacy-cohort-json");
+    let plans = dir.join("plans");
+    std::fs::create_dir_all(&plans).unwrap();
+    std::fs::copy(repo().join(JSON_PLAN), plans.join("mkfirst-mklast.json")).unwrap();
+    let roster = dir.join("roster.csv");
+    std::fs::write(&roster, "plan,unit\nplans/mkfirst-mklast.json,MICU\n").unwrap();
+    let out = dir.join("out");
+    let r = run(carepath()
+        .arg("cohort")
+        .arg(&roster)
+        .args(["--redact", "--to", "json,csv,ics,pdf", "-o"])
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(out.join("people/P001/P001.pdf").is_file());
+    assert!(out.join("people/P001/P001.json").is_file());
+    assert_eq!(leaks(&out), Vec::<(PathBuf, Vec<&str>)>::new());
+    let plain = dir.join("plain");
+    let r = run(carepath()
+        .arg("cohort")
+        .arg(&roster)
+        .args(["--to", "json,csv,ics,pdf", "-o"])
+        .arg(&plain));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let all: Vec<&str> = leaks(&plain).into_iter().flat_map(|(_, m)| m).collect();
+    assert!(
+        all.contains(&"mkfirst") && all.contains(&"mknotes"),
+        "{all:?}"
+    );
 }
 
 #[test]
