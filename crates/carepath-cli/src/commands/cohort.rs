@@ -14,11 +14,13 @@ use carepath_catalog::Remembered;
 use carepath_export::{Exporter, PluginSettings};
 use carepath_model::cohort::{self, Cohort, Member, Problem};
 use carepath_model::words::plural;
-use carepath_model::{Diagnostic, Format, Knowledge, codes, diag};
+use carepath_model::{Format, Knowledge, codes, diag};
 use rayon::prelude::*;
 
 use crate::files;
-use crate::session::{Env, Failure, Outcome, emit, render_diagnostics_omitting, terminal_safe};
+use crate::session::{
+    Env, Failure, Outcome, emit, errors_of, render_diagnostics_omitting, terminal_safe,
+};
 
 pub struct Options {
     pub roster: PathBuf,
@@ -194,25 +196,14 @@ pub fn cohort(env: &Env, o: &Options, out: &mut dyn Write) -> Outcome {
     Ok(())
 }
 
-/// The exporters `--to` names, each once.
+/// The exporters `--to` names, each once, chosen as `carepath export` chooses them.
 fn exporters(to: &[String]) -> Result<Vec<Arc<dyn Exporter>>, Failure> {
     let options = super::export::Options::default();
-    let reg = super::export::registry(&options);
-    let settings = PluginSettings::default();
-    let path_var = std::env::var_os("PATH");
-    let mut chosen: Vec<Arc<dyn Exporter>> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
-    for name in to.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        if seen.contains(&name) {
-            continue;
-        }
-        seen.push(name);
-        chosen.push(
-            reg.find(name, path_var.as_deref(), &settings)
-                .map_err(|u| Failure::usage(u.to_string()))?,
-        );
-    }
-    Ok(chosen)
+    super::export::choose(
+        &super::export::registry(&options),
+        to,
+        &PluginSettings::default(),
+    )
 }
 
 /// A progress bar on stderr, only when stderr is a terminal.
@@ -295,12 +286,7 @@ fn one(
     let checked = carepath_model::check(&bytes, format, knowledge);
     let text = String::from_utf8_lossy(&bytes);
     let Some(plan) = checked.plan else {
-        let errors: Vec<Diagnostic> = checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .cloned()
-            .collect();
+        let errors = errors_of(&checked.diagnostics);
         member.errors = errors.len() + checked.omitted.errors();
         member.warnings = checked.diagnostics.len() - errors.len() + checked.omitted.warnings();
         let index = diag::LineIndex::new(&text);
@@ -368,23 +354,15 @@ fn one(
         )
     };
     let folder = PathBuf::from("people").join(&stem);
-    for x in exporters {
-        match x.export(&resolved) {
-            Ok(exported) => {
-                let several = exported.files.len() > 1;
-                for f in exported.files {
-                    let name = match &f.part {
-                        Some(p) if several => format!("{p}.{}", f.extension),
-                        Some(p) => format!("{stem}-{p}.{}", f.extension),
-                        None => format!("{stem}.{}", f.extension),
-                    };
-                    exports.push((folder.join(name), f.bytes));
-                }
+    if !exporters.is_empty() {
+        match super::export::export_plan(exporters, &resolved, &stem) {
+            Ok(files) => {
+                exports = files
+                    .into_iter()
+                    .map(|f| (folder.join(f.path), f.bytes))
+                    .collect();
             }
-            Err(err) => {
-                export_error = Some(format!("{}: {}: {err}", e.shown, x.name()));
-                break;
-            }
+            Err(f) => export_error = Some(format!("{}: {}", e.shown, f.message)),
         }
     }
     Done {
