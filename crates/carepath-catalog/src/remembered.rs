@@ -30,6 +30,11 @@ impl<'a> Remembered<'a> {
         }
     }
 
+    /// The catalog itself.
+    pub fn catalog(&self) -> &'a Catalog {
+        self.catalog
+    }
+
     /// [`Catalog::path_holding`], searched once per distinct question. The search treats
     /// `held` as a set, so the key does too.
     fn route(&self, from: &str, to: &str, held: &[&str]) -> Option<Route> {

@@ -339,8 +339,11 @@ fn one(
     };
     member.person = resolved.plan.person.name.clone();
     member.warnings = warnings;
-    member.summary = Some(cohort::summarize(&resolved));
-    member.expiries = cohort::expiries(&resolved, o.expiring_within);
+    let mut summary = cohort::summarize(&resolved);
+    let mut expiries = cohort::expiries(&resolved, o.expiring_within);
+    short_names(catalog.catalog(), &resolved, &mut summary, &mut expiries);
+    member.summary = Some(summary);
+    member.expiries = expiries;
     member.credentials = resolved.schedule.credentials.clone();
 
     let mut exports = Vec::new();
@@ -371,6 +374,30 @@ fn one(
         report: String::new(),
         exports,
         export_error,
+    }
+}
+
+/// An educator's tables name credentials as people write them (BLS, ACLS), where the catalog
+/// has the short form: a column of "Advanced Cardiovascular Life Support provider course" is
+/// hard to scan. The credentials of `cohort.jsonl` keep their full names.
+fn short_names(
+    catalog: &carepath_catalog::Catalog,
+    resolved: &carepath_model::ResolvedPlan,
+    summary: &mut cohort::Summary,
+    expiries: &mut [cohort::Expiry],
+) {
+    let short = |id: &str| catalog.credential(id).map(|c| c.short_name().to_string());
+    for e in expiries.iter_mut() {
+        if let Some(s) = short(&e.id) {
+            e.credential = s;
+        }
+    }
+    if let Some(next) = resolved.schedule.credentials.iter().find(|c| {
+        summary.next_expiry_credential.as_ref() == Some(&c.name)
+            && c.expires == summary.next_expiry_date
+    }) && let Some(s) = short(&next.id)
+    {
+        summary.next_expiry_credential = Some(s);
     }
 }
 
