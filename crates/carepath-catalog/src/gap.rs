@@ -166,12 +166,11 @@ pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
     })
 }
 
+/// A route search: from role, to role, credentials held (as [`Catalog::path_holding`]).
+pub(crate) type RouteFn<'a> = dyn Fn(&str, &str, &[&str]) -> Option<crate::Route> + 'a;
+
 /// [`gap`] with the route search given: [`crate::Remembered`] passes one that remembers.
-pub(crate) fn gap_routed(
-    catalog: &Catalog,
-    plan: &Plan,
-    route: &dyn Fn(&str, &str, &[&str]) -> Option<crate::Route>,
-) -> Option<Gap> {
+pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) -> Option<Gap> {
     let target = plan.target.as_ref()?;
     let role = catalog.role(&target.role)?;
     // The current role implies the credentials it requires (as `path` assumes): an RN whose
