@@ -568,7 +568,8 @@ fn the_fods_reader_reads_what_calc_writes() {
 
 /// The fixture roster's `cohort.csv` and `expiries.csv`, made as `carepath cohort` makes them
 /// (each plan checked and resolved with the embedded catalog as of 2026-11-22, the model's line
-/// and expiries, these writers), in Calc: dates are dates, days, hours and percent numbers, and
+/// and expiries, these writers; the command's short credential names left out, text either
+/// way), in Calc: dates are dates, days, hours and percent numbers, and
 /// text (a name, a unit, the roster's `2026-03` start month) stays text. Named cells are checked
 /// one by one, so the check cannot pass on an empty table.
 #[test]
