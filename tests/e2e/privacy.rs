@@ -1,6 +1,7 @@
 //! `--redact`, `carepath redact` and `cohort --redact`: a plan whose private fields hold marker
-//! strings (`fixtures/privacy/markers.toml`, every marker starts with "mk") leaves no marker in
-//! any output byte, PDF streams decompressed and PDF text and metadata extracted.
+//! strings (`fixtures/privacy/markers.toml`, and the same plan in the JSON form,
+//! `markers.json`; every marker starts with "mk") leaves no marker in any output byte, PDF
+//! streams decompressed and PDF text and metadata extracted.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -9,6 +10,8 @@ use crate::export::path_with;
 use crate::{carepath, repo, run, scratch, skip_or_fail};
 
 const PLAN: &str = "fixtures/privacy/markers.toml";
+/// The same plan in the JSON form (no comments: JSON has none).
+const JSON_PLAN: &str = "fixtures/privacy/markers.json";
 
 /// Every marker of the fixture, lower case (the search ignores case).
 const MARKERS: &[&str] = &[
@@ -109,11 +112,12 @@ fn leaks(dir: &Path) -> Vec<(PathBuf, Vec<&'static str>)> {
     found
 }
 
-fn export(dir: &Path, redact: bool) {
+/// `plan` exported in every format (the built-in ones and a plugin) into `dir`.
+fn export_plan(plan: &str, dir: &Path, redact: bool) {
     let plugins = repo().join("tests/plugins");
     let mut cmd = carepath();
     cmd.env("PATH", path_with(&plugins))
-        .args(["export", PLAN, "--to", "json,csv,ics,pdf,echo", "-o"])
+        .args(["export", plan, "--to", "json,csv,ics,pdf,echo", "-o"])
         .arg(format!("{}/", dir.display()));
     if redact {
         cmd.arg("--redact");
@@ -122,12 +126,11 @@ fn export(dir: &Path, redact: bool) {
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
-#[test]
-fn the_marker_plan_shows_its_markers_without_redact() {
-    // Without this the test below could pass by looking at the wrong bytes.
-    let dir = scratch("privacy-plain");
-    export(&dir, false);
-    let all: Vec<&str> = leaks(&dir).into_iter().flat_map(|(_, m)| m).collect();
+/// Without `--redact`, every marker that is exported at all is in some output: the checks of
+/// the redacted outputs look at the right bytes.
+fn unredacted_shows_the_markers(plan: &str, dir: &Path) {
+    export_plan(plan, dir, false);
+    let all: Vec<&str> = leaks(dir).into_iter().flat_map(|(_, m)| m).collect();
     // A credential's number never leaves the plan, redacted or not; comments are not exported.
     for m in MARKERS
         .iter()
@@ -137,11 +140,10 @@ fn the_marker_plan_shows_its_markers_without_redact() {
     }
 }
 
-#[test]
-fn export_redact_leaves_no_private_field_in_any_format() {
-    let dir = scratch("privacy-redacted");
-    export(&dir, true);
-    let names: Vec<String> = std::fs::read_dir(&dir)
+/// With `--redact`, every format is written and no marker is in any byte of any of them.
+fn redacted_has_no_marker(plan: &str, dir: &Path) {
+    export_plan(plan, dir, true);
+    let names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -151,12 +153,66 @@ fn export_redact_leaves_no_private_field_in_any_format() {
             "an output {ext} in {names:?}"
         );
     }
-    assert_eq!(leaks(&dir), Vec::<(PathBuf, Vec<&str>)>::new());
+    assert_eq!(leaks(dir), Vec::<(PathBuf, Vec<&str>)>::new());
     // The name became the initials, everywhere the name was.
     let ics = std::fs::read_to_string(dir.join("markers.ics")).unwrap();
     assert!(ics.contains("MM"), "the pseudonym is in the calendar");
     let json = std::fs::read_to_string(dir.join("markers.json")).unwrap();
     assert!(json.contains("\"name\": \"MM\""), "{json}");
+}
+
+#[test]
+fn the_marker_plan_shows_its_markers_without_redact() {
+    unredacted_shows_the_markers(PLAN, &scratch("privacy-plain"));
+}
+
+#[test]
+fn export_redact_leaves_no_private_field_in_any_format() {
+    redacted_has_no_marker(PLAN, &scratch("privacy-redacted"));
+}
+
+/// The same plan in the JSON form.
+#[test]
+fn a_json_plan_redacted_leaves_no_private_field_in_any_format() {
+    unredacted_shows_the_markers(JSON_PLAN, &scratch("privacy-json-plain"));
+    redacted_has_no_marker(JSON_PLAN, &scratch("privacy-json-redacted"));
+}
+
+/// `cohort --redact` of the roster with every person's exports into `out`: no marker in any byte.
+fn cohort_redacted(roster: &Path, out: &Path) {
+    let r = run(carepath()
+        .arg("cohort")
+        .arg(roster)
+        .args(["--redact", "--to", "json,csv,ics,pdf", "-o"])
+        .arg(out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(out.join("people/P001/P001.pdf").is_file());
+    assert_eq!(leaks(out), Vec::<(PathBuf, Vec<&str>)>::new());
+}
+
+/// A roster whose plan is the JSON form, through `cohort --redact` with every person's exports.
+#[test]
+fn cohort_redact_of_a_json_plan_leaves_no_private_field() {
+    let dir = scratch("privacy-cohort-json");
+    let plans = dir.join("plans");
+    std::fs::create_dir_all(&plans).unwrap();
+    std::fs::copy(repo().join(JSON_PLAN), plans.join("mkfirst-mklast.json")).unwrap();
+    let roster = dir.join("roster.csv");
+    std::fs::write(&roster, "plan,unit\nplans/mkfirst-mklast.json,MICU\n").unwrap();
+    cohort_redacted(&roster, &dir.join("out"));
+    assert!(dir.join("out/people/P001/P001.json").is_file());
+    let plain = dir.join("plain");
+    let r = run(carepath()
+        .arg("cohort")
+        .arg(&roster)
+        .args(["--to", "json,csv,ics,pdf", "-o"])
+        .arg(&plain));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let all: Vec<&str> = leaks(&plain).into_iter().flat_map(|(_, m)| m).collect();
+    assert!(
+        all.contains(&"mkfirst") && all.contains(&"mknotes"),
+        "{all:?}"
+    );
 }
 
 #[test]
@@ -275,18 +331,11 @@ fn cohort_redact_leaves_no_private_field_in_any_output() {
     let dir = scratch("privacy-cohort");
     let roster = marker_roster(&dir);
     let out = dir.join("out");
-    let r = run(carepath()
-        .arg("cohort")
-        .arg(&roster)
-        .args(["--redact", "--to", "json,csv,ics,pdf", "-o"])
-        .arg(&out));
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(out.join("people/P001/P001.pdf").is_file());
+    cohort_redacted(&roster, &out);
     assert!(
         !out.join("key.csv").exists(),
         "the key only with --keep-key"
     );
-    assert_eq!(leaks(&out), Vec::<(PathBuf, Vec<&str>)>::new());
     let c = std::fs::read_to_string(out.join("cohort.csv")).unwrap();
     assert!(c.contains("\r\nP001,P001,MICU,"), "{c}");
     assert!(c.contains("\r\nP002,P002,MICU,"), "{c}");

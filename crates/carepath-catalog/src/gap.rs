@@ -161,6 +161,16 @@ fn hours_target(m: &Milestone) -> Option<f64> {
 /// The gap between the person and the target role. None when the plan has no target, or the
 /// catalog does not know the target role.
 pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
+    gap_routed(catalog, plan, &|from, to, held| {
+        catalog.path_holding(from, to, held)
+    })
+}
+
+/// A route search: from role, to role, credentials held (as [`Catalog::path_holding`]).
+pub(crate) type RouteFn<'a> = dyn Fn(&str, &str, &[&str]) -> Option<crate::Route> + 'a;
+
+/// [`gap`] with the route search given: [`crate::Remembered`] passes one that remembers.
+pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) -> Option<Gap> {
     let target = plan.target.as_ref()?;
     let role = catalog.role(&target.role)?;
     // The current role implies the credentials it requires (as `path` assumes): an RN whose
@@ -321,7 +331,7 @@ pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
         .role
         .as_deref()
         .filter(|r| catalog.role(r).is_some())
-        .and_then(|from| catalog.path_holding(from, &role.id, &held_ids))
+        .and_then(|from| route(from, &role.id, &held_ids))
         .map(|route| {
             route
                 .steps

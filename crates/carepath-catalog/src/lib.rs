@@ -15,6 +15,7 @@ pub mod generate;
 mod integrity;
 mod model;
 mod path;
+mod remembered;
 pub mod render;
 mod route_search;
 mod search;
@@ -35,6 +36,7 @@ pub use path::{
     CredentialRef, Money, Route, RouteSearch, RouteStep, SearchBudget, SearchStats, StepCost,
     number_text,
 };
+pub use remembered::Remembered;
 pub use render::{currency_symbol, money_text, outlook_text, pay_basis_text, pay_text};
 pub use search::{HitKind, SearchHit};
 

@@ -305,6 +305,44 @@ fn attach_roster(path: &Path, checked: &mut carepath_model::Checked) -> Option<R
     }
 }
 
+/// The errors among these findings, in their order.
+pub fn errors_of(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect()
+}
+
+/// The plan format of a file a command is about to change, by its extension.
+pub fn edited_format(path: &Path) -> Result<Format, Failure> {
+    Format::from_path(&path.display().to_string()).ok_or_else(|| {
+        Failure::usage(format!(
+            "{}: carepath reads plans in .toml or .json files; rename the file with one of these extensions",
+            files::shown(path)
+        ))
+    })
+}
+
+/// The plan a command that edits it (`log`, `ce`) starts from, read under its lock: checked,
+/// or its errors on stderr as `check` prints them and the refusal to write (exit 1).
+pub fn checked_for_edit(
+    env: &Env,
+    name: &str,
+    bytes: &[u8],
+    format: Format,
+) -> Result<CheckedPlan, Failure> {
+    let checked = carepath_model::check(bytes, format, env.knowledge());
+    checked.plan.ok_or_else(|| {
+        let text = String::from_utf8_lossy(bytes);
+        let errors = errors_of(&checked.diagnostics);
+        eprint!("{}", render_diagnostics(env, name, &text, &errors));
+        Failure::plan(format!(
+            "{name}: fix the errors above first; nothing was written"
+        ))
+    })
+}
+
 /// Findings for stderr: the first 200, then a line that counts the rest by code.
 pub fn render_diagnostics(env: &Env, name: &str, text: &str, diags: &[Diagnostic]) -> String {
     render_diagnostics_omitting(env.color_err, name, text, diags, &diag::Omitted::default())

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use carepath_export::ExportError;
 use carepath_model::cohort::Cohort;
 
-use super::{csv_error, date, neutralise, number, text};
+use super::{CellType, csv_error, date, neutralise, number, text};
 
 /// The columns of `cohort.csv`, before the roster's own columns.
 pub const COHORT_COLUMNS: &[&str] = &[
@@ -44,6 +44,58 @@ pub const EXPIRY_COLUMNS: &[&str] = &[
     "ce_remaining",
     "renewal_forecast_finish",
 ];
+
+/// The type of each of [`COHORT_COLUMNS`].
+const COHORT_TYPES: &[CellType] = &[
+    CellType::Text,
+    CellType::Text,
+    CellType::Text,
+    CellType::Text,
+    CellType::Text,
+    CellType::Text,
+    CellType::Date,
+    CellType::Date,
+    CellType::Number,
+    CellType::Text,
+    CellType::Number,
+    CellType::Number,
+    CellType::Number,
+    CellType::Number,
+    CellType::Text,
+    CellType::Date,
+    CellType::Number,
+    CellType::Number,
+    CellType::Number,
+];
+
+/// The type of each of [`EXPIRY_COLUMNS`].
+const EXPIRY_TYPES: &[CellType] = &[
+    CellType::Text,
+    CellType::Text,
+    CellType::Text,
+    CellType::Date,
+    CellType::Number,
+    CellType::Text,
+    CellType::Number,
+    CellType::Date,
+];
+
+/// How a spreadsheet should read a column of `cohort.csv`: the roster's own columns are text,
+/// as written.
+pub fn cohort_cell_type(column: &str) -> CellType {
+    COHORT_COLUMNS
+        .iter()
+        .position(|c| *c == column)
+        .map_or(CellType::Text, |i| COHORT_TYPES[i])
+}
+
+/// How a spreadsheet should read a column of `expiries.csv`; `None` for a column it lacks.
+pub fn expiry_cell_type(column: &str) -> Option<CellType> {
+    EXPIRY_COLUMNS
+        .iter()
+        .position(|c| *c == column)
+        .map(|i| EXPIRY_TYPES[i])
+}
 
 /// The columns of `problems.csv`.
 pub const PROBLEM_COLUMNS: &[&str] = &["plan", "line", "column", "code", "message"];

@@ -67,7 +67,13 @@ fn libreoffice_reads_dates_numbers_booleans_and_text_never_formulas() {
             !xml.contains("table:formula"),
             "{stem}: no cell became a formula"
         );
-        check_sheet(&stem, *table, &std::fs::read(csv_path).unwrap(), b',', &xml);
+        check_sheet(
+            &stem,
+            &|c| table.cell_type(c),
+            &std::fs::read(csv_path).unwrap(),
+            b',',
+            &xml,
+        );
     }
     eprintln!(
         "LibreOffice converted {} tables in {:?}",
@@ -105,7 +111,7 @@ fn libreoffice_reads_semicolons_and_the_bom() {
             t.columns()[0],
             "the BOM is not part of a cell"
         );
-        check_sheet(t.name(), t, &bytes[3..], b';', &xml);
+        check_sheet(t.name(), &|c| t.cell_type(c), &bytes[3..], b';', &xml);
     }
 }
 
@@ -133,7 +139,7 @@ fn libreoffice_reads_credential_dates_and_ce_numbers() {
     for (t, bytes) in &written {
         let xml = read(&out.join(format!("{}.fods", t.name())));
         assert!(!xml.contains("table:formula"), "{}", t.name());
-        check_sheet(t.name(), *t, bytes, b',', &xml);
+        check_sheet(t.name(), &|c| t.cell_type(c), bytes, b',', &xml);
         sheets.push(parse_fods(&xml));
     }
     let cell = |sheet: &Vec<Vec<Cell>>, table: Table, row: usize, column: &str| {
@@ -220,7 +226,14 @@ fn libreoffice_reads_credential_dates_and_ce_numbers() {
     );
 }
 
-fn check_sheet(name: &str, table: Table, csv: &[u8], delimiter: u8, xml: &str) {
+/// Every cell of one converted CSV file against the type its column's header names.
+fn check_sheet(
+    name: &str,
+    types: &dyn Fn(&str) -> Option<CellType>,
+    csv: &[u8],
+    delimiter: u8,
+    xml: &str,
+) {
     let rows = read_back(csv, delimiter);
     let sheet = parse_fods(xml);
     assert_eq!(
@@ -240,8 +253,7 @@ fn check_sheet(name: &str, table: Table, csv: &[u8], delimiter: u8, xml: &str) {
             let at = format!("{name} row {r} column {} ({field:?}): {cell:?}", c + 1);
             assert!(cell.formula.is_none(), "{at}: a formula");
             // By the header's name: a plan with shifts has more weekly-load columns.
-            let ty = table
-                .cell_type(&rows[0][c])
+            let ty = types(&rows[0][c])
                 .unwrap_or_else(|| panic!("{name}: no type for column {:?}", rows[0][c]));
             if r == 0 || ty == CellType::Text {
                 // Calc shows a lone CR or a CRLF as a line break; everything else is exact.
@@ -552,4 +564,118 @@ fn the_fods_reader_reads_what_calc_writes() {
     assert_eq!(r[4].text, "  a\t'=b&\n\nc");
     assert_eq!(r[4].formula, None);
     assert_eq!(r[5].formula.as_deref(), Some("of:=1+2"));
+}
+
+/// The fixture roster's `cohort.csv` and `expiries.csv`, made as `carepath cohort` makes them
+/// (each plan checked and resolved with the embedded catalog as of 2026-11-22, the model's line
+/// and expiries, these writers; the command's short credential names left out, text either
+/// way), in Calc: dates are dates, days, hours and percent numbers, and
+/// text (a name, a unit, the roster's `2026-03` start month) stays text. Named cells are checked
+/// one by one, so the check cannot pass on an empty table.
+#[test]
+fn libreoffice_reads_the_cohort_tables() {
+    use carepath_model::cohort::{self, Cohort, Member};
+    let Some(soffice) = soffice() else { return };
+    let catalog = carepath_catalog::Catalog::embedded();
+    let as_of = jiff::civil::date(2026, 11, 22);
+    let roster = carepath_test_support::fixtures_dir().join("cohort");
+    let list = read(&roster.join("roster.csv"));
+    let mut lines = list.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let mut c = Cohort {
+        extra_columns: header[3..].iter().map(|s| s.to_string()).collect(),
+        ..Cohort::default()
+    };
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        let mut member = Member {
+            plan: cells[0].into(),
+            person: String::new(),
+            unit: cells[1].into(),
+            group: cells[2].into(),
+            extra: cells[3..].iter().map(|s| s.to_string()).collect(),
+            summary: None,
+            expiries: Vec::new(),
+            errors: 1,
+            warnings: 0,
+            credentials: Vec::new(),
+        };
+        if let Ok(bytes) = std::fs::read(roster.join(cells[0]))
+            && let Some(plan) =
+                carepath_model::check(&bytes, carepath_model::Format::Toml, Some(catalog)).plan
+        {
+            let resolved = carepath_model::resolve(&plan, as_of, Some(catalog));
+            member.person = resolved.plan.person.name.clone();
+            member.errors = 0;
+            member.summary = Some(cohort::summarize(&resolved));
+            member.expiries = cohort::expiries(&resolved, 90);
+        }
+        c.members.push(member);
+    }
+    let dir = TempDir::new("cohort");
+    let cohort_csv = carepath_csv::cohort::cohort_csv(&c).unwrap();
+    let expiries_csv = carepath_csv::cohort::expiries_csv(&c).unwrap();
+    let (a, b) = (dir.0.join("cohort.csv"), dir.0.join("expiries.csv"));
+    std::fs::write(&a, &cohort_csv).unwrap();
+    std::fs::write(&b, &expiries_csv).unwrap();
+    let out = convert(&soffice, &dir.0, b',', &[a.as_path(), b.as_path()]);
+
+    let xml = read(&out.join("cohort.fods"));
+    assert!(!xml.contains("table:formula"));
+    let types = |c: &str| Some(carepath_csv::cohort::cohort_cell_type(c));
+    check_sheet("cohort", &types, &cohort_csv, b',', &xml);
+    let people = parse_fods(&xml);
+    let head: Vec<String> = people[0].iter().map(|c| c.text.clone()).collect();
+    let cell = |sheet: &Vec<Vec<Cell>>, head: &[String], row: usize, column: &str| {
+        let i = head.iter().position(|h| h == column).unwrap();
+        let cell = sheet[row].get(i).cloned().unwrap_or_default();
+        (
+            cell.value_type.unwrap_or_default(),
+            cell.value.unwrap_or(cell.text),
+        )
+    };
+    assert_eq!(
+        people.len(),
+        c.members.len() + 1,
+        "a header and a row a plan"
+    );
+    let ana = 1;
+    assert_eq!(cell(&people, &head, ana, "unit").0, "string");
+    assert_eq!(cell(&people, &head, ana, "target_by").0, "date");
+    assert_eq!(cell(&people, &head, ana, "forecast_finish").0, "date");
+    assert_eq!(cell(&people, &head, ana, "percent").0, "float");
+    assert_eq!(cell(&people, &head, ana, "days_late").0, "float");
+    let carla = 3;
+    assert_eq!(
+        cell(&people, &head, carla, "ce_remaining"),
+        ("float".into(), "30".into()),
+        "the RN license's CE hours left"
+    );
+    assert_eq!(
+        cell(&people, &head, ana, "start_cohort"),
+        ("string".into(), "2026-03".into()),
+        "the roster's month stays text"
+    );
+
+    let xml = read(&out.join("expiries.fods"));
+    assert!(!xml.contains("table:formula"));
+    check_sheet(
+        "expiries",
+        &carepath_csv::cohort::expiry_cell_type,
+        &expiries_csv,
+        b',',
+        &xml,
+    );
+    let expiries = parse_fods(&xml);
+    let head: Vec<String> = expiries[0].iter().map(|c| c.text.clone()).collect();
+    assert!(expiries.len() > 2, "the fixture roster has expiries");
+    for row in 1..expiries.len() {
+        assert_eq!(cell(&expiries, &head, row, "expires").0, "date");
+        assert_eq!(cell(&expiries, &head, row, "days_left").0, "float");
+    }
+    assert!(
+        (1..expiries.len())
+            .any(|r| cell(&expiries, &head, r, "renewal_forecast_finish").0 == "date"),
+        "a renewal's forecast finish is a date"
+    );
 }

@@ -382,7 +382,7 @@ pub fn dashboard(cohort: &Cohort, as_of: Date, paper: Paper, generator: &str) ->
         "Status",
         "Done",
         "Forecast",
-        "Days late",
+        "Target",
         "Next expiry",
     ]
     .iter()
@@ -395,8 +395,9 @@ pub fn dashboard(cohort: &Cohort, as_of: Date, paper: Paper, generator: &str) ->
             p.row(&ph, 9.0);
         }
         let s = m.summary.as_ref();
+        // A plan with errors has no name: its file's name (the folders cut the column short).
         let person = if m.person.is_empty() {
-            m.plan.clone()
+            m.plan.rsplit('/').next().unwrap_or(&m.plan).to_string()
         } else {
             m.person.clone()
         };
@@ -414,7 +415,8 @@ pub fn dashboard(cohort: &Cohort, as_of: Date, paper: Paper, generator: &str) ->
                 (
                     px(3),
                     pw(3),
-                    s.map(|s| format!("{}%", carepath_model::numbers::plain(s.percent)))
+                    // Whole percent: a manager scans the column, 18.46% only slows that.
+                    s.map(|s| format!("{}%", s.percent.round()))
                         .unwrap_or_default(),
                     false,
                     INK,
@@ -429,8 +431,13 @@ pub fn dashboard(cohort: &Cohort, as_of: Date, paper: Paper, generator: &str) ->
                 (
                     px(5),
                     pw(5),
+                    // Words, not a signed number: "-30 days late" reads as a mistake.
                     s.and_then(|s| s.days_late)
-                        .map(|d| d.to_string())
+                        .map(|d| match d {
+                            0 => "on time".to_string(),
+                            d if d > 0 => format!("{d} d late"),
+                            d => format!("{} d spare", -d),
+                        })
                         .unwrap_or_default(),
                     false,
                     INK,

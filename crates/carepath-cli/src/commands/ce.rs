@@ -10,12 +10,15 @@ use std::path::Path;
 use carepath_model::edit::NewCe;
 use carepath_model::resolved::CredentialStatus;
 use carepath_model::text::visible_line;
-use carepath_model::{CeEntry, CheckedPlan, Diagnostic, Format};
+use carepath_model::{CeEntry, CheckedPlan, Diagnostic};
 use jiff::civil::Date;
 
 use crate::args::{Amount, Topic};
 use crate::files;
-use crate::session::{Env, Failure, Outcome, emit, num, render_diagnostics, resolve};
+use crate::session::{
+    Env, Failure, Outcome, checked_for_edit, edited_format, emit, errors_of, num,
+    render_diagnostics, resolve,
+};
 
 /// The activity as the command line gives it (every value checked by clap already).
 pub struct Activity {
@@ -43,9 +46,7 @@ pub fn ce(env: &Env, path: &Path, activity: Activity, out: &mut dyn Write) -> Ou
     let Amount(hours) = activity.hours;
     let date = activity.date.unwrap_or(env.as_of);
     let name = files::shown(path);
-    let format = Format::from_path(&path.display().to_string()).ok_or_else(|| {
-        Failure::usage(format!("{name}: carepath reads plans in .toml or .json files; rename the file with one of these extensions"))
-    })?;
+    let format = edited_format(path)?;
     let mut counts_for: Vec<String> = Vec::new();
     for id in activity.counts_for {
         // `--for ccrn,ccrn` names one credential.
@@ -69,20 +70,8 @@ pub fn ce(env: &Env, path: &Path, activity: Activity, out: &mut dyn Write) -> Ou
     };
     let mut logged: Option<Logged> = None;
     let edited = files::edit_locked(path, files::MAX_PLAN_BYTES, &mut |bytes| {
-        let checked = carepath_model::check(bytes, format, env.knowledge());
+        let before = &checked_for_edit(env, &name, bytes, format)?;
         let text = String::from_utf8_lossy(bytes);
-        let Some(before) = &checked.plan else {
-            let errors: Vec<Diagnostic> = checked
-                .diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .cloned()
-                .collect();
-            eprint!("{}", render_diagnostics(env, &name, &text, &errors));
-            return Err(Failure::plan(format!(
-                "{name}: fix the errors above first; nothing was written"
-            )));
-        };
         let n = before.plan().ce.len();
         let new_text = carepath_model::edit::append_ce(&text, format, &entry).map_err(|e| {
             Failure::usage(format!(
@@ -91,12 +80,7 @@ pub fn ce(env: &Env, path: &Path, activity: Activity, out: &mut dyn Write) -> Ou
         })?;
         let again = carepath_model::check(new_text.as_bytes(), format, env.knowledge());
         let Some(after) = &again.plan else {
-            let errors: Vec<Diagnostic> = again
-                .diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .cloned()
-                .collect();
+            let errors = errors_of(&again.diagnostics);
             // The plan was valid: errors at the new entry are the entry's; any other would be
             // carepath's own mistake.
             if errors.iter().all(|d| at_entry(d, n)) {

@@ -10,15 +10,17 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use carepath_catalog::Catalog;
+use carepath_catalog::Remembered;
 use carepath_export::{Exporter, PluginSettings};
 use carepath_model::cohort::{self, Cohort, Member, Problem};
 use carepath_model::words::plural;
-use carepath_model::{Diagnostic, Format, Knowledge, codes, diag};
+use carepath_model::{Format, Knowledge, codes, diag};
 use rayon::prelude::*;
 
 use crate::files;
-use crate::session::{Env, Failure, Outcome, emit, render_diagnostics_omitting, terminal_safe};
+use crate::session::{
+    Env, Failure, Outcome, emit, errors_of, render_diagnostics_omitting, terminal_safe,
+};
 
 pub struct Options {
     pub roster: PathBuf,
@@ -71,14 +73,15 @@ pub fn cohort(env: &Env, o: &Options, out: &mut dyn Write) -> Outcome {
             .map_err(|e| Failure::usage(format!("cannot start the worker threads: {e}")))?
     };
     let bar = progress(roster.entries.len());
-    let catalog: &Catalog = &env.catalog;
+    // One route search per distinct (role, target, credentials) of the roster, not per plan.
+    let remembered = Remembered::new(&env.catalog);
     let done: Vec<Done> = pool.install(|| {
         roster
             .entries
             .par_iter()
             .enumerate()
             .map(|(i, e)| {
-                let d = one(env, catalog, o, &exporters, i, e);
+                let d = one(env, &remembered, o, &exporters, i, e);
                 if let Some(b) = &bar {
                     b.inc(1);
                 }
@@ -193,25 +196,14 @@ pub fn cohort(env: &Env, o: &Options, out: &mut dyn Write) -> Outcome {
     Ok(())
 }
 
-/// The exporters `--to` names, each once.
+/// The exporters `--to` names, each once, chosen as `carepath export` chooses them.
 fn exporters(to: &[String]) -> Result<Vec<Arc<dyn Exporter>>, Failure> {
     let options = super::export::Options::default();
-    let reg = super::export::registry(&options);
-    let settings = PluginSettings::default();
-    let path_var = std::env::var_os("PATH");
-    let mut chosen: Vec<Arc<dyn Exporter>> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
-    for name in to.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        if seen.contains(&name) {
-            continue;
-        }
-        seen.push(name);
-        chosen.push(
-            reg.find(name, path_var.as_deref(), &settings)
-                .map_err(|u| Failure::usage(u.to_string()))?,
-        );
-    }
-    Ok(chosen)
+    super::export::choose(
+        &super::export::registry(&options),
+        to,
+        &PluginSettings::default(),
+    )
 }
 
 /// A progress bar on stderr, only when stderr is a terminal.
@@ -241,7 +233,7 @@ fn problem(plan: &str, code: &str, message: String) -> Problem {
 /// Reads, checks and resolves the `i`-th plan of the roster.
 fn one(
     env: &Env,
-    catalog: &Catalog,
+    catalog: &Remembered<'_>,
     o: &Options,
     exporters: &[Arc<dyn Exporter>],
     i: usize,
@@ -294,12 +286,7 @@ fn one(
     let checked = carepath_model::check(&bytes, format, knowledge);
     let text = String::from_utf8_lossy(&bytes);
     let Some(plan) = checked.plan else {
-        let errors: Vec<Diagnostic> = checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .cloned()
-            .collect();
+        let errors = errors_of(&checked.diagnostics);
         member.errors = errors.len() + checked.omitted.errors();
         member.warnings = checked.diagnostics.len() - errors.len() + checked.omitted.warnings();
         let index = diag::LineIndex::new(&text);
@@ -352,8 +339,11 @@ fn one(
     };
     member.person = resolved.plan.person.name.clone();
     member.warnings = warnings;
-    member.summary = Some(cohort::summarize(&resolved));
-    member.expiries = cohort::expiries(&resolved, o.expiring_within);
+    let mut summary = cohort::summarize(&resolved);
+    let mut expiries = cohort::expiries(&resolved, o.expiring_within);
+    short_names(catalog.catalog(), &resolved, &mut summary, &mut expiries);
+    member.summary = Some(summary);
+    member.expiries = expiries;
     member.credentials = resolved.schedule.credentials.clone();
 
     let mut exports = Vec::new();
@@ -367,23 +357,15 @@ fn one(
         )
     };
     let folder = PathBuf::from("people").join(&stem);
-    for x in exporters {
-        match x.export(&resolved) {
-            Ok(exported) => {
-                let several = exported.files.len() > 1;
-                for f in exported.files {
-                    let name = match &f.part {
-                        Some(p) if several => format!("{p}.{}", f.extension),
-                        Some(p) => format!("{stem}-{p}.{}", f.extension),
-                        None => format!("{stem}.{}", f.extension),
-                    };
-                    exports.push((folder.join(name), f.bytes));
-                }
+    if !exporters.is_empty() {
+        match super::export::export_plan(exporters, &resolved, &stem) {
+            Ok(files) => {
+                exports = files
+                    .into_iter()
+                    .map(|f| (folder.join(f.path), f.bytes))
+                    .collect();
             }
-            Err(err) => {
-                export_error = Some(format!("{}: {}: {err}", e.shown, x.name()));
-                break;
-            }
+            Err(f) => export_error = Some(format!("{}: {}", e.shown, f.message)),
         }
     }
     Done {
@@ -392,6 +374,30 @@ fn one(
         report: String::new(),
         exports,
         export_error,
+    }
+}
+
+/// An educator's tables name credentials as people write them (BLS, ACLS), where the catalog
+/// has the short form: a column of "Advanced Cardiovascular Life Support provider course" is
+/// hard to scan. The credentials of `cohort.jsonl` keep their full names.
+fn short_names(
+    catalog: &carepath_catalog::Catalog,
+    resolved: &carepath_model::ResolvedPlan,
+    summary: &mut cohort::Summary,
+    expiries: &mut [cohort::Expiry],
+) {
+    let short = |id: &str| catalog.credential(id).map(|c| c.short_name().to_string());
+    for e in expiries.iter_mut() {
+        if let Some(s) = short(&e.id) {
+            e.credential = s;
+        }
+    }
+    if let Some(next) = resolved.schedule.credentials.iter().find(|c| {
+        summary.next_expiry_credential.as_ref() == Some(&c.name)
+            && c.expires == summary.next_expiry_date
+    }) && let Some(s) = short(&next.id)
+    {
+        summary.next_expiry_credential = Some(s);
     }
 }
 

@@ -115,10 +115,70 @@ pub fn exporters(out: &mut dyn Write) -> Outcome {
 }
 
 /// One output file to write.
-struct Output {
-    path: PathBuf,
-    bytes: Vec<u8>,
+pub(crate) struct Output {
+    /// The file's name, as [`export_plan`] names it.
+    pub(crate) path: PathBuf,
+    pub(crate) bytes: Vec<u8>,
     binary: bool,
+}
+
+/// The exporters `to` names, each once (`--to json,json` asks for one JSON file).
+pub(crate) fn choose(
+    reg: &Registry,
+    to: &[String],
+    settings: &PluginSettings,
+) -> Result<Vec<Arc<dyn Exporter>>, Failure> {
+    let path_var = std::env::var_os("PATH");
+    let mut chosen: Vec<Arc<dyn Exporter>> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for name in to.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+        chosen.push(
+            reg.find(name, path_var.as_deref(), settings)
+                .map_err(|u| Failure::usage(u.to_string()))?,
+        );
+    }
+    Ok(chosen)
+}
+
+/// One plan through the chosen exporters, every file in memory (one failing exporter leaves
+/// nothing to write): `carepath export`'s work for one plan, and `carepath cohort --to`'s for
+/// each person. Several files of one exporter are named by their part (`milestones.csv`); a
+/// single file after the plan (`plan.pdf`, `plan-milestones.csv` for one CSV table).
+pub(crate) fn export_plan(
+    chosen: &[Arc<dyn Exporter>],
+    resolved: &carepath_model::ResolvedPlan,
+    stem: &str,
+) -> Result<Vec<Output>, Failure> {
+    let mut outputs = Vec::new();
+    for e in chosen {
+        let name = e.name();
+        let exported = e.export(resolved).map_err(|err| match err {
+            // A plugin's failure names the program itself.
+            ExportError::Plugin { .. } => Failure::usage(err.to_string()),
+            _ => Failure::usage(format!("{name}: {err}")),
+        })?;
+        for w in &exported.warnings {
+            eprintln!("warning: {name}: {}", terminal_safe(w, false));
+        }
+        let several = exported.files.len() > 1;
+        for f in exported.files {
+            let file = match &f.part {
+                Some(p) if several => format!("{p}.{}", f.extension),
+                Some(p) => format!("{stem}-{p}.{}", f.extension),
+                None => format!("{stem}.{}", f.extension),
+            };
+            outputs.push(Output {
+                path: PathBuf::from(file),
+                bytes: f.bytes,
+                binary: f.binary,
+            });
+        }
+    }
+    Ok(outputs)
 }
 
 #[allow(clippy::too_many_arguments)] // one per group of command-line options
@@ -140,21 +200,7 @@ pub fn export(
         },
         options: options.for_plugins()?,
     };
-    let reg = registry(&options);
-    let path_var = std::env::var_os("PATH");
-    let mut chosen: Vec<Arc<dyn Exporter>> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
-    for name in to.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        // `--to json,json` asks for one JSON file.
-        if seen.contains(&name) {
-            continue;
-        }
-        seen.push(name);
-        let e = reg
-            .find(name, path_var.as_deref(), &settings)
-            .map_err(|u| Failure::usage(u.to_string()))?;
-        chosen.push(e);
-    }
+    let chosen = choose(&registry(&options), to, &settings)?;
     if chosen.is_empty() {
         return Err(Failure::usage(
             "--to needs at least one format, such as --to pdf,csv,ics,json",
@@ -206,7 +252,6 @@ pub fn export(
     };
 
     // Every output is made in memory first: one failing exporter leaves nothing written.
-    let mut outputs: Vec<Output> = Vec::new();
     // Nothing is written if the plan itself was named as the output.
     if let Target::File(f) = &target
         && files::file_id(f).is_some()
@@ -217,32 +262,7 @@ pub fn export(
             files::shown(f)
         )));
     }
-    for e in &chosen {
-        let name = e.name();
-        let exported = e.export(&resolved).map_err(|err| match err {
-            // A plugin's failure names the program itself.
-            ExportError::Plugin { .. } => Failure::usage(err.to_string()),
-            _ => Failure::usage(format!("{name}: {err}")),
-        })?;
-        for w in &exported.warnings {
-            eprintln!("warning: {name}: {}", terminal_safe(w, false));
-        }
-        // Several files go into a directory by their part (`milestones.csv`); a single file is
-        // named after the plan (`plan.pdf`, `plan-milestones.csv` for one CSV table).
-        let several = exported.files.len() > 1;
-        for f in exported.files {
-            let file = match &f.part {
-                Some(p) if several => format!("{p}.{}", f.extension),
-                Some(p) => format!("{stem}-{p}.{}", f.extension),
-                None => format!("{stem}.{}", f.extension),
-            };
-            outputs.push(Output {
-                path: PathBuf::from(file),
-                bytes: f.bytes,
-                binary: f.binary,
-            });
-        }
-    }
+    let mut outputs = export_plan(&chosen, &resolved, &stem)?;
 
     match target {
         Target::Stdout | Target::File(_) if outputs.len() > 1 => Err(Failure::usage(format!(

@@ -259,12 +259,7 @@ pub fn init(env: &Env, mut a: Answers, out: &mut dyn Write) -> Outcome {
     let checked = carepath_model::check(t.as_bytes(), Format::Toml, env.knowledge());
     if checked.has_errors() {
         let shown = a.output.display().to_string();
-        let errs: Vec<_> = checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .cloned()
-            .collect();
+        let errs = crate::session::errors_of(&checked.diagnostics);
         eprint!("{}", render_diagnostics(env, &shown, &t, &errs));
         return Err(Failure::usage(
             "the starter plan did not pass its own check; nothing was written (please report this)",

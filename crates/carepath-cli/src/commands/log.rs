@@ -5,12 +5,13 @@ use std::io::Write;
 use std::path::Path;
 
 use carepath_model::text::visible_line;
-use carepath_model::{Diagnostic, Format};
 use jiff::civil::Date;
 
 use crate::args::Amount;
 use crate::files;
-use crate::session::{Env, Failure, Outcome, emit, num, render_diagnostics};
+use crate::session::{
+    Env, Failure, Outcome, checked_for_edit, edited_format, emit, errors_of, num,
+};
 
 pub fn log(
     env: &Env,
@@ -24,9 +25,7 @@ pub fn log(
     let Amount(amount) = amount;
     let date = date.unwrap_or(env.as_of);
     let name = files::shown(path);
-    let format = Format::from_path(&path.display().to_string()).ok_or_else(|| {
-        Failure::usage(format!("{name}: carepath reads plans in .toml or .json files; rename the file with one of these extensions"))
-    })?;
+    let format = edited_format(path)?;
     let entry = carepath_model::edit::NewEntry {
         date,
         milestone: milestone.to_string(),
@@ -36,20 +35,8 @@ pub fn log(
     // What the message says, from the plan as it was when the entry landed.
     let mut logged: Option<(String, f64)> = None;
     let edited = files::edit_locked(path, files::MAX_PLAN_BYTES, &mut |bytes| {
-        let checked = carepath_model::check(bytes, format, env.knowledge());
+        let checked = &checked_for_edit(env, &name, bytes, format)?;
         let text = String::from_utf8_lossy(bytes);
-        let Some(checked) = &checked.plan else {
-            let errors: Vec<Diagnostic> = checked
-                .diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .cloned()
-                .collect();
-            eprint!("{}", render_diagnostics(env, &name, &text, &errors));
-            return Err(Failure::plan(format!(
-                "{name}: fix the errors above first; nothing was written"
-            )));
-        };
         let plan = checked.plan();
         let Some(index) = checked.milestone(milestone) else {
             let ids = plan.milestones.iter().map(|m| m.id.as_str());
@@ -77,11 +64,9 @@ pub fn log(
                 )));
             }
         } else {
-            let why: Vec<String> = again
-                .diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .map(|d| d.message.clone())
+            let why: Vec<String> = errors_of(&again.diagnostics)
+                .into_iter()
+                .map(|d| d.message)
                 .collect();
             return Err(Failure::usage(format!(
                 "{name}: with this entry the plan would not read back ({}); nothing was written",
