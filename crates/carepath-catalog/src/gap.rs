@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use carepath_model::{
     ExpiryRule, Gap, GapItem, Knowledge, Milestone, PathStep, Plan, PracticeRecent, RenewalRule,
+    RouteMonths,
 };
 
 use crate::{Catalog, CredentialKind, Experience, Expiry};
@@ -89,6 +90,43 @@ impl Knowledge for Catalog {
     fn gap(&self, plan: &Plan) -> Option<Gap> {
         gap(self, plan)
     }
+    fn route_months(&self, plan: &Plan, role: &str) -> Option<RouteMonths> {
+        route_months_routed(self, plan, role, &|from, to, held, region| {
+            self.path_in(from, to, held, region)
+        })
+    }
+}
+
+/// [`Knowledge::route_months`] with the route search given (see [`gap_routed`]).
+pub(crate) fn route_months_routed(
+    catalog: &Catalog,
+    plan: &Plan,
+    role: &str,
+    route: &RouteFn<'_>,
+) -> Option<RouteMonths> {
+    let from = plan
+        .person
+        .role
+        .as_deref()
+        .filter(|r| *r != role && catalog.role(r).is_some())?;
+    let held = held_credentials(catalog, plan);
+    let found = route(from, role, &held, plan.person.region.as_deref())?;
+    if found.steps.is_empty() {
+        return None;
+    }
+    let mut roles = vec![found.from_name.clone()];
+    roles.extend(
+        found
+            .steps
+            .iter()
+            .filter(|s| s.from != s.to)
+            .map(|s| s.to_name.clone()),
+    );
+    Some(RouteMonths {
+        typical: found.total_months,
+        min: found.total_months_min,
+        roles,
+    })
 }
 
 /// Lowercase words of a text, for matching credential names against milestone titles.
@@ -161,26 +199,49 @@ fn hours_target(m: &Milestone) -> Option<f64> {
 /// The gap between the person and the target role. None when the plan has no target, or the
 /// catalog does not know the target role.
 pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
-    gap_routed(catalog, plan, &|from, to, held| {
-        catalog.path_holding(from, to, held)
+    gap_routed(catalog, plan, &|from, to, held, region| {
+        catalog.path_in(from, to, held, region)
     })
 }
 
-/// A route search: from role, to role, credentials held (as [`Catalog::path_holding`]).
-pub(crate) type RouteFn<'a> = dyn Fn(&str, &str, &[&str]) -> Option<crate::Route> + 'a;
+/// A route search: from role, to role, credentials held, region (as [`Catalog::path_in`]).
+pub(crate) type RouteFn<'a> =
+    dyn Fn(&str, &str, &[&str], Option<&str>) -> Option<crate::Route> + 'a;
+
+/// The credentials a person holds for the catalog: those listed, and those their current role
+/// requires in their region (an RN whose list names only her degree holds her RN licence).
+pub(crate) fn held_credentials<'a>(catalog: &'a Catalog, plan: &'a Plan) -> Vec<&'a str> {
+    let region = plan.person.region.as_deref();
+    let mut held: Vec<&str> = plan.person.credential_ids().collect();
+    if let Some(role) = plan.person.role.as_deref().and_then(|r| catalog.role(r)) {
+        for id in &role.requires_for(region).all_of {
+            if !held.contains(&id.as_str()) {
+                held.push(id);
+            }
+        }
+    }
+    held
+}
 
 /// [`gap`] with the route search given: [`crate::Remembered`] passes one that remembers.
 pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) -> Option<Gap> {
     let target = plan.target.as_ref()?;
     let role = catalog.role(&target.role)?;
-    // The current role implies the credentials it requires (as `path` assumes): an RN whose
-    // list names only her degree holds her RN licence all the same.
+    let region = plan.person.region.as_deref();
+    // The current role implies the credentials it requires in the person's region (as `path`
+    // assumes): an RN whose list names only her degree holds her RN licence all the same.
     let implied: Vec<&str> = plan
         .person
         .role
         .as_deref()
         .and_then(|r| catalog.role(r))
-        .map(|r| r.requires.all_of.iter().map(String::as_str).collect())
+        .map(|r| {
+            r.requires_for(region)
+                .all_of
+                .iter()
+                .map(String::as_str)
+                .collect()
+        })
         .unwrap_or_default();
     let held = |id: &str| plan.person.holds(id) || implied.contains(&id);
     let covered = |id: &str| -> Vec<String> {
@@ -196,8 +257,9 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
             .map_or(key.to_string(), |s| format!("{} ({})", s.label, s.year))
     };
     let mut items = Vec::new();
-    let req = &role.requires;
+    let req = role.requires_for(region);
     let requirement_verified = req.verified.unwrap_or(role.verified);
+    let requirement_source = source_of(req.source.as_deref().unwrap_or(&role.source));
     for id in &req.all_of {
         let (name, kind, source, verified) = match catalog.credential(id) {
             Some(c) => (
@@ -206,7 +268,7 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
                 source_of(&c.source),
                 c.verified && requirement_verified,
             ),
-            None => (id.clone(), "credential", source_of(&role.source), false),
+            None => (id.clone(), "credential", requirement_source.clone(), false),
         };
         items.push(GapItem {
             kind: kind.into(),
@@ -244,7 +306,7 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
             requirement: format!("one of: {}", names.join(", ")),
             held: req.any_of.iter().any(|id| held(id)),
             covered_by: cov,
-            source: source_of(&role.source),
+            source: requirement_source.clone(),
             verified: requirement_verified,
         });
     }
@@ -266,7 +328,7 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
             requirement: experience_text(e),
             held: false,
             covered_by: cov,
-            source: source_of(&role.source),
+            source: requirement_source.clone(),
             verified: requirement_verified,
         });
     }
@@ -303,7 +365,7 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
             ),
             held: false,
             covered_by: cov,
-            source: source_of(&role.source),
+            source: requirement_source.clone(),
             verified: requirement_verified,
         });
     }
@@ -321,7 +383,7 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
             requirement: ed.clone(),
             held: false,
             covered_by: cov,
-            source: source_of(&role.source),
+            source: requirement_source.clone(),
             verified: requirement_verified,
         });
     }
@@ -331,13 +393,12 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
         .role
         .as_deref()
         .filter(|r| catalog.role(r).is_some())
-        .and_then(|from| route(from, &role.id, &held_ids))
+        .and_then(|from| route(from, &role.id, &held_ids, region))
         .map(|route| {
             route
                 .steps
                 .iter()
                 .map(|s| {
-                    let region = plan.person.region.as_deref();
                     let pay = catalog.role(&s.to).and_then(|r| r.pay_for(region));
                     PathStep {
                         role: s.to.clone(),

@@ -7,7 +7,10 @@
 //! - *Measurable*: the goal has a numeric measure, or every milestone of it has a clear completion
 //!   (a measure, or a kind among exam, certification, license, education).
 //! - *Achievable*: the forecast finishes its milestones by the goal's due date (and each by its
-//!   own), within the capacity.
+//!   own), within the capacity; and a goal that reaches the target role (its measure counts a
+//!   `role`, or its title names the role) is not due sooner after the plan's start than the
+//!   catalog's fastest route there can take at its quickest (the sum of its steps' minimum
+//!   months).
 //! - *Relevant*: it serves one of `person.values`, or one of its milestones supplies a credential
 //!   the target role requires (when the catalog knows the role): a milestone supplies a
 //!   requirement when the requirement's id is a part of the milestone's id (`ccrn-exam` supplies
@@ -211,6 +214,67 @@ pub fn achievable(
     }
 }
 
+/// Whether a goal is about reaching the target role: its measure counts a role ("role
+/// reached", unit "role"), or its title names the role by name or id.
+fn reaches_target(plan: &Plan, goal: &Goal, knowledge: &dyn Knowledge) -> bool {
+    let Some(target) = &plan.target else {
+        return false;
+    };
+    let counts_role = goal.measure.as_ref().is_some_and(|m| {
+        m.unit
+            .as_deref()
+            .is_some_and(|u| matches!(u.trim().to_lowercase().as_str(), "role" | "roles"))
+            || m.metric
+                .as_deref()
+                .is_some_and(|x| x.to_lowercase().contains("role reached"))
+    });
+    let title = goal.title.to_lowercase();
+    let named = knowledge
+        .name_of(&target.role)
+        .is_some_and(|n| !n.trim().is_empty() && title.contains(&n.to_lowercase()))
+        || title.contains(&target.role.to_lowercase());
+    counts_role || named
+}
+
+/// Achievable's catalog check: a goal that reaches the target role fails when its due date
+/// comes sooner after the plan's start than the fastest route's minimum months.
+pub fn sooner_than_route(
+    plan: &Plan,
+    goal: &Goal,
+    knowledge: Option<&dyn Knowledge>,
+) -> Option<Criterion> {
+    let k = knowledge?;
+    let target = plan.target.as_ref()?;
+    let due = goal.due?;
+    if due <= plan.start || !reaches_target(plan, goal, k) {
+        return None;
+    }
+    let route = k.route_months(plan, &target.role)?;
+    let given = plan
+        .start
+        .until((jiff::Unit::Month, due))
+        .map_or(0, |s| i64::from(s.get_months()));
+    if given >= i64::from(route.min) {
+        return None;
+    }
+    let mut m = text("the catalog's fastest route (")
+        .text(&route.roles.join(" → "))
+        .text(") takes ");
+    m = if route.min == route.typical {
+        m.text(&format!("about {} months", route.typical))
+    } else {
+        m.text(&format!(
+            "at least {} months (typically {})",
+            route.min, route.typical
+        ))
+    };
+    Some(fail(
+        m.text(&format!(", but the goal is due {given} months after the plan's start ("))
+            .date(due)
+            .text(")"),
+    ))
+}
+
 /// Whether a milestone supplies a requirement: the requirement id is a hyphen-separated part of
 /// the milestone's id, or its id or catalog name appears in the title.
 pub fn supplies(m: &Milestone, requirement: &str, name: Option<&str>) -> bool {
@@ -342,7 +406,9 @@ pub fn check(
     Smart {
         specific: specific(&goal.title, milestones.len()),
         measurable: measurable(goal, milestones),
-        achievable: achievable(goal, scheduled, unschedulable, plan.capacity.hours_per_week),
+        achievable: sooner_than_route(plan, goal, knowledge).unwrap_or_else(|| {
+            achievable(goal, scheduled, unschedulable, plan.capacity.hours_per_week)
+        }),
         relevant: relevant(plan, goal, milestones, knowledge),
         time_bound: time_bound(plan, goal),
     }

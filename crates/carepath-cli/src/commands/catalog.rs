@@ -154,6 +154,7 @@ pub fn path(
     env: &Env,
     from: &str,
     to: &str,
+    region: Option<&str>,
     emit_milestones: bool,
     out: &mut dyn Write,
 ) -> Outcome {
@@ -163,13 +164,18 @@ pub fn path(
             return Err(unknown(env, id, "role"));
         }
     }
+    if let Some(r) = region {
+        super::explore::check_region(env, r)?;
+    }
     // No route is an answer (exit 1, like a plan with errors); a search that gave up at its
     // budget is not one, so it is an input the catalog commands cannot handle (exit 2).
-    let route = match c.find_route(from, to, &[]) {
+    let budget = carepath_catalog::SearchBudget::DEFAULT;
+    let route = match c.find_route_in(from, to, &[], region, budget) {
         carepath_catalog::RouteSearch::Found { route, .. } => route,
         carepath_catalog::RouteSearch::NoRoute { .. } => {
+            let place = region.map_or(String::new(), |r| format!(" in {r}"));
             return Err(Failure::plan(format!(
-                "the catalog knows no route from {from} to {to}; `carepath catalog show {to}` lists what the role needs"
+                "the catalog knows no route from {from} to {to}{place}; `carepath catalog show {to}` lists what the role needs"
             )));
         }
         carepath_catalog::RouteSearch::GaveUp { stats } => {
