@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use carepath_model::{
     ExpiryRule, Gap, GapItem, Knowledge, Milestone, PathStep, Plan, PracticeRecent, RenewalRule,
-    RouteMonths,
+    RoleOption, RouteMonths,
 };
 
 use crate::{Catalog, CredentialKind, Experience, Expiry};
@@ -395,41 +395,107 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
         .filter(|r| catalog.role(r).is_some())
         .and_then(|from| route(from, &role.id, &held_ids, region))
         .map(|route| {
-            route
+            let steps = route
                 .steps
                 .iter()
                 .map(|s| {
-                    let pay = catalog.role(&s.to).and_then(|r| r.pay_for(region));
-                    PathStep {
-                        role: s.to.clone(),
-                        name: s.to_name.clone(),
-                        months: Some(f64::from(s.months.typical)),
-                        cost: s.cost.as_ref().map(|c| c.amount),
-                        median_pay: pay.as_ref().map(|p| p.figure.amount),
-                        pay_currency: pay.as_ref().map(|p| p.figure.currency.clone()),
-                        pay_region: pay.as_ref().map(|p| p.figure.region.clone()),
-                        pay_source: pay.as_ref().map(|p| {
-                            let mut text = crate::pay_basis_text(p.figure, catalog);
-                            if let Some(note) = p.fallback_note() {
-                                text.push_str("; ");
-                                text.push_str(&note);
-                            }
-                            text
-                        }),
-                        verified: s.verified
-                            && s.months.verified
-                            && pay.as_ref().is_none_or(|p| p.figure.verified),
-                    }
+                    let mut step = path_step(catalog, &s.to, &s.to_name, region);
+                    step.months = Some(f64::from(s.months.typical));
+                    step.cost = s.cost.as_ref().map(|c| c.amount);
+                    step.cost_currency = s.cost.as_ref().map(|c| c.currency.clone());
+                    step.verified = s.verified && s.months.verified && step.verified;
+                    step
                 })
-                .collect()
-        })
-        .unwrap_or_default();
+                .collect();
+            (path_step(catalog, &route.from, &route.from_name, region), steps)
+        });
+    let (start, path) = match path {
+        Some((start, steps)) => (Some(start), steps),
+        None => (None, Vec::new()),
+    };
+    let options = if target.alternatives.is_empty() {
+        Vec::new()
+    } else {
+        options(catalog, plan, role)
+    };
     Some(Gap {
         target_role: role.id.clone(),
         target_name: role.name.clone(),
         items,
         path,
+        start,
+        options,
     })
+}
+
+/// A role on the path with its pay for the region (months and cost left to the caller).
+fn path_step(catalog: &Catalog, id: &str, name: &str, region: Option<&str>) -> PathStep {
+    let pay = catalog.role(id).and_then(|r| r.pay_for(region));
+    PathStep {
+        role: id.to_owned(),
+        name: name.to_owned(),
+        months: None,
+        cost: None,
+        cost_currency: None,
+        median_pay: pay.as_ref().map(|p| p.figure.amount),
+        pay_currency: pay.as_ref().map(|p| p.figure.currency.clone()),
+        pay_region: pay.as_ref().map(|p| p.figure.region.clone()),
+        pay_source: pay.as_ref().map(|p| {
+            let mut text = crate::pay_basis_text(p.figure, catalog);
+            if let Some(note) = p.fallback_note() {
+                text.push_str("; ");
+                text.push_str(&note);
+            }
+            text
+        }),
+        verified: pay.as_ref().is_none_or(|p| p.figure.verified),
+    }
+}
+
+/// The target and `target.alternatives` as `compare` shows them, from the person's role.
+fn options(catalog: &Catalog, plan: &Plan, target: &crate::Role) -> Vec<RoleOption> {
+    let mut roles = vec![target];
+    if let Some(t) = &plan.target {
+        for id in &t.alternatives {
+            if let Some(r) = catalog.role(id)
+                && !roles.iter().any(|x| x.id == r.id)
+            {
+                roles.push(r);
+            }
+        }
+    }
+    let view = crate::explore::compare::Viewpoint {
+        region: plan.person.region.clone(),
+        role: plan
+            .person
+            .role
+            .clone()
+            .filter(|r| catalog.role(r).is_some()),
+        credentials: held_credentials(catalog, plan)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+        plan: true,
+    };
+    crate::explore::compare::compare(catalog, &roles, &view)
+        .into_iter()
+        .map(|c| RoleOption {
+            target: c.id == target.id,
+            role: c.id,
+            name: c.name,
+            pay_text: c.pay_text,
+            outlook_text: c.outlook_text,
+            entry_education: c.entry_education,
+            credentials: c.credentials,
+            route_text: c.route_text,
+            clinical: c.clinical,
+            shift_work: c.shift_work,
+            settings: c.settings,
+            values: c.values,
+            sources: c.sources,
+            verified: c.verified,
+        })
+        .collect()
 }
 
 fn kind_of(k: CredentialKind) -> &'static str {

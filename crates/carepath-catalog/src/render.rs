@@ -162,10 +162,17 @@ pub fn render_role(role: &Role, catalog: &Catalog) -> String {
         }
         let _ = writeln!(out, "{heading}");
         for (label, t) in lines {
-            let label = if label.is_empty() {
+            // A step open in some regions only says where.
+            let place = if t.regions.is_empty() {
                 String::new()
             } else {
-                format!("{label}: ")
+                format!("in {}", t.regions.join(", "))
+            };
+            let label = match (label.is_empty(), place.is_empty()) {
+                (true, true) => String::new(),
+                (true, false) => format!("{place}: "),
+                (false, true) => format!("{label}: "),
+                (false, false) => format!("{label}, {place}: "),
             };
             let _ = writeln!(
                 out,

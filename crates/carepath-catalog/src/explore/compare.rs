@@ -117,6 +117,7 @@ fn one(catalog: &Catalog, role: &Role, view: &Viewpoint) -> Compared {
     let mut sources: Vec<String> = std::iter::once(&role.source)
         .chain(role.pay.iter().map(|p| &p.source))
         .chain(role.outlook.iter().map(|o| &o.source))
+        .chain(requires.source.as_ref())
         .map(|key| catalog.source(key).map_or(key.clone(), |s| s.label.clone()))
         .collect();
     sources.sort();
