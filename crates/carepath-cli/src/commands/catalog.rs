@@ -121,6 +121,19 @@ pub fn gap(
     }
     if !gap.path.is_empty() {
         t.push_str("\nThe usual route from where you are:\n");
+        if let Some(s) = &gap.start {
+            let pay = match (s.median_pay, &s.pay_source) {
+                (Some(p), Some(src)) => format!(
+                    "pay {} a year, {src}",
+                    carepath_catalog::money_text(p, s.pay_currency.as_deref().unwrap_or("USD"))
+                ),
+                _ => match plan.person.region.as_deref() {
+                    Some(r) => format!("no pay known for {r}"),
+                    None => "pay not known".into(),
+                },
+            };
+            t.push_str(&format!("  now: {}; {pay}\n", s.name));
+        }
         for s in &gap.path {
             let months = s
                 .months
@@ -132,7 +145,10 @@ pub fn gap(
             let pay = match (s.median_pay, &s.pay_source) {
                 (Some(p), Some(src)) => format!("pay {} a year, {src}", money(p)),
                 (Some(p), None) => format!("pay {} a year", money(p)),
-                _ => "pay not known".into(),
+                _ => match plan.person.region.as_deref() {
+                    Some(r) => format!("no pay known for {r}"),
+                    None => "pay not known".into(),
+                },
             };
             let unverified = if s.verified {
                 ""
