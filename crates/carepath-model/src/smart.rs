@@ -440,4 +440,57 @@ mod tests {
             "fails: no milestone serves it yet"
         );
     }
+
+    /// A catalog that knows one route, RT to NP: 72 months typically, 48 at the quickest.
+    struct Ladder;
+
+    impl Knowledge for Ladder {
+        fn has_role(&self, id: &str) -> bool {
+            matches!(id, "respiratory-therapist" | "nurse-practitioner")
+        }
+        fn has_credential(&self, _id: &str) -> bool {
+            false
+        }
+        fn name_of(&self, id: &str) -> Option<String> {
+            (id == "nurse-practitioner").then(|| "Nurse practitioner".to_string())
+        }
+        fn route_months(&self, plan: &Plan, role: &str) -> Option<crate::RouteMonths> {
+            (plan.person.role.as_deref() == Some("respiratory-therapist")
+                && role == "nurse-practitioner")
+                .then(|| crate::RouteMonths {
+                    typical: 72,
+                    min: 48,
+                    roles: vec!["RT".into(), "RN".into(), "NP".into()],
+                })
+        }
+    }
+
+    fn rt_plan(by: &str, title: &str, unit: &str) -> Plan {
+        let text = format!(
+            "format = 1\ntitle = \"RT to NP\"\nstart = 2026-11-22\n[person]\nname = \"R\"\nrole = \"respiratory-therapist\"\n[target]\nrole = \"nurse-practitioner\"\nby = {by}\n[[goals]]\nid = \"np\"\ntitle = \"{title}\"\ndue = {by}\nmeasure = {{ metric = \"progress\", target = 1, unit = \"{unit}\" }}\n"
+        );
+        let checked = crate::check(text.as_bytes(), crate::Format::Toml, Some(&Ladder));
+        checked.plan.expect("the plan checks").plan().clone()
+    }
+
+    #[test]
+    fn a_goal_that_reaches_the_target_sooner_than_its_route_fails_achievable() {
+        let plan = rt_plan("2028-05-22", "Work as a Nurse practitioner", "role");
+        let c = sooner_than_route(&plan, &plan.goals[0], Some(&Ladder)).expect("a finding");
+        assert!(!c.pass);
+        assert_eq!(
+            c.terminal(),
+            "fails: the catalog's fastest route (RT → RN → NP) takes at least 48 months (typically 72), but the goal is due 18 months after the plan's start (2028-05-22)"
+        );
+        // At the quickest route's months it is left to the forecast.
+        let plan = rt_plan("2030-11-22", "Work as a Nurse practitioner", "role");
+        assert!(sooner_than_route(&plan, &plan.goals[0], Some(&Ladder)).is_none());
+        // A goal that names the role in its title counts too; one that does neither does not.
+        let plan = rt_plan("2028-05-22", "Become a nurse practitioner", "steps");
+        assert!(sooner_than_route(&plan, &plan.goals[0], Some(&Ladder)).is_some());
+        let plan = rt_plan("2028-05-22", "Apply to an NP program", "applications");
+        assert!(sooner_than_route(&plan, &plan.goals[0], Some(&Ladder)).is_none());
+        // Without a catalog there is nothing to compare with.
+        assert!(sooner_than_route(&plan, &plan.goals[0], None).is_none());
+    }
 }
