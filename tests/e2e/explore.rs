@@ -287,7 +287,8 @@ fn us_figures_say_so(text: &str, region: &str, what: &str) {
         if before.ends_with("US") && what != "compare" {
             let window = &flat[at..(at + 260).min(flat.len())];
             assert!(
-                window.contains(&format!("no figure for {region}")) || window.contains("not compared"),
+                window.contains(&format!("no figure for {region}"))
+                    || window.contains("not compared"),
                 "{what}: a US figure for a {region} plan that does not say so: {window:?}"
             );
         }
@@ -346,7 +347,10 @@ fn every_output(plan: &str, region: &str, name: &str) -> Vec<(String, String)> {
     let mut outputs = vec![
         ("show".to_string(), text(&["show", plan])),
         ("gap".to_string(), text(&["gap", plan])),
-        ("gap json".to_string(), text(&["--format", "json", "gap", plan])),
+        (
+            "gap json".to_string(),
+            text(&["--format", "json", "gap", plan]),
+        ),
         (
             "path".to_string(),
             text(&["path", "--from", from, "--to", &to, "--region", region]),
@@ -422,7 +426,11 @@ fn json_figures_say_so(v: &serde_json::Value, region: &str, what: &str) {
 fn an_ontario_plan_shows_cad_and_says_so_of_every_us_figure_in_every_output() {
     let outputs = every_output("fixtures/rn-ontario-to-np.toml", "CA-ON", "every-output-on");
     let names: Vec<&str> = outputs.iter().map(|(n, _)| n.as_str()).collect();
-    for want in ["milestones.csv", "rn-ontario-to-np.ics", "rn-ontario-to-np.json"] {
+    for want in [
+        "milestones.csv",
+        "rn-ontario-to-np.ics",
+        "rn-ontario-to-np.json",
+    ] {
         assert!(names.contains(&want), "{want} in {names:?}");
     }
     for (name, text) in &outputs {
@@ -434,12 +442,19 @@ fn an_ontario_plan_shows_cad_and_says_so_of_every_us_figure_in_every_output() {
     }
     let get = |n: &str| &outputs.iter().find(|(name, _)| name == n).unwrap().1;
     for n in ["gap", "path", "explore", "compare"] {
-        assert!(get(n).contains("CA$"), "{n} shows Canadian pay:\n{}", get(n));
+        assert!(
+            get(n).contains("CA$"),
+            "{n} shows Canadian pay:\n{}",
+            get(n)
+        );
     }
     assert!(get("path").contains("Start: Registered nurse, pay CA$76,050 a year, CA-ON"));
     if names.contains(&"pdf") {
         let pdf = one_line(get("pdf"));
-        assert!(pdf.contains("CA$76,050 · CA-ON"), "the RN's Ontario pay in the PDF");
+        assert!(
+            pdf.contains("CA$76,050 · CA-ON"),
+            "the RN's Ontario pay in the PDF"
+        );
         assert!(pdf.contains("Options considered"), "the alternatives' page");
     }
 }
@@ -449,7 +464,10 @@ fn a_uk_plan_shows_nhs_bands_in_gbp_and_says_so_of_every_us_figure_in_every_outp
     let outputs = every_output("fixtures/uk-rn-to-acp.toml", "GB", "every-output-gb");
     for (name, text) in &outputs {
         us_figures_say_so(text, "GB", name);
-        assert!(!text.contains("CA$"), "{name}: no Canadian figure for a UK plan");
+        assert!(
+            !text.contains("CA$"),
+            "{name}: no Canadian figure for a UK plan"
+        );
         if name.contains("json") {
             let v: serde_json::Value = serde_json::from_str(text).unwrap();
             json_figures_say_so(&v, "GB", name);
@@ -469,7 +487,10 @@ fn a_uk_plan_shows_nhs_bands_in_gbp_and_says_so_of_every_us_figure_in_every_outp
     if let Some(pdf) = outputs.iter().find(|(n, _)| n == "pdf") {
         let pdf = one_line(&pdf.1);
         assert!(pdf.contains("£31,049 · GB"), "the band 5 start in the PDF");
-        assert!(pdf.contains("£55,690 · GB"), "the band 8a target in the PDF");
+        assert!(
+            pdf.contains("£55,690 · GB"),
+            "the band 8a target in the PDF"
+        );
         assert!(
             pdf.contains("Options considered") && pdf.contains("District nurse"),
             "the alternatives' page"
@@ -481,7 +502,13 @@ fn a_uk_plan_shows_nhs_bands_in_gbp_and_says_so_of_every_us_figure_in_every_outp
 fn an_ontario_np_registers_with_cno_and_needs_no_us_licence() {
     let r = run(carepath().args(["gap", "fixtures/rn-ontario-to-np.toml"]));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    for absent in ["NCLEX", "APRN", "State board", "FNP-BC", "→ Registered nurse ("] {
+    for absent in [
+        "NCLEX",
+        "APRN",
+        "State board",
+        "FNP-BC",
+        "→ Registered nurse (",
+    ] {
         assert!(!r.stdout.contains(absent), "{absent}:\n{}", r.stdout);
     }
     assert!(
@@ -494,7 +521,8 @@ fn an_ontario_np_registers_with_cno_and_needs_no_us_licence() {
     // The same role in the US still takes the US route.
     let us = run(carepath().args(["catalog", "show", "nurse-practitioner"]));
     assert!(
-        us.stdout.contains("all of: RN (rn-license), FNP-BC (fnp-bc), APRN (aprn-license)"),
+        us.stdout
+            .contains("all of: RN (rn-license), FNP-BC (fnp-bc), APRN (aprn-license)"),
         "{}",
         us.stdout
     );
@@ -521,7 +549,10 @@ fn an_ontario_np_registers_with_cno_and_needs_no_us_licence() {
         "GB",
     ]));
     assert_eq!(r.code, 1, "no US APRN route for a UK nurse: {}", r.stdout);
-    assert!(r.stderr.contains("no route from registered-nurse to nurse-practitioner in GB"));
+    assert!(
+        r.stderr
+            .contains("no route from registered-nurse to nurse-practitioner in GB")
+    );
 }
 
 #[test]
@@ -549,7 +580,11 @@ fn path_from_respiratory_therapist_to_nurse_practitioner_goes_through_the_rn_lic
         "the bridge earns the RN licence: {first}"
     );
     assert_eq!(steps.last().unwrap()["to"], "nurse-practitioner");
-    assert!(v["total_months"].as_u64().unwrap() >= 48, "{}", v["total_months"]);
+    assert!(
+        v["total_months"].as_u64().unwrap() >= 48,
+        "{}",
+        v["total_months"]
+    );
 }
 
 #[test]
@@ -571,10 +606,16 @@ fn an_rt_goal_to_be_an_np_within_18_months_fails_achievable_with_the_routes_mont
     // init proposes the route's typical 72 months and half a year of slack.
     assert!(text.contains("by = 2033-05-22"), "{text}");
     let r = run(carepath().arg("check").arg(&plan));
-    assert!(r.stdout.contains("S✓ M✓ A✓"), "the proposed date is achievable:\n{}", r.stdout);
-    let soon = text
-        .replace("by = 2033-05-22", "by = 2028-05-22")
-        .replacen("due = 2033-05-22", "due = 2028-05-22", 1);
+    assert!(
+        r.stdout.contains("S✓ M✓ A✓"),
+        "the proposed date is achievable:\n{}",
+        r.stdout
+    );
+    let soon = text.replace("by = 2033-05-22", "by = 2028-05-22").replacen(
+        "due = 2033-05-22",
+        "due = 2028-05-22",
+        1,
+    );
     std::fs::write(&plan, soon).unwrap();
     let r = run(carepath().arg("check").arg(&plan));
     assert!(r.stdout.contains("A✗"), "{}", r.stdout);
@@ -601,5 +642,8 @@ fn the_pdf_path_shows_every_step_from_the_current_role_to_the_target() {
     let lpn = flat.find("1 Licensed practical").expect(&flat);
     let rn = flat.find("2 Registered nurse").expect(&flat);
     assert!(now < lpn && lpn < rn, "in order: {flat}");
-    assert!(flat.contains("US$39,530 · US"), "the start's pay, labelled: {flat}");
+    assert!(
+        flat.contains("US$39,530 · US"),
+        "the start's pay, labelled: {flat}"
+    );
 }

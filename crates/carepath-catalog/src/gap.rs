@@ -407,7 +407,10 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
                     step
                 })
                 .collect();
-            (path_step(catalog, &route.from, &route.from_name, region), steps)
+            (
+                path_step(catalog, &route.from, &route.from_name, region),
+                steps,
+            )
         });
     let (start, path) = match path {
         Some((start, steps)) => (Some(start), steps),

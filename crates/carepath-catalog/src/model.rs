@@ -890,7 +890,10 @@ impl Transition {
         if self.regions.is_empty() {
             return true;
         }
-        let asked = region.map(str::trim).filter(|r| !r.is_empty()).unwrap_or("US");
+        let asked = region
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .unwrap_or("US");
         let country = asked.split_once('-').map_or(asked, |(c, _)| c);
         self.regions.iter().any(|r| {
             let r = r.trim();

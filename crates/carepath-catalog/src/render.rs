@@ -513,11 +513,7 @@ pub fn render_route(route: &Route) -> String {
             }
             None => match &route.region {
                 Some(region) => {
-                    let _ = writeln!(
-                        out,
-                        "   pay as {}: no pay known for {region}",
-                        step.to_name
-                    );
+                    let _ = writeln!(out, "   pay as {}: no pay known for {region}", step.to_name);
                 }
                 None => {
                     let _ = writeln!(out, "   pay as {}: no figure", step.to_name);

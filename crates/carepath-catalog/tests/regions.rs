@@ -482,12 +482,25 @@ year = 2025
 #[test]
 fn requirements_and_steps_follow_the_region() {
     let catalog = Catalog::from_toml_str(LADDER).expect("it parses");
-    assert!(check_integrity(&catalog).is_empty(), "{:?}", check_integrity(&catalog));
+    assert!(
+        check_integrity(&catalog).is_empty(),
+        "{:?}",
+        check_integrity(&catalog)
+    );
     let np = catalog.role("np").unwrap();
     // The region's own, else its country's, else the default; none asked: the default.
-    assert_eq!(np.requires_for(Some("CA-ON")).all_of, ["college", "extended-class"]);
-    assert_eq!(np.requires_for(Some("ca")).all_of, ["college", "extended-class"]);
-    assert_eq!(np.requires_for(Some("GB")).all_of, ["licence", "state-aprn"]);
+    assert_eq!(
+        np.requires_for(Some("CA-ON")).all_of,
+        ["college", "extended-class"]
+    );
+    assert_eq!(
+        np.requires_for(Some("ca")).all_of,
+        ["college", "extended-class"]
+    );
+    assert_eq!(
+        np.requires_for(Some("GB")).all_of,
+        ["licence", "state-aprn"]
+    );
     assert_eq!(np.requires_for(None).all_of, ["licence", "state-aprn"]);
 
     let step = |region| {
@@ -509,8 +522,10 @@ fn requirements_and_steps_follow_the_region() {
 
 #[test]
 fn a_regional_requirement_names_its_region_once_and_known_credentials() {
-    let text = LADDER
-        .replace("region = \"CA-ON\"\nall_of = [\"college\"]", "all_of = [\"college\", \"ghost\"]");
+    let text = LADDER.replace(
+        "region = \"CA-ON\"\nall_of = [\"college\"]",
+        "all_of = [\"college\", \"ghost\"]",
+    );
     let text = format!(
         "{text}\n[[roles.requires_in]]\nregion = \"GB\"\nall_of = [\"licence\"]\n[[roles.requires_in]]\nregion = \"gb\"\nall_of = [\"licence\"]\n"
     );
@@ -535,7 +550,10 @@ fn an_ontario_np_and_a_uk_acp_need_no_us_licence_or_nclex() {
     let us_only = ["rn-license", "aprn-license", "fnp-bc"];
     let np = catalog.role("nurse-practitioner").unwrap();
     let ontario = np.requires_for(Some("CA-ON"));
-    assert!(ontario.all_of.contains(&"cno-np".to_string()), "{ontario:?}");
+    assert!(
+        ontario.all_of.contains(&"cno-np".to_string()),
+        "{ontario:?}"
+    );
     let cno = catalog.credential("cno-np").unwrap();
     assert_eq!(cno.body, "College of Nurses of Ontario");
     assert!(catalog.source(&cno.source).is_some(), "cited");
@@ -548,7 +566,11 @@ fn an_ontario_np_and_a_uk_acp_need_no_us_licence_or_nclex() {
         assert!(!education.contains("NCLEX"), "{education}");
     }
     assert!(
-        acp.requires.education.as_deref().unwrap_or("").contains("framework"),
+        acp.requires
+            .education
+            .as_deref()
+            .unwrap_or("")
+            .contains("framework"),
         "the NHS framework"
     );
     // Their routes from an RN in the region take no US step.

@@ -269,9 +269,11 @@ pub fn sooner_than_route(
         ))
     };
     Some(fail(
-        m.text(&format!(", but the goal is due {given} months after the plan's start ("))
-            .date(due)
-            .text(")"),
+        m.text(&format!(
+            ", but the goal is due {given} months after the plan's start ("
+        ))
+        .date(due)
+        .text(")"),
     ))
 }
 

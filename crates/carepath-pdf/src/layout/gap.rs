@@ -105,13 +105,24 @@ pub(super) fn gap(w: &mut Writer, p: &ResolvedPlan) {
     w.y += 14.0;
     w.heading("The path and the pay along it", 60.0, &mut cont);
     let currency = p.plan.currency.as_deref();
-    let region = p.plan.person.region.as_deref().map(str::trim).filter(|r| !r.is_empty());
+    let region = p
+        .plan
+        .person
+        .region
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
     // Every step from the current role (numbered "now") to the target.
     let steps: Vec<(String, &PathStep)> = g
         .start
         .iter()
         .map(|s| ("now".to_string(), s))
-        .chain(g.path.iter().enumerate().map(|(i, s)| ((i + 1).to_string(), s)))
+        .chain(
+            g.path
+                .iter()
+                .enumerate()
+                .map(|(i, s)| ((i + 1).to_string(), s)),
+        )
         .collect();
     let max_pay = steps
         .iter()
@@ -260,7 +271,10 @@ fn options(w: &mut Writer, p: &ResolvedPlan) {
         Some(r) => format!(
             "The target role and the alternatives the plan weighs, with the catalog's figures for {r}. A figure from another region says so."
         ),
-        None => "The target role and the alternatives the plan weighs, with the catalog's US figures.".to_string(),
+        None => {
+            "The target role and the alternatives the plan weighs, with the catalog's US figures."
+                .to_string()
+        }
     };
     let rows = w.para(x, cw, 8.5, false, MUTED, 12.0, &intro);
     w.place(rows, false, &mut cont);
@@ -287,11 +301,15 @@ fn options(w: &mut Writer, p: &ResolvedPlan) {
             ),
             (
                 "From you",
-                o.route_text.clone().unwrap_or_else(|| "no route known".into()),
+                o.route_text
+                    .clone()
+                    .unwrap_or_else(|| "no route known".into()),
             ),
             (
                 "Entry",
-                o.entry_education.clone().unwrap_or_else(|| "not known".into()),
+                o.entry_education
+                    .clone()
+                    .unwrap_or_else(|| "not known".into()),
             ),
             (
                 "Credentials",
