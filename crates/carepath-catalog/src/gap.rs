@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use carepath_model::{
     ExpiryRule, Gap, GapItem, Knowledge, Milestone, PathStep, Plan, PracticeRecent, RenewalRule,
+    RoleOption, RouteMonths,
 };
 
 use crate::{Catalog, CredentialKind, Experience, Expiry};
@@ -89,6 +90,43 @@ impl Knowledge for Catalog {
     fn gap(&self, plan: &Plan) -> Option<Gap> {
         gap(self, plan)
     }
+    fn route_months(&self, plan: &Plan, role: &str) -> Option<RouteMonths> {
+        route_months_routed(self, plan, role, &|from, to, held, region| {
+            self.path_in(from, to, held, region)
+        })
+    }
+}
+
+/// [`Knowledge::route_months`] with the route search given (see [`gap_routed`]).
+pub(crate) fn route_months_routed(
+    catalog: &Catalog,
+    plan: &Plan,
+    role: &str,
+    route: &RouteFn<'_>,
+) -> Option<RouteMonths> {
+    let from = plan
+        .person
+        .role
+        .as_deref()
+        .filter(|r| *r != role && catalog.role(r).is_some())?;
+    let held = held_credentials(catalog, plan);
+    let found = route(from, role, &held, plan.person.region.as_deref())?;
+    if found.steps.is_empty() {
+        return None;
+    }
+    let mut roles = vec![found.from_name.clone()];
+    roles.extend(
+        found
+            .steps
+            .iter()
+            .filter(|s| s.from != s.to)
+            .map(|s| s.to_name.clone()),
+    );
+    Some(RouteMonths {
+        typical: found.total_months,
+        min: found.total_months_min,
+        roles,
+    })
 }
 
 /// Lowercase words of a text, for matching credential names against milestone titles.
@@ -161,26 +199,49 @@ fn hours_target(m: &Milestone) -> Option<f64> {
 /// The gap between the person and the target role. None when the plan has no target, or the
 /// catalog does not know the target role.
 pub fn gap(catalog: &Catalog, plan: &Plan) -> Option<Gap> {
-    gap_routed(catalog, plan, &|from, to, held| {
-        catalog.path_holding(from, to, held)
+    gap_routed(catalog, plan, &|from, to, held, region| {
+        catalog.path_in(from, to, held, region)
     })
 }
 
-/// A route search: from role, to role, credentials held (as [`Catalog::path_holding`]).
-pub(crate) type RouteFn<'a> = dyn Fn(&str, &str, &[&str]) -> Option<crate::Route> + 'a;
+/// A route search: from role, to role, credentials held, region (as [`Catalog::path_in`]).
+pub(crate) type RouteFn<'a> =
+    dyn Fn(&str, &str, &[&str], Option<&str>) -> Option<crate::Route> + 'a;
+
+/// The credentials a person holds for the catalog: those listed, and those their current role
+/// requires in their region (an RN whose list names only her degree holds her RN licence).
+pub(crate) fn held_credentials<'a>(catalog: &'a Catalog, plan: &'a Plan) -> Vec<&'a str> {
+    let region = plan.person.region.as_deref();
+    let mut held: Vec<&str> = plan.person.credential_ids().collect();
+    if let Some(role) = plan.person.role.as_deref().and_then(|r| catalog.role(r)) {
+        for id in &role.requires_for(region).all_of {
+            if !held.contains(&id.as_str()) {
+                held.push(id);
+            }
+        }
+    }
+    held
+}
 
 /// [`gap`] with the route search given: [`crate::Remembered`] passes one that remembers.
 pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) -> Option<Gap> {
     let target = plan.target.as_ref()?;
     let role = catalog.role(&target.role)?;
-    // The current role implies the credentials it requires (as `path` assumes): an RN whose
-    // list names only her degree holds her RN licence all the same.
+    let region = plan.person.region.as_deref();
+    // The current role implies the credentials it requires in the person's region (as `path`
+    // assumes): an RN whose list names only her degree holds her RN licence all the same.
     let implied: Vec<&str> = plan
         .person
         .role
         .as_deref()
         .and_then(|r| catalog.role(r))
-        .map(|r| r.requires.all_of.iter().map(String::as_str).collect())
+        .map(|r| {
+            r.requires_for(region)
+                .all_of
+                .iter()
+                .map(String::as_str)
+                .collect()
+        })
         .unwrap_or_default();
     let held = |id: &str| plan.person.holds(id) || implied.contains(&id);
     let covered = |id: &str| -> Vec<String> {
@@ -196,8 +257,9 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
             .map_or(key.to_string(), |s| format!("{} ({})", s.label, s.year))
     };
     let mut items = Vec::new();
-    let req = &role.requires;
+    let req = role.requires_for(region);
     let requirement_verified = req.verified.unwrap_or(role.verified);
+    let requirement_source = source_of(req.source.as_deref().unwrap_or(&role.source));
     for id in &req.all_of {
         let (name, kind, source, verified) = match catalog.credential(id) {
             Some(c) => (
@@ -206,7 +268,7 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
                 source_of(&c.source),
                 c.verified && requirement_verified,
             ),
-            None => (id.clone(), "credential", source_of(&role.source), false),
+            None => (id.clone(), "credential", requirement_source.clone(), false),
         };
         items.push(GapItem {
             kind: kind.into(),
@@ -244,7 +306,7 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
             requirement: format!("one of: {}", names.join(", ")),
             held: req.any_of.iter().any(|id| held(id)),
             covered_by: cov,
-            source: source_of(&role.source),
+            source: requirement_source.clone(),
             verified: requirement_verified,
         });
     }
@@ -266,7 +328,7 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
             requirement: experience_text(e),
             held: false,
             covered_by: cov,
-            source: source_of(&role.source),
+            source: requirement_source.clone(),
             verified: requirement_verified,
         });
     }
@@ -303,7 +365,7 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
             ),
             held: false,
             covered_by: cov,
-            source: source_of(&role.source),
+            source: requirement_source.clone(),
             verified: requirement_verified,
         });
     }
@@ -321,7 +383,7 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
             requirement: ed.clone(),
             held: false,
             covered_by: cov,
-            source: source_of(&role.source),
+            source: requirement_source.clone(),
             verified: requirement_verified,
         });
     }
@@ -331,44 +393,112 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
         .role
         .as_deref()
         .filter(|r| catalog.role(r).is_some())
-        .and_then(|from| route(from, &role.id, &held_ids))
+        .and_then(|from| route(from, &role.id, &held_ids, region))
         .map(|route| {
-            route
+            let steps = route
                 .steps
                 .iter()
                 .map(|s| {
-                    let region = plan.person.region.as_deref();
-                    let pay = catalog.role(&s.to).and_then(|r| r.pay_for(region));
-                    PathStep {
-                        role: s.to.clone(),
-                        name: s.to_name.clone(),
-                        months: Some(f64::from(s.months.typical)),
-                        cost: s.cost.as_ref().map(|c| c.amount),
-                        median_pay: pay.as_ref().map(|p| p.figure.amount),
-                        pay_currency: pay.as_ref().map(|p| p.figure.currency.clone()),
-                        pay_region: pay.as_ref().map(|p| p.figure.region.clone()),
-                        pay_source: pay.as_ref().map(|p| {
-                            let mut text = crate::pay_basis_text(p.figure, catalog);
-                            if let Some(note) = p.fallback_note() {
-                                text.push_str("; ");
-                                text.push_str(&note);
-                            }
-                            text
-                        }),
-                        verified: s.verified
-                            && s.months.verified
-                            && pay.as_ref().is_none_or(|p| p.figure.verified),
-                    }
+                    let mut step = path_step(catalog, &s.to, &s.to_name, region);
+                    step.months = Some(f64::from(s.months.typical));
+                    step.cost = s.cost.as_ref().map(|c| c.amount);
+                    step.cost_currency = s.cost.as_ref().map(|c| c.currency.clone());
+                    step.verified = s.verified && s.months.verified && step.verified;
+                    step
                 })
-                .collect()
-        })
-        .unwrap_or_default();
+                .collect();
+            (
+                path_step(catalog, &route.from, &route.from_name, region),
+                steps,
+            )
+        });
+    let (start, path) = match path {
+        Some((start, steps)) => (Some(start), steps),
+        None => (None, Vec::new()),
+    };
+    let options = if target.alternatives.is_empty() {
+        Vec::new()
+    } else {
+        options(catalog, plan, role)
+    };
     Some(Gap {
         target_role: role.id.clone(),
         target_name: role.name.clone(),
         items,
         path,
+        start,
+        options,
     })
+}
+
+/// A role on the path with its pay for the region (months and cost left to the caller).
+fn path_step(catalog: &Catalog, id: &str, name: &str, region: Option<&str>) -> PathStep {
+    let pay = catalog.role(id).and_then(|r| r.pay_for(region));
+    PathStep {
+        role: id.to_owned(),
+        name: name.to_owned(),
+        months: None,
+        cost: None,
+        cost_currency: None,
+        median_pay: pay.as_ref().map(|p| p.figure.amount),
+        pay_currency: pay.as_ref().map(|p| p.figure.currency.clone()),
+        pay_region: pay.as_ref().map(|p| p.figure.region.clone()),
+        pay_source: pay.as_ref().map(|p| {
+            let mut text = crate::pay_basis_text(p.figure, catalog);
+            if let Some(note) = p.fallback_note() {
+                text.push_str("; ");
+                text.push_str(&note);
+            }
+            text
+        }),
+        verified: pay.as_ref().is_none_or(|p| p.figure.verified),
+    }
+}
+
+/// The target and `target.alternatives` as `compare` shows them, from the person's role.
+fn options(catalog: &Catalog, plan: &Plan, target: &crate::Role) -> Vec<RoleOption> {
+    let mut roles = vec![target];
+    if let Some(t) = &plan.target {
+        for id in &t.alternatives {
+            if let Some(r) = catalog.role(id)
+                && !roles.iter().any(|x| x.id == r.id)
+            {
+                roles.push(r);
+            }
+        }
+    }
+    let view = crate::explore::compare::Viewpoint {
+        region: plan.person.region.clone(),
+        role: plan
+            .person
+            .role
+            .clone()
+            .filter(|r| catalog.role(r).is_some()),
+        credentials: held_credentials(catalog, plan)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+        plan: true,
+    };
+    crate::explore::compare::compare(catalog, &roles, &view)
+        .into_iter()
+        .map(|c| RoleOption {
+            target: c.id == target.id,
+            role: c.id,
+            name: c.name,
+            pay_text: c.pay_text,
+            outlook_text: c.outlook_text,
+            entry_education: c.entry_education,
+            credentials: c.credentials,
+            route_text: c.route_text,
+            clinical: c.clinical,
+            shift_work: c.shift_work,
+            settings: c.settings,
+            values: c.values,
+            sources: c.sources,
+            verified: c.verified,
+        })
+        .collect()
 }
 
 fn kind_of(k: CredentialKind) -> &'static str {

@@ -344,6 +344,30 @@ impl<'a> Checker<'a> {
                 &role.requires,
                 role.verified,
             );
+            let mut regions = BTreeSet::new();
+            for (index, requirement) in role.requires_in.iter().enumerate() {
+                let field = format!("requires_in[{index}]");
+                let at = at.within(&field, &field);
+                self.requirement(&at, requirement, role.verified);
+                match requirement.region.as_deref().map(str::trim) {
+                    None | Some("") => self.problem(
+                        &at,
+                        "region",
+                        None,
+                        format!("{}: names no region (`region = \"CA-ON\"`)", at.label),
+                    ),
+                    Some(region) => {
+                        if !regions.insert(region.to_ascii_uppercase()) {
+                            self.problem(
+                                &at,
+                                "region",
+                                Some(region),
+                                format!("{}: a second entry for region {region}", at.label),
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -886,6 +910,9 @@ impl<'a> Checker<'a> {
             for id in ids {
                 self.credential_ref(at, field, id);
             }
+        }
+        if let Some(source) = &requirement.source {
+            self.source_ref(at, source, requirement.verified.unwrap_or(verified));
         }
         if requirement.verified == Some(true) && !verified {
             self.problem(

@@ -216,9 +216,14 @@ pub struct Role {
     /// catalog covers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regions: Vec<String>,
-    /// What holding the role takes.
+    /// What holding the role takes (in the US, and wherever `requires_in` names no region).
     #[serde(default)]
     pub requires: Requirement,
+    /// What holding the role takes where it differs by region, each with its `region`: an
+    /// Ontario nurse practitioner registers with the College of Nurses of Ontario, not with a
+    /// state board. [`Role::requires_for`] picks one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires_in: Vec<Requirement>,
     pub source: String,
     pub year: u16,
     pub verified: bool,
@@ -340,6 +345,25 @@ impl Role {
         pick_region(&self.outlook, region)
     }
 
+    /// What holding the role takes in `region`: the `requires_in` entry of the region, else of
+    /// its country (`CA-ON` falls back to `CA`), else `requires`. No region asked: `requires`.
+    pub fn requires_for(&self, region: Option<&str>) -> &Requirement {
+        let Some(asked) = region.map(str::trim).filter(|r| !r.is_empty()) else {
+            return &self.requires;
+        };
+        let find = |code: &str| {
+            self.requires_in.iter().find(|r| {
+                r.region
+                    .as_deref()
+                    .is_some_and(|x| x.trim().eq_ignore_ascii_case(code))
+            })
+        };
+        let country = asked.split_once('-').map(|(country, _)| country);
+        find(asked)
+            .or_else(|| country.and_then(find))
+            .unwrap_or(&self.requires)
+    }
+
     /// Whether the role exists in `region`: its `regions` is empty, or names the region, its
     /// country, or (for a country asked) one of the country's subdivisions.
     pub fn exists_in(&self, region: &str) -> bool {
@@ -423,6 +447,10 @@ pub struct Outlook {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
+    /// The region these requirements hold in (ISO 3166), in a role's `requires_in`; elsewhere
+    /// absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     /// Credential ids, every one needed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub all_of: Vec<String>,
@@ -442,6 +470,9 @@ pub struct Requirement {
     /// Whether these requirements are confirmed; absent: as the entry that holds them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verified: Option<bool>,
+    /// The source of these requirements (a key of `sources`); absent: the entry's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -825,6 +856,10 @@ pub struct Transition {
     pub to: String,
     /// How the step is made, in a line.
     pub via: String,
+    /// Where the step can be taken (ISO 3166: `CA-ON`, `GB`); empty: everywhere. A route for
+    /// no region is a US route: it takes only steps open in the US.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<String>,
     /// Credentials held before the step starts, all of them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub prerequisites: Vec<String>,
@@ -845,6 +880,29 @@ pub struct Transition {
     pub third_party: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Transition {
+    /// Whether the step can be taken in `region` (none: the US). A step open in a country is
+    /// open in its subdivisions (`CA` in `CA-ON`), and one open in a subdivision is open to a
+    /// person who gives only the country.
+    pub fn open_in(&self, region: Option<&str>) -> bool {
+        if self.regions.is_empty() {
+            return true;
+        }
+        let asked = region
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .unwrap_or("US");
+        let country = asked.split_once('-').map_or(asked, |(c, _)| c);
+        self.regions.iter().any(|r| {
+            let r = r.trim();
+            r.eq_ignore_ascii_case(asked)
+                || r.eq_ignore_ascii_case(country)
+                || r.split_once('-')
+                    .is_some_and(|(c, _)| c.eq_ignore_ascii_case(asked))
+        })
+    }
 }
 
 /// How long a step takes, in calendar months.

@@ -104,6 +104,10 @@ impl RouteStep {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
+    /// The region the route was searched for (its steps open there, its pay figures picked
+    /// for it); absent: the US.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     /// A role id, or [`ENTRY`].
     pub from: String,
     pub from_name: String,
@@ -164,6 +168,20 @@ impl Catalog {
         self.find_route(from, to, held).into_route()
     }
 
+    /// [`Catalog::path_holding`] in a region: only the steps open there
+    /// ([`Transition::open_in`]), the start role's requirements there
+    /// ([`crate::Role::requires_for`]) and the region's pay figures. `None`: the US.
+    pub fn path_in(
+        &self,
+        from: &str,
+        to: &str,
+        held: &[&str],
+        region: Option<&str>,
+    ) -> Option<Route> {
+        self.find_route_in(from, to, held, region, SearchBudget::DEFAULT)
+            .into_route()
+    }
+
     /// The route search behind [`Catalog::path_holding`], within [`SearchBudget::DEFAULT`]:
     /// a route, the certainty that there is none, or the admission that the search gave up.
     pub fn find_route(&self, from: &str, to: &str, held: &[&str]) -> RouteSearch {
@@ -178,6 +196,18 @@ impl Catalog {
         held: &[&str],
         budget: SearchBudget,
     ) -> RouteSearch {
+        self.find_route_in(from, to, held, None, budget)
+    }
+
+    /// [`Catalog::find_route_within`] in a region (see [`Catalog::path_in`]).
+    pub fn find_route_in(
+        &self,
+        from: &str,
+        to: &str,
+        held: &[&str],
+        region: Option<&str>,
+        budget: SearchBudget,
+    ) -> RouteSearch {
         let unknown = RouteSearch::NoRoute {
             stats: SearchStats::new(budget),
         };
@@ -190,11 +220,12 @@ impl Catalog {
         let Some(from_id) = self.catalog_str(from) else {
             return unknown;
         };
-        let start = self.starting_credentials(from, held);
+        let region = region.map(str::trim).filter(|r| !r.is_empty());
+        let start = self.starting_credentials(from, held, region);
         let held_at_start: Vec<String> = start.iter().map(|s| (*s).to_owned()).collect();
-        match route_search::search(self, from_id, to, &start, budget) {
+        match route_search::search(self, from_id, to, &start, region, budget) {
             route_search::Outcome::Found(taken, stats) => RouteSearch::Found {
-                route: self.build_route(from, to, held_at_start, &taken),
+                route: self.build_route(from, to, held_at_start, &taken, region),
                 stats,
             },
             route_search::Outcome::NoRoute(stats) => RouteSearch::NoRoute { stats },
@@ -211,14 +242,20 @@ impl Catalog {
         }
     }
 
-    fn starting_credentials<'a>(&'a self, from: &str, extra: &[&str]) -> BTreeSet<&'a str> {
+    fn starting_credentials<'a>(
+        &'a self,
+        from: &str,
+        extra: &[&str],
+        region: Option<&str>,
+    ) -> BTreeSet<&'a str> {
         let mut held: BTreeSet<&'a str> = extra
             .iter()
             .filter_map(|id| self.credential(id).map(|c| c.id.as_str()))
             .collect();
         if let Some(role) = self.role(from) {
-            held.extend(role.requires.all_of.iter().map(String::as_str));
-            let any = &role.requires.any_of;
+            let requires = role.requires_for(region);
+            held.extend(requires.all_of.iter().map(String::as_str));
+            let any = &requires.any_of;
             if !any.iter().any(|id| held.contains(id.as_str()))
                 && let Some(first) = any.first()
             {
@@ -282,6 +319,7 @@ impl Catalog {
         to: &str,
         held_at_start: Vec<String>,
         taken: &[&Transition],
+        region: Option<&str>,
     ) -> Route {
         let mut held: BTreeSet<&str> = held_at_start.iter().map(String::as_str).collect();
         let mut steps = Vec::new();
@@ -338,7 +376,7 @@ impl Catalog {
             }
             let pay = self
                 .role(&transition.to)
-                .and_then(|r| r.pay_for(None))
+                .and_then(|r| r.pay_for(region))
                 .map(|p| p.figure.clone());
             cite(&transition.source);
             if let Some(pay) = &pay {
@@ -401,12 +439,13 @@ impl Catalog {
         }
         let start_pay = self
             .role(from)
-            .and_then(|r| r.pay_for(None))
+            .and_then(|r| r.pay_for(region))
             .map(|p| p.figure.clone());
         if let Some(pay) = &start_pay {
             cite(&pay.source);
         }
         Route {
+            region: region.map(str::to_owned),
             from: from.to_owned(),
             from_name: self.role_name(from),
             to: to.to_owned(),

@@ -9,12 +9,12 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use carepath_model::{Gap, Knowledge, Plan, RenewalRule};
+use carepath_model::{Gap, Knowledge, Plan, RenewalRule, RouteMonths};
 
 use crate::{Catalog, Route};
 
-/// (from role, target role, credentials held, sorted and deduplicated).
-type Key = (String, String, Vec<String>);
+/// (from role, target role, credentials held (sorted and deduplicated), region).
+type Key = (String, String, Vec<String>, Option<String>);
 
 /// A catalog that remembers its route searches; share one across threads.
 pub struct Remembered<'a> {
@@ -35,13 +35,18 @@ impl<'a> Remembered<'a> {
         self.catalog
     }
 
-    /// [`Catalog::path_holding`], searched once per distinct question. The search treats
+    /// [`Catalog::path_in`], searched once per distinct question. The search treats
     /// `held` as a set, so the key does too.
-    fn route(&self, from: &str, to: &str, held: &[&str]) -> Option<Route> {
+    fn route(&self, from: &str, to: &str, held: &[&str], region: Option<&str>) -> Option<Route> {
         let mut set: Vec<String> = held.iter().map(|s| (*s).to_owned()).collect();
         set.sort_unstable();
         set.dedup();
-        let key = (from.to_owned(), to.to_owned(), set);
+        let key = (
+            from.to_owned(),
+            to.to_owned(),
+            set,
+            region.map(str::to_owned),
+        );
         if let Ok(map) = self.routes.lock()
             && let Some(found) = map.get(&key)
         {
@@ -49,7 +54,7 @@ impl<'a> Remembered<'a> {
         }
         // Searched outside the lock: two threads may both search the same key once, and
         // agree, as the search is a function of the catalog and the key.
-        let found = self.catalog.path_holding(from, to, held);
+        let found = self.catalog.path_in(from, to, held, region);
         if let Ok(mut map) = self.routes.lock() {
             map.insert(key, found.clone());
         }
@@ -80,8 +85,13 @@ impl Knowledge for Remembered<'_> {
         self.catalog.renewal(credential, jurisdiction)
     }
     fn gap(&self, plan: &Plan) -> Option<Gap> {
-        crate::gap::gap_routed(self.catalog, plan, &|from, to, held| {
-            self.route(from, to, held)
+        crate::gap::gap_routed(self.catalog, plan, &|from, to, held, region| {
+            self.route(from, to, held, region)
+        })
+    }
+    fn route_months(&self, plan: &Plan, role: &str) -> Option<RouteMonths> {
+        crate::gap::route_months_routed(self.catalog, plan, role, &|from, to, held, region| {
+            self.route(from, to, held, region)
         })
     }
 }

@@ -115,6 +115,15 @@ pub fn render_role(role: &Role, catalog: &Catalog) -> String {
         let _ = writeln!(out, "Requires:{}", flag(verified, false));
         requirement_lines(&mut out, &role.requires, catalog, "  ");
     }
+    for requirement in &role.requires_in {
+        let verified = requirement.verified.unwrap_or(role.verified);
+        let region = requirement.region.as_deref().unwrap_or("?");
+        let _ = writeln!(out, "Requires in {region}:{}", flag(verified, false));
+        requirement_lines(&mut out, requirement, catalog, "  ");
+        if let Some(source) = &requirement.source {
+            let _ = writeln!(out, "  source: {}", source_label(catalog, source));
+        }
+    }
     let sections = [
         (
             "Ways in:",
@@ -153,10 +162,17 @@ pub fn render_role(role: &Role, catalog: &Catalog) -> String {
         }
         let _ = writeln!(out, "{heading}");
         for (label, t) in lines {
-            let label = if label.is_empty() {
+            // A step open in some regions only says where.
+            let place = if t.regions.is_empty() {
                 String::new()
             } else {
-                format!("{label}: ")
+                format!("in {}", t.regions.join(", "))
+            };
+            let label = match (label.is_empty(), place.is_empty()) {
+                (true, true) => String::new(),
+                (true, false) => format!("{place}: "),
+                (false, true) => format!("{label}: "),
+                (false, false) => format!("{label}, {place}: "),
             };
             let _ = writeln!(
                 out,
@@ -376,21 +392,42 @@ pub fn render_search(hits: &[SearchHit]) -> String {
 pub fn render_route(route: &Route) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Route: {} -> {}", route.from_name, route.to_name);
+    if let Some(region) = &route.region {
+        let _ = writeln!(out, "Region: {region} (its steps and pay figures)");
+    }
+    // A figure of another region than the route's says so.
+    let pay_line = |pay: &Pay| {
+        let mut text = pay_text_in(pay, &route.sources);
+        if let Some(region) = &route.region
+            && !pay.region.trim().eq_ignore_ascii_case(region)
+        {
+            let _ = write!(
+                text,
+                " (no figure for {region}; the {} figure is shown)",
+                pay.region
+            );
+        }
+        text
+    };
     match &route.start_pay {
         Some(pay) => {
-            let _ = writeln!(
-                out,
-                "Start: {}, pay {}",
-                route.from_name,
-                pay_text_in(pay, &route.sources)
-            );
+            let _ = writeln!(out, "Start: {}, pay {}", route.from_name, pay_line(pay));
         }
         None if route.from == ENTRY => {
             let _ = writeln!(out, "Start: a newcomer to health care");
         }
-        None => {
-            let _ = writeln!(out, "Start: {} (no pay figure)", route.from_name);
-        }
+        None => match &route.region {
+            Some(region) => {
+                let _ = writeln!(
+                    out,
+                    "Start: {} (no pay known for {region})",
+                    route.from_name
+                );
+            }
+            None => {
+                let _ = writeln!(out, "Start: {} (no pay figure)", route.from_name);
+            }
+        },
     }
     if !route.held_at_start.is_empty() {
         let _ = writeln!(
@@ -472,16 +509,16 @@ pub fn render_route(route: &Route) -> String {
         );
         match &step.pay {
             Some(pay) => {
-                let _ = writeln!(
-                    out,
-                    "   pay as {}: {}",
-                    step.to_name,
-                    pay_text_in(pay, &route.sources)
-                );
+                let _ = writeln!(out, "   pay as {}: {}", step.to_name, pay_line(pay));
             }
-            None => {
-                let _ = writeln!(out, "   pay as {}: no figure", step.to_name);
-            }
+            None => match &route.region {
+                Some(region) => {
+                    let _ = writeln!(out, "   pay as {}: no pay known for {region}", step.to_name);
+                }
+                None => {
+                    let _ = writeln!(out, "   pay as {}: no figure", step.to_name);
+                }
+            },
         }
         let label = route
             .sources

@@ -210,6 +210,7 @@ pub(crate) fn search<'a>(
     from: &'a str,
     to: &str,
     start: &BTreeSet<&'a str>,
+    region: Option<&str>,
     budget: SearchBudget,
 ) -> Outcome<'a> {
     let mut stats = SearchStats::new(budget);
@@ -258,6 +259,11 @@ pub(crate) fn search<'a>(
             any_of: credentials.all(&transition.needs.any_of),
             self_loop: transition.from == transition.to,
         });
+        // A step closed in the region is never taken: it stays in `steps` (indices are
+        // positions in the catalog) but no role lists it.
+        if !transition.open_in(region) {
+            continue;
+        }
         if let Some(&role) = roles.ids.get(transition.from.as_str()) {
             from_role[role as usize].push(u32::try_from(index).unwrap_or(u32::MAX));
         }

@@ -380,3 +380,211 @@ fn a_role_with_several_regions_shows_each_figure() {
         carepath_catalog::render::render_role(catalog.role("registered-nurse").unwrap(), catalog)
     );
 }
+
+/// A ladder whose last step differs by region: a US route through a state licence, an
+/// Ontario one through the regulator's class, and none in GB.
+const LADDER: &str = r#"
+[[roles]]
+id = "nurse"
+name = "Nurse"
+track = "nursing"
+source = "mine"
+year = 2025
+verified = true
+[roles.requires]
+all_of = ["licence"]
+[[roles.requires_in]]
+region = "CA-ON"
+all_of = ["college"]
+source = "mine"
+
+[[roles]]
+id = "np"
+name = "NP"
+track = "nursing"
+source = "mine"
+year = 2025
+verified = true
+[roles.requires]
+all_of = ["licence", "state-aprn"]
+[[roles.requires_in]]
+region = "CA"
+all_of = ["college", "extended-class"]
+
+[[credentials]]
+id = "licence"
+name = "US licence"
+kind = "license"
+body = "Board"
+source = "mine"
+year = 2025
+verified = true
+
+[[credentials]]
+id = "state-aprn"
+name = "State APRN licence"
+kind = "license"
+body = "Board"
+source = "mine"
+year = 2025
+verified = true
+
+[[credentials]]
+id = "college"
+name = "College registration"
+kind = "license"
+body = "College"
+source = "mine"
+year = 2025
+verified = true
+
+[[credentials]]
+id = "extended-class"
+name = "Extended class"
+kind = "license"
+body = "College"
+source = "mine"
+year = 2025
+verified = true
+
+[[transitions]]
+id = "us-np"
+from = "nurse"
+to = "np"
+regions = ["US"]
+via = "US program"
+prerequisites = ["licence"]
+needs = { all_of = ["state-aprn"] }
+months = { typical = 36, verified = true }
+source = "mine"
+year = 2025
+verified = true
+
+[[transitions]]
+id = "ontario-np"
+from = "nurse"
+to = "np"
+regions = ["CA-ON"]
+via = "Ontario program"
+prerequisites = ["college"]
+needs = { all_of = ["extended-class"] }
+months = { typical = 24, verified = true }
+source = "mine"
+year = 2025
+verified = true
+
+[sources.mine]
+label = "mine"
+citation = "Test data."
+year = 2025
+"#;
+
+#[test]
+fn requirements_and_steps_follow_the_region() {
+    let catalog = Catalog::from_toml_str(LADDER).expect("it parses");
+    assert!(
+        check_integrity(&catalog).is_empty(),
+        "{:?}",
+        check_integrity(&catalog)
+    );
+    let np = catalog.role("np").unwrap();
+    // The region's own, else its country's, else the default; none asked: the default.
+    assert_eq!(
+        np.requires_for(Some("CA-ON")).all_of,
+        ["college", "extended-class"]
+    );
+    assert_eq!(
+        np.requires_for(Some("ca")).all_of,
+        ["college", "extended-class"]
+    );
+    assert_eq!(
+        np.requires_for(Some("GB")).all_of,
+        ["licence", "state-aprn"]
+    );
+    assert_eq!(np.requires_for(None).all_of, ["licence", "state-aprn"]);
+
+    let step = |region| {
+        catalog
+            .path_in("nurse", "np", &[], region)
+            .map(|r| (r.steps[0].transition.clone(), r.held_at_start.clone()))
+    };
+    // No region is the US; Ontario starts from the college registration its nurse holds.
+    assert_eq!(step(None), Some(("us-np".into(), vec!["licence".into()])));
+    assert_eq!(step(Some("US")), step(None));
+    assert_eq!(
+        step(Some("CA-ON")),
+        Some(("ontario-np".into(), vec!["college".into()]))
+    );
+    assert_eq!(step(Some("GB")), None, "no step is open in GB");
+    let route = catalog.path_in("nurse", "np", &[], Some("CA-ON")).unwrap();
+    assert_eq!(route.region.as_deref(), Some("CA-ON"));
+}
+
+#[test]
+fn a_regional_requirement_names_its_region_once_and_known_credentials() {
+    let text = LADDER.replace(
+        "region = \"CA-ON\"\nall_of = [\"college\"]",
+        "all_of = [\"college\", \"ghost\"]",
+    );
+    let text = format!(
+        "{text}\n[[roles.requires_in]]\nregion = \"GB\"\nall_of = [\"licence\"]\n[[roles.requires_in]]\nregion = \"gb\"\nall_of = [\"licence\"]\n"
+    );
+    // The two GB entries land on the last role (np), after its CA one.
+    let found = problems(&text);
+    let messages: Vec<&str> = found.iter().map(|p| p.message.as_str()).collect();
+    for want in [
+        "names no region",
+        "unknown credential `ghost`",
+        "a second entry for region gb",
+    ] {
+        assert!(
+            messages.iter().any(|m| m.contains(want)),
+            "{want}\nnot in {messages:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_ontario_np_and_a_uk_acp_need_no_us_licence_or_nclex() {
+    let catalog = Catalog::embedded();
+    let us_only = ["rn-license", "aprn-license", "fnp-bc"];
+    let np = catalog.role("nurse-practitioner").unwrap();
+    let ontario = np.requires_for(Some("CA-ON"));
+    assert!(
+        ontario.all_of.contains(&"cno-np".to_string()),
+        "{ontario:?}"
+    );
+    let cno = catalog.credential("cno-np").unwrap();
+    assert_eq!(cno.body, "College of Nurses of Ontario");
+    assert!(catalog.source(&cno.source).is_some(), "cited");
+    let acp = catalog.role("advanced-clinical-practitioner").unwrap();
+    for req in [ontario, acp.requires_for(Some("GB"))] {
+        for id in req.credential_ids() {
+            assert!(!us_only.contains(&id), "{id} in {req:?}");
+        }
+        let education = req.education.as_deref().unwrap_or("");
+        assert!(!education.contains("NCLEX"), "{education}");
+    }
+    assert!(
+        acp.requires
+            .education
+            .as_deref()
+            .unwrap_or("")
+            .contains("framework"),
+        "the NHS framework"
+    );
+    // Their routes from an RN in the region take no US step.
+    for (to, region) in [
+        ("nurse-practitioner", "CA-ON"),
+        ("advanced-clinical-practitioner", "GB"),
+    ] {
+        let route = catalog
+            .path_in("registered-nurse", to, &[], Some(region))
+            .unwrap_or_else(|| panic!("a route to {to} in {region}"));
+        for step in &route.steps {
+            for c in &step.earns {
+                assert!(!us_only.contains(&c.id.as_str()), "{to}: earns {}", c.id);
+            }
+        }
+    }
+}

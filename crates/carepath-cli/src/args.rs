@@ -184,6 +184,10 @@ pub enum Command {
         from: String,
         #[arg(long)]
         to: String,
+        /// The region to route in: its steps, requirements and pay figures (US, CA-ON, GB);
+        /// without it, a US route.
+        #[arg(long, value_parser = region)]
+        region: Option<String>,
         /// Print the steps as plan milestones to paste into a plan.
         #[arg(long)]
         emit_milestones: bool,

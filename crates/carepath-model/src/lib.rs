@@ -69,6 +69,24 @@ pub trait Knowledge {
     fn gap(&self, _plan: &Plan) -> Option<Gap> {
         None
     }
+    /// The fastest route the catalog knows from the plan's current role to `role`, in the
+    /// plan's region and with what the person holds (for SMART's Achievable: a goal cannot
+    /// reach a role sooner than its route allows). `None` when there is no role, no route,
+    /// or the person holds the role already.
+    fn route_months(&self, _plan: &Plan, _role: &str) -> Option<RouteMonths> {
+        None
+    }
+}
+
+/// How long the fastest route to a role takes, as the catalog knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteMonths {
+    /// The sum of the steps' typical months.
+    pub typical: u32,
+    /// The sum of the steps' minimum months (typical where a step gives none).
+    pub min: u32,
+    /// The roles along the route, start and target included, by name.
+    pub roles: Vec<String>,
 }
 
 /// How a credential renews: its cycle, how its expiry falls, and what a cycle requires. From the

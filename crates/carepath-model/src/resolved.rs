@@ -407,6 +407,41 @@ pub struct Gap {
     pub items: Vec<GapItem>,
     /// The fastest route through the career ladder from the current role, when one is known.
     pub path: Vec<PathStep>,
+    /// The current role with its pay, where the path starts (no months or cost), when the
+    /// catalog knows the role and a route.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<PathStep>,
+    /// The target and the plan's `target.alternatives` side by side (the PDF's "Options
+    /// considered"); empty without alternatives.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<RoleOption>,
+}
+
+/// A role weighed in the plan (the target or one of `target.alternatives`), as the catalog
+/// knows it for the person's region.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleOption {
+    pub role: String,
+    pub name: String,
+    /// Whether this is the plan's target role.
+    pub target: bool,
+    /// "CA$78,000 a year, CA-ON ...", with "(no figure for CA-ON; the US figure is shown)"
+    /// when the figure is another region's; `None`: no pay known.
+    pub pay_text: Option<String>,
+    pub outlook_text: Option<String>,
+    pub entry_education: Option<String>,
+    /// The credentials the role requires in the region, by short name.
+    pub credentials: Vec<String>,
+    /// From the current role along the fastest route: "24 months", "36 months, 2 steps",
+    /// "no route from ...".
+    pub route_text: Option<String>,
+    pub clinical: bool,
+    pub shift_work: bool,
+    pub settings: Vec<String>,
+    pub values: Vec<String>,
+    /// Labels of the sources cited.
+    pub sources: Vec<String>,
+    pub verified: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -430,6 +465,9 @@ pub struct PathStep {
     pub name: String,
     pub months: Option<f64>,
     pub cost: Option<f64>,
+    /// The cost's currency (ISO 4217), when there is a cost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_currency: Option<String>,
     pub median_pay: Option<f64>,
     /// The pay figure's currency (ISO 4217: "USD", "CAD", "GBP").
     pub pay_currency: Option<String>,

@@ -7,7 +7,10 @@
 //! - *Measurable*: the goal has a numeric measure, or every milestone of it has a clear completion
 //!   (a measure, or a kind among exam, certification, license, education).
 //! - *Achievable*: the forecast finishes its milestones by the goal's due date (and each by its
-//!   own), within the capacity.
+//!   own), within the capacity; and a goal that reaches the target role (its measure counts a
+//!   `role`, or its title names the role) is not due sooner after the plan's start than the
+//!   catalog's fastest route there can take at its quickest (the sum of its steps' minimum
+//!   months).
 //! - *Relevant*: it serves one of `person.values`, or one of its milestones supplies a credential
 //!   the target role requires (when the catalog knows the role): a milestone supplies a
 //!   requirement when the requirement's id is a part of the milestone's id (`ccrn-exam` supplies
@@ -211,6 +214,69 @@ pub fn achievable(
     }
 }
 
+/// Whether a goal is about reaching the target role: its measure counts a role ("role
+/// reached", unit "role"), or its title names the role by name or id.
+fn reaches_target(plan: &Plan, goal: &Goal, knowledge: &dyn Knowledge) -> bool {
+    let Some(target) = &plan.target else {
+        return false;
+    };
+    let counts_role = goal.measure.as_ref().is_some_and(|m| {
+        m.unit
+            .as_deref()
+            .is_some_and(|u| matches!(u.trim().to_lowercase().as_str(), "role" | "roles"))
+            || m.metric
+                .as_deref()
+                .is_some_and(|x| x.to_lowercase().contains("role reached"))
+    });
+    let title = goal.title.to_lowercase();
+    let named = knowledge
+        .name_of(&target.role)
+        .is_some_and(|n| !n.trim().is_empty() && title.contains(&n.to_lowercase()))
+        || title.contains(&target.role.to_lowercase());
+    counts_role || named
+}
+
+/// Achievable's catalog check: a goal that reaches the target role fails when its due date
+/// comes sooner after the plan's start than the fastest route's minimum months.
+pub fn sooner_than_route(
+    plan: &Plan,
+    goal: &Goal,
+    knowledge: Option<&dyn Knowledge>,
+) -> Option<Criterion> {
+    let k = knowledge?;
+    let target = plan.target.as_ref()?;
+    let due = goal.due?;
+    if due <= plan.start || !reaches_target(plan, goal, k) {
+        return None;
+    }
+    let route = k.route_months(plan, &target.role)?;
+    let given = plan
+        .start
+        .until((jiff::Unit::Month, due))
+        .map_or(0, |s| i64::from(s.get_months()));
+    if given >= i64::from(route.min) {
+        return None;
+    }
+    let mut m = text("the catalog's fastest route (")
+        .text(&route.roles.join(" → "))
+        .text(") takes ");
+    m = if route.min == route.typical {
+        m.text(&format!("about {} months", route.typical))
+    } else {
+        m.text(&format!(
+            "at least {} months (typically {})",
+            route.min, route.typical
+        ))
+    };
+    Some(fail(
+        m.text(&format!(
+            ", but the goal is due {given} months after the plan's start ("
+        ))
+        .date(due)
+        .text(")"),
+    ))
+}
+
 /// Whether a milestone supplies a requirement: the requirement id is a hyphen-separated part of
 /// the milestone's id, or its id or catalog name appears in the title.
 pub fn supplies(m: &Milestone, requirement: &str, name: Option<&str>) -> bool {
@@ -342,7 +408,9 @@ pub fn check(
     Smart {
         specific: specific(&goal.title, milestones.len()),
         measurable: measurable(goal, milestones),
-        achievable: achievable(goal, scheduled, unschedulable, plan.capacity.hours_per_week),
+        achievable: sooner_than_route(plan, goal, knowledge).unwrap_or_else(|| {
+            achievable(goal, scheduled, unschedulable, plan.capacity.hours_per_week)
+        }),
         relevant: relevant(plan, goal, milestones, knowledge),
         time_bound: time_bound(plan, goal),
     }
@@ -373,5 +441,58 @@ mod tests {
             specific("Earn the CCRN", 0).terminal(),
             "fails: no milestone serves it yet"
         );
+    }
+
+    /// A catalog that knows one route, RT to NP: 72 months typically, 48 at the quickest.
+    struct Ladder;
+
+    impl Knowledge for Ladder {
+        fn has_role(&self, id: &str) -> bool {
+            matches!(id, "respiratory-therapist" | "nurse-practitioner")
+        }
+        fn has_credential(&self, _id: &str) -> bool {
+            false
+        }
+        fn name_of(&self, id: &str) -> Option<String> {
+            (id == "nurse-practitioner").then(|| "Nurse practitioner".to_string())
+        }
+        fn route_months(&self, plan: &Plan, role: &str) -> Option<crate::RouteMonths> {
+            (plan.person.role.as_deref() == Some("respiratory-therapist")
+                && role == "nurse-practitioner")
+                .then(|| crate::RouteMonths {
+                    typical: 72,
+                    min: 48,
+                    roles: vec!["RT".into(), "RN".into(), "NP".into()],
+                })
+        }
+    }
+
+    fn rt_plan(by: &str, title: &str, unit: &str) -> Plan {
+        let text = format!(
+            "format = 1\ntitle = \"RT to NP\"\nstart = 2026-11-22\n[person]\nname = \"R\"\nrole = \"respiratory-therapist\"\n[target]\nrole = \"nurse-practitioner\"\nby = {by}\n[[goals]]\nid = \"np\"\ntitle = \"{title}\"\ndue = {by}\nmeasure = {{ metric = \"progress\", target = 1, unit = \"{unit}\" }}\n"
+        );
+        let checked = crate::check(text.as_bytes(), crate::Format::Toml, Some(&Ladder));
+        checked.plan.expect("the plan checks").plan().clone()
+    }
+
+    #[test]
+    fn a_goal_that_reaches_the_target_sooner_than_its_route_fails_achievable() {
+        let plan = rt_plan("2028-05-22", "Work as a Nurse practitioner", "role");
+        let c = sooner_than_route(&plan, &plan.goals[0], Some(&Ladder)).expect("a finding");
+        assert!(!c.pass);
+        assert_eq!(
+            c.terminal(),
+            "fails: the catalog's fastest route (RT → RN → NP) takes at least 48 months (typically 72), but the goal is due 18 months after the plan's start (2028-05-22)"
+        );
+        // At the quickest route's months it is left to the forecast.
+        let plan = rt_plan("2030-11-22", "Work as a Nurse practitioner", "role");
+        assert!(sooner_than_route(&plan, &plan.goals[0], Some(&Ladder)).is_none());
+        // A goal that names the role in its title counts too; one that does neither does not.
+        let plan = rt_plan("2028-05-22", "Become a nurse practitioner", "steps");
+        assert!(sooner_than_route(&plan, &plan.goals[0], Some(&Ladder)).is_some());
+        let plan = rt_plan("2028-05-22", "Apply to an NP program", "applications");
+        assert!(sooner_than_route(&plan, &plan.goals[0], Some(&Ladder)).is_none());
+        // Without a catalog there is nothing to compare with.
+        assert!(sooner_than_route(&plan, &plan.goals[0], None).is_none());
     }
 }

@@ -77,9 +77,10 @@ fn one(catalog: &Catalog, role: &Role, view: &Viewpoint) -> Compared {
             c.abbreviation.clone().unwrap_or_else(|| c.name.clone())
         })
     };
-    let mut credentials: Vec<String> = role.requires.all_of.iter().map(name_of).collect();
-    if !role.requires.any_of.is_empty() {
-        let names: Vec<String> = role.requires.any_of.iter().map(name_of).collect();
+    let requires = role.requires_for(region);
+    let mut credentials: Vec<String> = requires.all_of.iter().map(name_of).collect();
+    if !requires.any_of.is_empty() {
+        let names: Vec<String> = requires.any_of.iter().map(name_of).collect();
         credentials.push(names.join(" or "));
     }
     let (route_months, route_cost, route_text) = if view.plan {
@@ -88,7 +89,7 @@ fn one(catalog: &Catalog, role: &Role, view: &Viewpoint) -> Compared {
         if from == role.id {
             (Some(0), None, Some("your current role".to_string()))
         } else {
-            match catalog.path_holding(from, &role.id, &held) {
+            match catalog.path_in(from, &role.id, &held, region) {
                 Some(route) => {
                     let cost = route.total_cost.first().cloned();
                     let mut text = format!("{} months", route.total_months);
@@ -116,6 +117,7 @@ fn one(catalog: &Catalog, role: &Role, view: &Viewpoint) -> Compared {
     let mut sources: Vec<String> = std::iter::once(&role.source)
         .chain(role.pay.iter().map(|p| &p.source))
         .chain(role.outlook.iter().map(|o| &o.source))
+        .chain(requires.source.as_ref())
         .map(|key| catalog.source(key).map_or(key.clone(), |s| s.label.clone()))
         .collect();
     sources.sort();

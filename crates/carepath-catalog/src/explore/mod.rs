@@ -192,7 +192,7 @@ pub fn explore(catalog: &Catalog, seeker: &Seeker, options: &Options) -> Option<
         if region.is_some_and(|r| !role.exists_in(r)) {
             continue;
         }
-        let Some(route) = catalog.path_holding(from, &role.id, &held) else {
+        let Some(route) = catalog.path_in(from, &role.id, &held, region) else {
             continue;
         };
         candidates += 1;

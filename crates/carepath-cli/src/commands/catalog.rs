@@ -121,6 +121,19 @@ pub fn gap(
     }
     if !gap.path.is_empty() {
         t.push_str("\nThe usual route from where you are:\n");
+        if let Some(s) = &gap.start {
+            let pay = match (s.median_pay, &s.pay_source) {
+                (Some(p), Some(src)) => format!(
+                    "pay {} a year, {src}",
+                    carepath_catalog::money_text(p, s.pay_currency.as_deref().unwrap_or("USD"))
+                ),
+                _ => match plan.person.region.as_deref() {
+                    Some(r) => format!("no pay known for {r}"),
+                    None => "pay not known".into(),
+                },
+            };
+            t.push_str(&format!("  now: {}; {pay}\n", s.name));
+        }
         for s in &gap.path {
             let months = s
                 .months
@@ -132,7 +145,10 @@ pub fn gap(
             let pay = match (s.median_pay, &s.pay_source) {
                 (Some(p), Some(src)) => format!("pay {} a year, {src}", money(p)),
                 (Some(p), None) => format!("pay {} a year", money(p)),
-                _ => "pay not known".into(),
+                _ => match plan.person.region.as_deref() {
+                    Some(r) => format!("no pay known for {r}"),
+                    None => "pay not known".into(),
+                },
             };
             let unverified = if s.verified {
                 ""
@@ -154,6 +170,7 @@ pub fn path(
     env: &Env,
     from: &str,
     to: &str,
+    region: Option<&str>,
     emit_milestones: bool,
     out: &mut dyn Write,
 ) -> Outcome {
@@ -163,13 +180,18 @@ pub fn path(
             return Err(unknown(env, id, "role"));
         }
     }
+    if let Some(r) = region {
+        super::explore::check_region(env, r)?;
+    }
     // No route is an answer (exit 1, like a plan with errors); a search that gave up at its
     // budget is not one, so it is an input the catalog commands cannot handle (exit 2).
-    let route = match c.find_route(from, to, &[]) {
+    let budget = carepath_catalog::SearchBudget::DEFAULT;
+    let route = match c.find_route_in(from, to, &[], region, budget) {
         carepath_catalog::RouteSearch::Found { route, .. } => route,
         carepath_catalog::RouteSearch::NoRoute { .. } => {
+            let place = region.map_or(String::new(), |r| format!(" in {r}"));
             return Err(Failure::plan(format!(
-                "the catalog knows no route from {from} to {to}; `carepath catalog show {to}` lists what the role needs"
+                "the catalog knows no route from {from} to {to}{place}; `carepath catalog show {to}` lists what the role needs"
             )));
         }
         carepath_catalog::RouteSearch::GaveUp { stats } => {

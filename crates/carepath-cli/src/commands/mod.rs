@@ -130,8 +130,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
         Command::Path {
             from,
             to,
+            region,
             emit_milestones,
-        } => catalog::path(&env, &from, &to, emit_milestones, out),
+        } => catalog::path(&env, &from, &to, region.as_deref(), emit_milestones, out),
         Command::Explore {
             plan,
             region,

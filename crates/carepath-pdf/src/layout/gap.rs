@@ -1,5 +1,7 @@
 //! The gap to the target role, and the pay along the path.
 
+use carepath_model::PathStep;
+
 use super::writer::*;
 use super::*;
 
@@ -97,23 +99,42 @@ pub(super) fn gap(w: &mut Writer, p: &ResolvedPlan) {
     }
 
     if g.path.is_empty() {
+        options(w, p);
         return;
     }
     w.y += 14.0;
     w.heading("The path and the pay along it", 60.0, &mut cont);
     let currency = p.plan.currency.as_deref();
-    let max_pay = g
-        .path
+    let region = p
+        .plan
+        .person
+        .region
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    // Every step from the current role (numbered "now") to the target.
+    let steps: Vec<(String, &PathStep)> = g
+        .start
         .iter()
-        .filter_map(|s| s.median_pay)
+        .map(|s| ("now".to_string(), s))
+        .chain(
+            g.path
+                .iter()
+                .enumerate()
+                .map(|(i, s)| ((i + 1).to_string(), s)),
+        )
+        .collect();
+    let max_pay = steps
+        .iter()
+        .filter_map(|(_, s)| s.median_pay)
         .fold(0.0f64, f64::max);
     let role_w = cw * 0.34;
     let meta_w = 110.0;
     let bar_x = x + role_w + 8.0;
     let bar_full = cw - role_w - meta_w - 16.0;
     let labels = [
-        (x + 14.0, role_w - 14.0, Align::Left, "ROLE"),
-        (bar_x, bar_full, Align::Left, "MEDIAN PAY"),
+        (x + 22.0, role_w - 22.0, Align::Left, "ROLE"),
+        (bar_x, bar_full, Align::Left, "PAY (REGION, CURRENCY)"),
         (x + cw - meta_w, meta_w, Align::Right, "TIME AND COST"),
     ];
     let items = labels
@@ -121,17 +142,17 @@ pub(super) fn gap(w: &mut Writer, p: &ResolvedPlan) {
         .map(|&(lx, lw, align, text)| w.text(lx, 8.0, lw, align, 6.5, true, MUTED, text))
         .collect();
     w.place(vec![Row { h: 13.0, items }], false, &mut cont);
-    for (i, s) in g.path.iter().enumerate() {
-        let mut rows = w.para(x + 14.0, role_w - 14.0, 8.5, true, INK, 12.0, &s.name);
+    for (number, s) in steps {
+        let mut rows = w.para(x + 22.0, role_w - 22.0, 8.5, true, INK, 12.0, &s.name);
         let n = w.text(
             x,
             baseline(8.5, 12.0),
-            12.0,
+            20.0,
             Align::Left,
-            8.5,
+            if number == "now" { 7.0 } else { 8.5 },
             true,
             ACCENT,
-            &(i + 1).to_string(),
+            &number,
         );
         rows[0].items.insert(0, n);
         let mut meta = Vec::new();
@@ -139,10 +160,10 @@ pub(super) fn gap(w: &mut Writer, p: &ResolvedPlan) {
             meta.push(format!("{} months", grouped(m)));
         }
         if let Some(c) = s.cost {
-            meta.push(money(c, currency));
+            meta.push(money_label(c, s.cost_currency.as_deref().or(currency)));
         }
-        let meta = if meta.is_empty() {
-            String::new()
+        let meta = if number == "now" {
+            "where you are".to_string()
         } else {
             meta.join(" · ")
         };
@@ -161,7 +182,7 @@ pub(super) fn gap(w: &mut Writer, p: &ResolvedPlan) {
         }
         match s.median_pay {
             Some(pay) if max_pay > 0.0 => {
-                let bw = (bar_full * 0.62 * (pay / max_pay) as f32).max(2.0);
+                let bw = (bar_full * 0.5 * (pay / max_pay) as f32).max(2.0);
                 rows[0].items.push(Item::Rect {
                     x: bar_x,
                     y: 2.5,
@@ -170,8 +191,12 @@ pub(super) fn gap(w: &mut Writer, p: &ResolvedPlan) {
                     fill: Some(ACCENT.tint(0.35)),
                     stroke: None,
                 });
-                // The figure's own currency: a region's pay is not in the plan's currency.
-                let label = money(pay, s.pay_currency.as_deref().or(currency));
+                // The figure's own currency and region: a region's pay is not in the plan's
+                // currency, and a fall-back figure is another region's.
+                let mut label = money_label(pay, s.pay_currency.as_deref().or(currency));
+                if let Some(r) = &s.pay_region {
+                    label.push_str(&format!(" · {r}"));
+                }
                 let lw = bar_full - bw - 6.0;
                 let t = w.text(
                     bar_x + bw + 4.0,
@@ -186,6 +211,10 @@ pub(super) fn gap(w: &mut Writer, p: &ResolvedPlan) {
                 rows[0].items.push(t);
             }
             _ => {
+                let none = match region {
+                    Some(r) => format!("no pay known for {r}"),
+                    None => "no pay known".to_string(),
+                };
                 let t = w.text(
                     bar_x,
                     baseline(8.0, 12.0),
@@ -194,19 +223,166 @@ pub(super) fn gap(w: &mut Writer, p: &ResolvedPlan) {
                     7.5,
                     false,
                     MUTED,
-                    "pay not known",
+                    &none,
                 );
                 rows[0].items.push(t);
             }
         }
         if let Some(src) = &s.pay_source {
             let mut text = format!("Pay: {src}");
-            if !s.verified {
+            if !s.verified && !src.contains("(unverified)") {
                 text.push_str(" (not verified)");
             }
-            rows.extend(w.para(x + 14.0, cw - 14.0, 6.5, false, MUTED, 9.5, &text));
+            rows.extend(w.para(x + 22.0, cw - 22.0, 6.5, false, MUTED, 9.5, &text));
         }
         rows.push(Row::gap(5.0));
+        w.place(rows, true, &mut cont);
+    }
+    options(w, p);
+}
+
+/// An amount with a currency no reader can take for another: US dollars as "US$", so that a
+/// Canadian reader does not read a US figure as CA$.
+fn money_label(amount: f64, currency: Option<&str>) -> String {
+    match currency {
+        Some(c) if c.eq_ignore_ascii_case("USD") => format!("US{}", money(amount, Some(c))),
+        _ => money(amount, currency),
+    }
+}
+
+/// "Options considered": the target and `target.alternatives` side by side, one block per
+/// role with its pay, outlook, route from the current role, entry and credentials.
+fn options(w: &mut Writer, p: &ResolvedPlan) {
+    let Some(g) = &p.gap else { return };
+    if g.options.is_empty() {
+        return;
+    }
+    w.section("Options considered");
+    let mut cont = continued("Options considered");
+    let (x, cw) = (w.left(), w.content_w());
+    let region = p
+        .plan
+        .person
+        .region
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    let intro = match region {
+        Some(r) => format!(
+            "The target role and the alternatives the plan weighs, with the catalog's figures for {r}. A figure from another region says so."
+        ),
+        None => {
+            "The target role and the alternatives the plan weighs, with the catalog's US figures."
+                .to_string()
+        }
+    };
+    let rows = w.para(x, cw, 8.5, false, MUTED, 12.0, &intro);
+    w.place(rows, false, &mut cont);
+    w.y += 6.0;
+    let label_w = 92.0;
+    for (i, o) in g.options.iter().enumerate() {
+        let mut rows = Vec::new();
+        let head = if o.target {
+            format!("{} (target)", o.name)
+        } else {
+            o.name.clone()
+        };
+        rows.extend(w.para(x + 4.0, cw - 8.0, 10.0, true, INK, 14.0, &head));
+        let none = match region {
+            Some(r) => format!("no pay known for {r}"),
+            None => "no pay known".to_string(),
+        };
+        let yes_no = |b: bool| if b { "yes" } else { "no" };
+        let fields: Vec<(&str, String)> = vec![
+            ("Pay", o.pay_text.clone().unwrap_or(none)),
+            (
+                "Outlook",
+                o.outlook_text.clone().unwrap_or_else(|| "not known".into()),
+            ),
+            (
+                "From you",
+                o.route_text
+                    .clone()
+                    .unwrap_or_else(|| "no route known".into()),
+            ),
+            (
+                "Entry",
+                o.entry_education
+                    .clone()
+                    .unwrap_or_else(|| "not known".into()),
+            ),
+            (
+                "Credentials",
+                if o.credentials.is_empty() {
+                    "none listed".into()
+                } else {
+                    o.credentials.join(", ")
+                },
+            ),
+            (
+                "Work",
+                format!(
+                    "clinical: {}; shift work: {}; {}",
+                    yes_no(o.clinical),
+                    yes_no(o.shift_work),
+                    o.settings.join(", ")
+                ),
+            ),
+            ("Values", o.values.join(", ")),
+            (
+                "Sources",
+                if o.verified {
+                    o.sources.join(", ")
+                } else {
+                    format!("{} (some figures not verified)", o.sources.join(", "))
+                },
+            ),
+        ];
+        for (label, value) in fields {
+            let lines = w.wrap(&value, 8.0, false, cw - label_w - 12.0);
+            for (li, line) in lines.iter().enumerate() {
+                let mut items = Vec::new();
+                if li == 0 {
+                    items.push(w.text(
+                        x + 4.0,
+                        baseline(8.0, 11.0),
+                        label_w,
+                        Align::Left,
+                        7.0,
+                        true,
+                        MUTED,
+                        label,
+                    ));
+                }
+                items.push(w.text(
+                    x + label_w,
+                    baseline(8.0, 11.0),
+                    cw - label_w - 8.0,
+                    Align::Left,
+                    8.0,
+                    false,
+                    INK,
+                    line,
+                ));
+                rows.push(Row { h: 11.0, items });
+            }
+        }
+        rows.push(Row::gap(6.0));
+        if i % 2 == 0 {
+            for r in &mut rows {
+                r.items.insert(
+                    0,
+                    Item::Rect {
+                        x,
+                        y: 0.0,
+                        w: cw,
+                        h: r.h,
+                        fill: Some(STRIPE),
+                        stroke: None,
+                    },
+                );
+            }
+        }
         w.place(rows, true, &mut cont);
     }
 }

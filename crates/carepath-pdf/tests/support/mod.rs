@@ -54,6 +54,7 @@ pub fn acnp_gap() -> Gap {
         name: name.into(),
         months,
         cost,
+        cost_currency: None,
         median_pay: pay,
         pay_currency: pay.map(|_| "USD".into()),
         pay_region: pay.map(|_| "US".into()),
@@ -61,6 +62,8 @@ pub fn acnp_gap() -> Gap {
         verified: true,
     };
     Gap {
+        start: None,
+        options: Vec::new(),
         target_role: "acute-care-np".into(),
         target_name: "Acute care nurse practitioner (AG-ACNP)".into(),
         items: vec![
