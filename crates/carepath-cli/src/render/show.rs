@@ -393,15 +393,28 @@ fn your_weeks(out: &mut String, r: &ResolvedPlan, p: &Paint) -> bool {
         if over.is_empty() {
             let _ = writeln!(out, "  No week over {}.", hours(l));
         } else {
-            let list: Vec<String> = over
-                .iter()
-                .map(|(d, s)| format!("{d} ({} of shifts alone)", hours(*s)))
-                .collect();
+            // A rotation repeats: the shift hours are said once when the weeks share them.
+            let same = over.iter().all(|(_, s)| (s - over[0].1).abs() < 1e-9);
+            let list = if same && over.len() == weeks.len() {
+                format!(
+                    "all {} weeks ({} of shifts alone)",
+                    weeks.len(),
+                    hours(over[0].1)
+                )
+            } else if same {
+                let days: Vec<String> = over.iter().map(|(d, _)| d.to_string()).collect();
+                format!("{} ({} of shifts alone)", days.join(", "), hours(over[0].1))
+            } else {
+                let days: Vec<String> = over
+                    .iter()
+                    .map(|(d, s)| format!("{d} ({} of shifts alone)", hours(*s)))
+                    .collect();
+                days.join(", ")
+            };
             let _ = writeln!(
                 out,
-                "  Over {}: {}; no study is planned in those weeks.",
-                hours(l),
-                list.join(", ")
+                "  Over {}: {list}; no study is planned in those weeks.",
+                hours(l)
             );
         }
     }
