@@ -141,8 +141,9 @@ fn heaviest(weeks: &[&carepath_model::WeekLoad], mean: f64) -> Vec<String> {
             let when = match days.as_slice() {
                 [one] => format!("the week of {one}"),
                 [a, b] => format!("the weeks of {a} and {b}"),
+                // Not "from ... to": a rotation's weeks of one load are seldom one after another.
                 [first, .., last] => format!(
-                    "{} weeks, from the week of {first} to the week of {last}",
+                    "{} weeks, the first the week of {first}, the last the week of {last}",
                     days.len()
                 ),
                 [] => String::new(),
