@@ -189,6 +189,13 @@ fn shift_warnings_reach_show_export_and_json() {
         .find("  warning[W021]: ")
         .expect("W021 in show");
     assert!(w021 > weeks, "{}", r.stdout);
+    // Why the study can never be placed: the rotation, not the 5 h a week.
+    assert!(
+        r.stdout
+            .contains("60 h of work at 5 h a week, but the rotation leaves no time for it"),
+        "{}",
+        r.stdout
+    );
     // Every week of the strip is over the limit by its shifts: said once, not eight times.
     assert!(
         r.stdout.contains(

@@ -611,6 +611,14 @@ fn unschedulable_text(
             Th(units_to_hours(total_work)),
             Th(fc.hours_per_week)
         );
+        if fc
+            .shifts
+            .as_ref()
+            .is_some_and(|c| c.rotation_leaves_nothing(fc.day_units))
+        {
+            out.push_str(", but the rotation leaves no time for it: each of its weeks has no free day, or shifts that alone reach ");
+            out.push(Part::Code("max_week_hours".into()));
+        }
     } else {
         out.push_str("its start or its waiting time reaches past ");
         out.push(Part::Date(fc.horizon));

@@ -216,6 +216,17 @@ impl ShiftCalendar {
         }
     }
 
+    /// Whether the rotation gives no development time on any day of its cycle at `day_units` a
+    /// day without shifts (every week without a free day, or with shifts that alone reach
+    /// `max_week_hours`): then nothing can be placed once the roster file, if any, has ended.
+    pub fn rotation_leaves_nothing(&self, day_units: u64) -> bool {
+        !self.rot.is_empty()
+            && self
+                .rot
+                .iter()
+                .all(|w| self.units_of(w, day_units) == [0; 7])
+    }
+
     /// The runs of equal capacity at `day_units` a day without shifts, for one simulation: the
     /// rotation's cycle worked out once, day by day, so that finding a run in it is a look-up.
     pub fn runs(&self, day_units: u64) -> Runs<'_> {
