@@ -184,10 +184,7 @@ fn shift_warnings_reach_show_export_and_json() {
     let r = run(carepath().env("COLUMNS", "200").args(["show", plan]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let weeks = r.stdout.find("Your weeks").expect("the strip");
-    let w021 = r
-        .stdout
-        .find("  warning[W021]: ")
-        .expect("W021 in show");
+    let w021 = r.stdout.find("  warning[W021]: ").expect("W021 in show");
     assert!(w021 > weeks, "{}", r.stdout);
     // Why the study can never be placed: the rotation, not the 5 h a week.
     assert!(
@@ -205,19 +202,30 @@ fn shift_warnings_reach_show_export_and_json() {
         r.stdout
     );
     assert!(
-        r.stdout.contains("the first the week of 2026-01-05 with 50 h of shifts")
+        r.stdout
+            .contains("the first the week of 2026-01-05 with 50 h of shifts")
             && r.stdout.contains("    hint: raise max_week_hours"),
         "{}",
         r.stdout
     );
     let r = run(carepath().args(["export", plan, "--to", "json", "-o", "-"]));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stderr.matches("warning[W021]: ").count(), 1, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.matches("warning[W021]: ").count(),
+        1,
+        "{}",
+        r.stderr
+    );
     let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     let found = &doc["schedule"]["shift_warnings"];
     assert_eq!(found.as_array().map(Vec::len), Some(1), "{found}");
     assert_eq!(found[0]["code"], "W021");
-    assert!(found[0]["hint"].as_str().unwrap().contains("max_week_hours"));
+    assert!(
+        found[0]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("max_week_hours")
+    );
 
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("roster-in-utc");
     std::fs::create_dir_all(&dir).unwrap();
@@ -243,17 +251,17 @@ fn shift_warnings_reach_show_export_and_json() {
     let r = run(carepath().env("COLUMNS", "200").arg("show").arg(&plan));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stdout.contains("  warning[W022]: the roster file ends on 2026-11-25")
-            && r.stdout.contains("  warning[W031]: the roster gives its times in UTC"),
+        r.stdout
+            .contains("  warning[W022]: the roster file ends on 2026-11-25")
+            && r.stdout
+                .contains("  warning[W031]: the roster gives its times in UTC"),
         "{}",
         r.stdout
     );
-    let r = run(
-        carepath()
-            .arg("export")
-            .arg(&plan)
-            .args(["--to", "json", "-o", "-"]),
-    );
+    let r = run(carepath()
+        .arg("export")
+        .arg(&plan)
+        .args(["--to", "json", "-o", "-"]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stderr.contains("warning[W022]: ") && r.stderr.contains("warning[W031]: "),

@@ -14,7 +14,11 @@
 //! place in the cycle. A week's development units come from those flags when asked
 //! ([`ShiftCalendar::day_units_of_week`]): the simulation asks for runs of days of equal capacity
 //! ([`ShiftCalendar::run_at`]) and jumps from run to run, so its cost grows with the runs it
-//! walks through, not with the days of the horizon.
+//! walks through, not with the days of the horizon. Each schedule works the rotation's cycle out
+//! once, day by day, with where each day's run ends ([`ShiftCalendar::runs`]): finding a run is
+//! then a look-up, not a walk. Free days over a span (the explanations count them up to a due
+//! date, for thousands of milestones) come from prefix counts over the cycle and the roster's
+//! weeks ([`ShiftCalendar::free_days_in`]), not from asking day by day.
 //!
 //! # Rules
 //!
@@ -655,7 +659,13 @@ mod tests {
             covers: Some((date(2026, 3, 9), date(2026, 3, 12))),
             warnings: Vec::new(),
         };
-        for days in ["DD--NN---N-D---", "DDDDDDD", "-------", "N-", "DDD----NNN----"] {
+        for days in [
+            "DD--NN---N-D---",
+            "DDDDDDD",
+            "-------",
+            "N-",
+            "DDD----NNN----",
+        ] {
             for max in [None, Some(40.0), Some(6.5)] {
                 let mut c = capacity(days, true, false);
                 c.max_week_hours = max;

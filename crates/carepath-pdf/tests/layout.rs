@@ -738,8 +738,9 @@ fn shift_warnings_are_notes_on_the_summary() {
     let l = layout(&p, &on(None));
     let page = squashed_text(&l.document.pages[0]);
     assert!(
-        page.contains(&squash("pass max_week_hours = 45, the first the week of 2026-01-05"))
-            && page.contains(&squash("(W021; raise max_week_hours")),
+        page.contains(&squash(
+            "pass max_week_hours = 45, the first the week of 2026-01-05"
+        )) && page.contains(&squash("(W021; raise max_week_hours")),
         "{page}"
     );
 }
