@@ -173,3 +173,126 @@ fn shifts_over_the_limit_are_one_warning_at_the_limit() {
         r.stdout
     );
 }
+
+/// The warnings about shifts reach every output that shows findings, not only `check`: `show`
+/// (under "Your weeks"), `export` (stderr) and the JSON document (`schedule.shift_warnings`).
+/// W021 from the over-the-limit fixture; W022 and the roster file's W031 from a roster in UTC
+/// that ends before the plan does.
+#[test]
+fn shift_warnings_reach_show_export_and_json() {
+    let plan = "fixtures/bad/shifts-over-limit.toml";
+    let r = run(carepath().env("COLUMNS", "200").args(["show", plan]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let weeks = r.stdout.find("Your weeks").expect("the strip");
+    let w021 = r.stdout.find("  warning[W021]: ").expect("W021 in show");
+    assert!(w021 > weeks, "{}", r.stdout);
+    // Why the study can never be placed: the rotation, not the 5 h a week.
+    assert!(
+        r.stdout
+            .contains("60 h of work at 5 h a week, but the rotation leaves no time for it"),
+        "{}",
+        r.stdout
+    );
+    // Every week of the strip is over the limit by its shifts: said once, not eight times.
+    assert!(
+        r.stdout.contains(
+            "  Over 45 h: all 8 weeks (50 h of shifts alone); no study is planned in those weeks.\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("the first the week of 2026-01-05 with 50 h of shifts")
+            && r.stdout.contains("    hint: raise max_week_hours"),
+        "{}",
+        r.stdout
+    );
+    let r = run(carepath().args(["export", plan, "--to", "json", "-o", "-"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.matches("warning[W021]: ").count(),
+        1,
+        "{}",
+        r.stderr
+    );
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let found = &doc["schedule"]["shift_warnings"];
+    assert_eq!(found.as_array().map(Vec::len), Some(1), "{found}");
+    assert_eq!(found[0]["code"], "W021");
+    assert!(
+        found[0]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("max_week_hours")
+    );
+
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("roster-in-utc");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("plan.toml"),
+        "format = 1\ntitle = \"Study around a short roster\"\nstart = 2026-11-02\n\n\
+         [person]\nname = \"Lee\"\n\n[capacity]\nhours_per_week = 5\n\n\
+         [capacity.roster]\nfile = \"shifts.ics\"\n\n\
+         [[milestones]]\nid = \"course\"\ntitle = \"Course\"\nkind = \"training\"\neffort_hours = 40\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("shifts.ics"),
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n\
+         BEGIN:VEVENT\r\nUID:a@test\r\nDTSTAMP:20261001T000000Z\r\n\
+         DTSTART:20261124T070000Z\r\nDTEND:20261124T193000Z\r\nSUMMARY:Day shift\r\nEND:VEVENT\r\n\
+         BEGIN:VEVENT\r\nUID:b@test\r\nDTSTAMP:20261001T000000Z\r\n\
+         DTSTART:20261125T070000Z\r\nDTEND:20261125T193000Z\r\nSUMMARY:Day shift\r\nEND:VEVENT\r\n\
+         END:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let plan = dir.join("plan.toml");
+    let r = run(carepath().env("COLUMNS", "200").arg("show").arg(&plan));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("  warning[W022]: the roster file ends on 2026-11-25")
+            && r.stdout
+                .contains("  warning[W031]: the roster gives its times in UTC"),
+        "{}",
+        r.stdout
+    );
+    let r = run(carepath()
+        .arg("export")
+        .arg(&plan)
+        .args(["--to", "json", "-o", "-"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("warning[W022]: ") && r.stderr.contains("warning[W031]: "),
+        "{}",
+        r.stderr
+    );
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let codes: Vec<&str> = doc["schedule"]["shift_warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["W022", "W031"]);
+    // `check` still locates them: W022 at the plan's `file = ...`, W031 in the roster file.
+    let r = run(carepath().arg("check").arg(&plan));
+    assert!(
+        r.stdout.contains("warning[W022]") && r.stdout.contains("warning[W031]"),
+        "{}",
+        r.stdout
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    // A plan without shifts: no such field, nothing on stderr.
+    let r = run(carepath().args([
+        "export",
+        "fixtures/rn-to-acnp.toml",
+        "--to",
+        "json",
+        "-o",
+        "-",
+    ]));
+    assert!(!r.stdout.contains("shift_warnings") && !r.stderr.contains("warning["));
+}

@@ -63,7 +63,7 @@ use std::collections::HashMap;
 use carepath_model::codes;
 use carepath_model::diag::Diagnostic;
 use carepath_model::node::Span;
-use carepath_model::roster::{Roster, Shift};
+use carepath_model::roster::{Roster, Shift, ShiftWarning};
 use chrono::TimeZone as _;
 use icalendar::parser::{Component, Property, read_calendar_simple};
 use jiff::civil::{Date, DateTime};
@@ -158,7 +158,11 @@ pub fn read_detailed(text: &str, match_: Option<&str>) -> Result<RosterRead, Ros
         _ => None,
     };
     Ok(RosterRead {
-        roster: Roster { shifts, covers },
+        roster: Roster {
+            shifts,
+            covers,
+            warnings: r.warnings.iter().map(ShiftWarning::of).collect(),
+        },
         zone,
         warnings: r.warnings,
     })

@@ -150,8 +150,26 @@ pub fn redact_plan(plan: &Plan, pseudonym: &str) -> Plan {
 
 /// The checked plan, redacted ([`redact_plan`]); its indexes and links are shared, as nothing
 /// they hold is private.
+///
+/// The roster's warnings quote its events' titles, which may name the person: the name is
+/// replaced there too, as in titles.
 pub fn redact(checked: &CheckedPlan, pseudonym: &str) -> CheckedPlan {
-    checked.extended(redact_plan(checked.plan(), pseudonym), Vec::new())
+    let out = checked.extended(redact_plan(checked.plan(), pseudonym), Vec::new());
+    let name = checked.plan().person.name.trim();
+    match checked.roster() {
+        Some(r)
+            if r.warnings
+                .iter()
+                .any(|w| !name.is_empty() && w.text.contains(name)) =>
+        {
+            let mut r = r.clone();
+            for w in &mut r.warnings {
+                without_name(&mut w.text, name, pseudonym);
+            }
+            out.with_roster(r)
+        }
+        _ => out,
+    }
 }
 
 /// A plan's text without its private fields.
@@ -535,5 +553,30 @@ mod tests {
             assert!(!json.contains(private), "{private} in {json}");
         }
         assert_eq!(r.plan().id.as_deref(), Some("zn-icu"));
+    }
+
+    /// A roster warning quotes an event's title, which may hold the person's name: redacted,
+    /// every output that shows the warning gets the pseudonym instead.
+    #[test]
+    fn roster_warnings_lose_the_name() {
+        let checked = crate::check(TOML.as_bytes(), Format::Toml, None);
+        let plan = checked.plan.unwrap().with_roster(crate::roster::Roster {
+            warnings: vec![crate::roster::ShiftWarning {
+                code: crate::codes::ROSTER_RECURRENCE_CUT,
+                text: "a recurring event (\"Zoë Nguyễn nights\") is read only in part".into(),
+                hint: None,
+            }],
+            ..Default::default()
+        });
+        let as_of = jiff::civil::date(2026, 11, 22);
+        let shown = |p: &CheckedPlan| {
+            serde_json::to_string(&crate::resolve(p, as_of, None).schedule.shift_warnings).unwrap()
+        };
+        assert!(shown(&plan).contains("Zoë Nguyễn nights"));
+        let redacted = shown(&redact(&plan, "ZN"));
+        assert!(
+            redacted.contains("(\\\"ZN nights\\\")") && !redacted.contains("Zoë"),
+            "{redacted}"
+        );
     }
 }

@@ -41,6 +41,7 @@ use crate::message::{Message, Part};
 use crate::numbers::{Th, grouped as thousands};
 use crate::plan::{Milestone, Plan};
 use crate::resolved::*;
+use crate::roster::ShiftWarning;
 use crate::schedule::{
     self, FinishBound, Logged, StartBound, day_number, from_day_number, monday_of, units_to_hours,
 };
@@ -253,7 +254,7 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
         None => plan_without_spans(p),
     };
 
-    ResolvedPlan {
+    let mut resolved = ResolvedPlan {
         carepath: DOCUMENT_VERSION,
         as_of,
         plan_id: p.effective_id(),
@@ -272,10 +273,22 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
             },
             totals,
             explanations,
+            shift_warnings: Vec::new(),
         },
         gap: knowledge.and_then(|k| k.gap(p)),
         names: names(p, knowledge),
+    };
+    // The same warnings `check` gives (findings), for every output.
+    let mut found = Vec::new();
+    shift_findings(plan, &resolved, &mut found);
+    resolved.schedule.shift_warnings = found.iter().map(ShiftWarning::of).collect();
+    if let Some(r) = plan.roster() {
+        resolved
+            .schedule
+            .shift_warnings
+            .extend(r.warnings.iter().cloned());
     }
+    resolved
 }
 
 /// The catalog names of every role and credential id the plan mentions.
@@ -598,6 +611,14 @@ fn unschedulable_text(
             Th(units_to_hours(total_work)),
             Th(fc.hours_per_week)
         );
+        if fc
+            .shifts
+            .as_ref()
+            .is_some_and(|c| c.rotation_leaves_nothing(fc.day_units))
+        {
+            out.push_str(", but the rotation leaves no time for it: each of its weeks has no free day, or shifts that alone reach ");
+            out.push(Part::Code("max_week_hours".into()));
+        }
     } else {
         out.push_str("its start or its waiting time reaches past ");
         out.push(Part::Date(fc.horizon));
@@ -796,10 +817,17 @@ fn shift_note(m: &Milestone, from: Date, fc: &schedule::Schedule) -> String {
     if b < a {
         return String::new();
     }
-    // Ten years at most: an explanation, not a census.
-    let free = (a..=b.min(a + 3660))
-        .filter(|&d| cal.is_free(d) && !fc.in_break(from_day_number(d)))
-        .count() as i64;
+    // Ten years at most: an explanation, not a census. Counted by spans, not day by day: a
+    // large plan has thousands of these notes.
+    let b = b.min(a + 3660);
+    let in_breaks: i64 = fc
+        .breaks
+        .iter()
+        .map(|&(x, y)| (day_number(x).max(a), day_number(y).min(b)))
+        .filter(|(x, y)| x <= y)
+        .map(|(x, y)| cal.free_days_in(x, y))
+        .sum();
+    let free = cal.free_days_in(a, b) - in_breaks;
     let by = if cal.covers.is_some_and(|(_, last)| due <= last) || !cal.has_rotation {
         "the roster"
     } else if cal.covers.is_some() {

@@ -46,6 +46,10 @@ pub struct Schedule {
     pub totals: Totals,
     /// Plain-language explanations of what is late and why, in milestone order.
     pub explanations: Vec<Explanation>,
+    /// For a plan with shifts: the warnings about them (W021, W022) and about its roster file
+    /// (W030-W032), in that order. Left out of the document when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shift_warnings: Vec<crate::roster::ShiftWarning>,
 }
 
 /// A start and a finish day, both inclusive.

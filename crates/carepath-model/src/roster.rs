@@ -23,6 +23,28 @@ pub struct Shift {
     pub label: String,
 }
 
+/// A warning about the plan's shifts (W021, W022) or its roster file (W030-W032), as every
+/// output shows it: `check` gives the same finding located in the plan or the roster file;
+/// `show`, `export`, the JSON document and the PDF give its code, text and hint.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ShiftWarning {
+    pub code: &'static str,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl ShiftWarning {
+    /// The warning of a finding, without its place.
+    pub fn of(d: &crate::diag::Diagnostic) -> ShiftWarning {
+        ShiftWarning {
+            code: d.code,
+            text: d.message.clone(),
+            hint: d.hint.clone(),
+        }
+    }
+}
+
 /// The shifts of a roster file, sorted by start, and the days the file covers.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Roster {
@@ -31,4 +53,7 @@ pub struct Roster {
     /// end day); `None` when it has no shifts. After `covers.1`, days fall back to the rotation
     /// when the plan has one, else "no shifts known" (a warning says from when).
     pub covers: Option<(Date, Date)>,
+    /// What the reader warned about (W030-W032), for the outputs; `check` shows the same
+    /// findings located in the roster file.
+    pub warnings: Vec<ShiftWarning>,
 }

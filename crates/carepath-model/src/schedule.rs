@@ -855,6 +855,8 @@ fn simulate(
     }
 
     let mut runs: Vec<(usize, i64, i64, u64)> = Vec::new();
+    // The rotation's runs at this schedule's hours, worked out once.
+    let shift_runs = shifts.as_ref().map(|c| c.runs(units));
     let mut ready = RankSet::new(n);
     let mut day = i64::MIN;
     loop {
@@ -888,10 +890,10 @@ fn simulate(
         };
         // Around shifts, the day's units hold for a run of days; a day without any is skipped
         // (to the end of its run, or the next thing that happens).
-        let units = match &shifts {
+        let units = match &shift_runs {
             None => units,
             Some(c) => {
-                let (u, run_end) = c.run_at(day, units);
+                let (u, run_end) = c.run_at(day);
                 if u == 0 {
                     day = run_end.min(next_event).max(day + 1);
                     continue;

@@ -14,7 +14,11 @@
 //! place in the cycle. A week's development units come from those flags when asked
 //! ([`ShiftCalendar::day_units_of_week`]): the simulation asks for runs of days of equal capacity
 //! ([`ShiftCalendar::run_at`]) and jumps from run to run, so its cost grows with the runs it
-//! walks through, not with the days of the horizon.
+//! walks through, not with the days of the horizon. Each schedule works the rotation's cycle out
+//! once, day by day, with where each day's run ends ([`ShiftCalendar::runs`]): finding a run is
+//! then a look-up, not a walk. Free days over a span (the explanations count them up to a due
+//! date, for thousands of milestones) come from prefix counts over the cycle and the roster's
+//! weeks ([`ShiftCalendar::free_days_in`]), not from asking day by day.
 //!
 //! # Rules
 //!
@@ -84,6 +88,11 @@ pub struct ShiftCalendar {
     rot: Vec<Week>,
     /// `max_week_hours` in units.
     max_week_units: Option<u64>,
+    /// Free days before each day of the explicit weeks (`explicit_free[k]`: in the first `k`
+    /// days from `explicit_from`) and of the rotation's cycle from `rot_anchor`, so that the
+    /// free days of any span are counted in a few steps ([`ShiftCalendar::free_days_in`]).
+    explicit_free: Vec<u32>,
+    rot_free: Vec<u32>,
     /// The days the roster file covers.
     pub covers: Option<(Date, Date)>,
     pub has_rotation: bool,
@@ -103,6 +112,8 @@ impl ShiftCalendar {
             rot_anchor: 0,
             rot: Vec::new(),
             max_week_units: capacity.max_week_hours.map(hours_to_units),
+            explicit_free: Vec::new(),
+            rot_free: Vec::new(),
             covers: roster.and_then(|r| r.covers),
             has_rotation: rotation.is_some(),
         };
@@ -145,6 +156,8 @@ impl ShiftCalendar {
                 })
                 .collect();
         }
+        cal.explicit_free = free_prefix(&cal.explicit);
+        cal.rot_free = free_prefix(&cal.rot);
         cal
     }
 
@@ -169,9 +182,14 @@ impl ShiftCalendar {
 
     /// Each day's development units in the week of `monday`, for `day_units` a day without shifts.
     pub fn day_units_of_week(&self, monday: i64, day_units: u64) -> [u64; 7] {
-        let Some(w) = self.week(monday) else {
-            return self.unshifted(day_units);
-        };
+        match self.week(monday) {
+            Some(w) => self.units_of(w, day_units),
+            None => self.unshifted(day_units),
+        }
+    }
+
+    /// Each day's development units in week `w`, for `day_units` a day without shifts.
+    fn units_of(&self, w: &Week, day_units: u64) -> [u64; 7] {
         let mut budget = 7 * day_units;
         if let Some(max) = self.max_week_units {
             budget = budget.min(max.saturating_sub(w.shift_total()));
@@ -199,6 +217,47 @@ impl ShiftCalendar {
                 std::array::from_fn(|k| each + u64::from((k as u64) < rest))
             }
             _ => [day_units; 7],
+        }
+    }
+
+    /// Whether the rotation gives no development time on any day of its cycle at `day_units` a
+    /// day without shifts (every week without a free day, or with shifts that alone reach
+    /// `max_week_hours`): then nothing can be placed once the roster file, if any, has ended.
+    pub fn rotation_leaves_nothing(&self, day_units: u64) -> bool {
+        !self.rot.is_empty()
+            && self
+                .rot
+                .iter()
+                .all(|w| self.units_of(w, day_units) == [0; 7])
+    }
+
+    /// The runs of equal capacity at `day_units` a day without shifts, for one simulation: the
+    /// rotation's cycle worked out once, day by day, so that finding a run in it is a look-up.
+    pub fn runs(&self, day_units: u64) -> Runs<'_> {
+        let len = 7 * self.rot.len();
+        let units: Vec<u64> = self
+            .rot
+            .iter()
+            .flat_map(|w| self.units_of(w, day_units))
+            .collect();
+        // Days to the next day of the cycle with other units (0: every day has the same), by a
+        // backward pass over two cycles.
+        let mut next = vec![0u32; len];
+        let mut change: Option<usize> = None;
+        for i in (0..2 * len).rev() {
+            let k = i % len;
+            if i < len {
+                next[k] = change.map_or(0, |c| (c - i) as u32);
+            }
+            if i > 0 && units[(i - 1) % len] != units[k] {
+                change = Some(i);
+            }
+        }
+        Runs {
+            cal: self,
+            day_units,
+            units,
+            next,
         }
     }
 
@@ -236,6 +295,46 @@ impl ShiftCalendar {
             d += 1;
         }
         (here, d)
+    }
+
+    /// How many days of `a..=b` are free of shifts (breaks aside): the days [`Self::is_free`]
+    /// says are, counted by spans (the roster's weeks, the rotation's whole cycles) instead of
+    /// day by day.
+    pub fn free_days_in(&self, a: i64, b: i64) -> i64 {
+        let mut n = 0i64;
+        let mut d = a;
+        let (from, end) = (self.explicit_from, self.explicit_end());
+        let explicit = !self.explicit.is_empty();
+        while d <= b {
+            if explicit && (from..end).contains(&d) {
+                let e = b.min(end - 1);
+                let at = |x: i64| i64::from(self.explicit_free[(x - from) as usize]);
+                n += at(e + 1) - at(d);
+                d = e + 1;
+                continue;
+            }
+            let e = if explicit && d < from {
+                b.min(from - 1)
+            } else {
+                b
+            };
+            n += if self.rot.is_empty() {
+                e - d + 1
+            } else {
+                self.rot_free_before(e + 1) - self.rot_free_before(d)
+            };
+            d = e + 1;
+        }
+        n
+    }
+
+    /// The rotation's free days from its anchor Monday to the day before `x` (negative before
+    /// the anchor), by whole cycles and the cycle's prefix.
+    fn rot_free_before(&self, x: i64) -> i64 {
+        let len = 7 * self.rot.len() as i64;
+        let per_cycle = i64::from(self.rot_free[len as usize]);
+        let off = x - self.rot_anchor;
+        off.div_euclid(len) * per_cycle + i64::from(self.rot_free[off.rem_euclid(len) as usize])
     }
 
     /// Whether `day` is free of shifts (breaks aside).
@@ -289,10 +388,59 @@ impl ShiftCalendar {
     }
 }
 
+/// A [`ShiftCalendar`]'s runs of equal capacity at one `day_units` ([`ShiftCalendar::runs`]).
+#[derive(Debug, Clone)]
+pub struct Runs<'a> {
+    cal: &'a ShiftCalendar,
+    day_units: u64,
+    /// The rotation cycle's units, day by day from its anchor Monday.
+    units: Vec<u64>,
+    /// For each day of the cycle: how many days on the units change (0: never).
+    next: Vec<u32>,
+}
+
+impl Runs<'_> {
+    /// [`ShiftCalendar::run_at`], the same answer: from the table where the days it looks at
+    /// are all the rotation's, else by walking the weeks.
+    pub fn run_at(&self, day: i64) -> (u64, i64) {
+        let cal = self.cal;
+        if self.units.is_empty() {
+            return cal.run_at(day, self.day_units);
+        }
+        let limit = day + 7 * cal.rot.len() as i64 + 7;
+        let outside = cal.explicit.is_empty()
+            || monday_of(limit) < cal.explicit_from
+            || day >= cal.explicit_end();
+        if !outside {
+            return cal.run_at(day, self.day_units);
+        }
+        let k = (day - cal.rot_anchor).rem_euclid(self.units.len() as i64) as usize;
+        let end = match self.next[k] {
+            0 => limit,
+            n => (day + i64::from(n)).min(limit),
+        };
+        (self.units[k], end)
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Flags {
     rest_after_night: bool,
     study_on_shift_days: bool,
+}
+
+/// Free days before each day of consecutive weeks: `out[k]` counts the first `k` days.
+fn free_prefix(weeks: &[Week]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(7 * weeks.len() + 1);
+    let mut n = 0u32;
+    out.push(0);
+    for w in weeks {
+        for k in 0..7 {
+            n += u32::from(w.blocked & (1 << k) == 0);
+            out.push(n);
+        }
+    }
+    out
 }
 
 fn gcd(a: i64, b: i64) -> i64 {
@@ -499,6 +647,83 @@ mod tests {
     }
 
     #[test]
+    fn the_runs_table_gives_what_the_walk_gives() {
+        let m = day_number(date(2026, 1, 5));
+        let roster = Roster {
+            shifts: vec![crate::roster::Shift {
+                start: date(2026, 3, 11).at(19, 0, 0, 0),
+                end: date(2026, 3, 12).at(7, 30, 0, 0),
+                hours: 12.5,
+                label: "Night".into(),
+            }],
+            covers: Some((date(2026, 3, 9), date(2026, 3, 12))),
+            warnings: Vec::new(),
+        };
+        for days in [
+            "DD--NN---N-D---",
+            "DDDDDDD",
+            "-------",
+            "N-",
+            "DDD----NNN----",
+        ] {
+            for max in [None, Some(40.0), Some(6.5)] {
+                let mut c = capacity(days, true, false);
+                c.max_week_hours = max;
+                for r in [None, Some(&roster)] {
+                    let cal = ShiftCalendar::new(&c, r);
+                    for day_units in [600, 500, 1] {
+                        let runs = cal.runs(day_units);
+                        for d in m - 200..m + 400 {
+                            assert_eq!(
+                                runs.run_at(d),
+                                cal.run_at(d, day_units),
+                                "{days} {max:?} {} on day {d}",
+                                r.is_some()
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn free_days_are_counted_as_day_by_day() {
+        let m = day_number(date(2026, 1, 5));
+        let roster = Roster {
+            shifts: vec![crate::roster::Shift {
+                start: date(2026, 3, 11).at(19, 0, 0, 0),
+                end: date(2026, 3, 12).at(7, 30, 0, 0),
+                hours: 12.5,
+                label: "Night".into(),
+            }],
+            covers: Some((date(2026, 3, 9), date(2026, 3, 12))),
+            warnings: Vec::new(),
+        };
+        let with = capacity("DD--NN---N-D---", true, false);
+        let without = Capacity {
+            rotation: None,
+            ..with.clone()
+        };
+        for c in [&with, &without] {
+            for r in [None, Some(&roster)] {
+                let cal = ShiftCalendar::new(c, r);
+                for (a, b) in [
+                    (m - 40, m + 200),
+                    (m + 3, m + 3),
+                    (m + 60, m + 70),
+                    (m - 400, m - 390),
+                    (m + 10, m + 9),
+                    (m + 64, m + 1000),
+                ] {
+                    let by_day = (a..=b).filter(|&d| cal.is_free(d)).count() as i64;
+                    assert_eq!(cal.free_days_in(a, b), by_day, "{a}..={b}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_roster_wins_on_its_days_and_the_rotation_applies_after() {
         let c = capacity("DDDDDDD", true, false);
         let start = date(2026, 1, 14).at(19, 0, 0, 0);
@@ -510,6 +735,7 @@ mod tests {
                 label: "Night".into(),
             }],
             covers: Some((date(2026, 1, 12), date(2026, 1, 15))),
+            warnings: Vec::new(),
         };
         let cal = ShiftCalendar::new(&c, Some(&roster));
         let m = day_number(date(2026, 1, 12));

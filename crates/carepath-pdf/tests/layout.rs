@@ -7,6 +7,7 @@ use carepath_export::Paper;
 use carepath_model::ResolvedPlan;
 use carepath_pdf::layout::{MARGIN, layout};
 use carepath_pdf::{Item, Layout, PdfOptions};
+use jiff::civil::date;
 use support::*;
 
 /// The PDF options on this paper.
@@ -703,4 +704,43 @@ fn renewal_milestones_stand_out_on_the_timeline_by_title() {
         "Continuing education · renewal of Registered nurse"
     )));
     assert!(text.contains(&squash("Training · renewal of BLS Provider")));
+}
+
+/// The summary of a plan with shifts names its heaviest weeks once per load: a two-week rotation
+/// repeats the same week, and its weeks of one load are one line (how many, the first and the
+/// last), not the same figures again and again. A load lighter than the average week is not
+/// among the heaviest.
+#[test]
+fn heaviest_weeks_are_one_line_per_load() {
+    let p = resolve_toml(&fixture("icu-rotation.toml"), date(2026, 11, 22));
+    let l = layout(&p, &on(None));
+    let page = squashed_text(&l.document.pages[0]);
+    assert_eq!(page.matches(&squash("Heaviest weeks")).count(), 1, "{page}");
+    let week_a = squash(
+        "54 h (50 h of shifts, 4 h of study): 6 weeks, the first the week of 2026-11-30, the last the week of 2027-04-19",
+    );
+    assert_eq!(page.matches(&week_a).count(), 1, "{page}");
+    // Each load once (here without the catalog: no renewals, so one week of 52 h), and the light
+    // weeks B (31 h) not at all.
+    assert_eq!(page.matches(&squash("54 h (50 h of shifts")).count(), 1);
+    assert!(!page.contains(&squash("31 h (25 h of shifts")), "{page}");
+    // A plan without shifts says nothing of the kind.
+    let plain = layout(&realistic(), &on(None));
+    assert!(!squashed_text(&plain.document.pages[0]).contains(&squash("Heaviest weeks")));
+}
+
+/// The warnings about shifts are on the summary page as notes, with their code and hint, as
+/// `check` gives them (here W021: every week's shifts alone pass the limit).
+#[test]
+fn shift_warnings_are_notes_on_the_summary() {
+    let p = resolve_toml(&fixture("bad/shifts-over-limit.toml"), date(2026, 11, 22));
+    assert_eq!(p.schedule.shift_warnings.len(), 1);
+    let l = layout(&p, &on(None));
+    let page = squashed_text(&l.document.pages[0]);
+    assert!(
+        page.contains(&squash(
+            "pass max_week_hours = 45, the first the week of 2026-01-05"
+        )) && page.contains(&squash("(W021; raise max_week_hours")),
+        "{page}"
+    );
 }

@@ -262,6 +262,12 @@ pub fn export(
             files::shown(f)
         )));
     }
+    // The warnings about the plan's shifts and its roster file go to stderr with every export,
+    // as the exporters' own warnings do: the outputs are only as right as the shifts they were
+    // planned around.
+    for w in &resolved.schedule.shift_warnings {
+        eprintln!("warning[{}]: {}", w.code, terminal_safe(&w.text, false));
+    }
     let mut outputs = export_plan(&chosen, &resolved, &stem)?;
 
     match target {

@@ -304,17 +304,41 @@ pub fn show(r: &ResolvedPlan, o: &RenderOptions) -> String {
 
     goals(&mut out, r, &p, o);
     next_days(&mut out, r, &p, o);
-    your_weeks(&mut out, r, &p);
+    let strip = your_weeks(&mut out, r, &p);
+    shift_warnings(&mut out, r, &p, o, strip);
     out
+}
+
+/// The warnings about the plan's shifts and its roster file (W021, W022, W030-W032), as `check`
+/// words them, under the "Your weeks" strip (or a heading of their own for a plan without one).
+fn shift_warnings(out: &mut String, r: &ResolvedPlan, p: &Paint, o: &RenderOptions, strip: bool) {
+    let warnings = &r.schedule.shift_warnings;
+    if warnings.is_empty() {
+        return;
+    }
+    if !strip {
+        let _ = writeln!(out, "\n{}Your shifts{}", p.bold, p.reset);
+    }
+    for w in warnings {
+        out.push_str(&wrap(
+            &format!("{}warning[{}]{}: {}", p.yellow, w.code, p.reset, w.text),
+            o.width,
+            "  ",
+            "    ",
+        ));
+        if let Some(h) = &w.hint {
+            out.push_str(&wrap(&format!("hint: {h}"), o.width, "    ", "    "));
+        }
+    }
 }
 
 /// For a plan with shifts (a rotation or a roster): the next 8 weeks, from the as-of week, with
 /// their shift hours, study hours, total, and which days are free for study; then the weeks over
-/// `max_week_hours`. Nothing for any other plan.
-fn your_weeks(out: &mut String, r: &ResolvedPlan, p: &Paint) {
+/// `max_week_hours`. Nothing for any other plan; returns whether it wrote the strip.
+fn your_weeks(out: &mut String, r: &ResolvedPlan, p: &Paint) -> bool {
     let load = &r.schedule.weekly_load;
     if load.first().is_none_or(|w| w.shift_hours.is_none()) {
-        return;
+        return false;
     }
     let from = r.as_of.saturating_sub(jiff::Span::new().days(6));
     let weeks: Vec<_> = load.iter().filter(|w| w.week > from).take(8).collect();
@@ -329,7 +353,7 @@ fn your_weeks(out: &mut String, r: &ResolvedPlan, p: &Paint) {
     );
     if weeks.is_empty() {
         let _ = writeln!(out, "  No study is planned from {} on.", r.as_of);
-        return;
+        return true;
     }
     let _ = writeln!(
         out,
@@ -369,18 +393,32 @@ fn your_weeks(out: &mut String, r: &ResolvedPlan, p: &Paint) {
         if over.is_empty() {
             let _ = writeln!(out, "  No week over {}.", hours(l));
         } else {
-            let list: Vec<String> = over
-                .iter()
-                .map(|(d, s)| format!("{d} ({} of shifts alone)", hours(*s)))
-                .collect();
+            // A rotation repeats: the shift hours are said once when the weeks share them.
+            let same = over.iter().all(|(_, s)| (s - over[0].1).abs() < 1e-9);
+            let list = if same && over.len() == weeks.len() {
+                format!(
+                    "all {} weeks ({} of shifts alone)",
+                    weeks.len(),
+                    hours(over[0].1)
+                )
+            } else if same {
+                let days: Vec<String> = over.iter().map(|(d, _)| d.to_string()).collect();
+                format!("{} ({} of shifts alone)", days.join(", "), hours(over[0].1))
+            } else {
+                let days: Vec<String> = over
+                    .iter()
+                    .map(|(d, s)| format!("{d} ({} of shifts alone)", hours(*s)))
+                    .collect();
+                days.join(", ")
+            };
             let _ = writeln!(
                 out,
-                "  Over {}: {}; no study is planned in those weeks.",
-                hours(l),
-                list.join(", ")
+                "  Over {}: {list}; no study is planned in those weeks.",
+                hours(l)
             );
         }
     }
+    true
 }
 
 fn goals(out: &mut String, r: &ResolvedPlan, p: &Paint, o: &RenderOptions) {

@@ -388,6 +388,7 @@ pub fn sample() -> ResolvedPlan {
                 milestone: "msn-core".into(),
                 text: "finishes 35 days after its due date".into(),
             }],
+            shift_warnings: Vec::new(),
         },
         plan,
         gap: None,

@@ -45,10 +45,29 @@ pub(super) fn summary(w: &mut Writer, p: &ResolvedPlan) -> usize {
 
     key_figures(w, p, &mut cont);
     w.y += 16.0;
-    if let Some(text) = shift_load(p) {
+    if let Some((text, heaviest)) = shift_load(p) {
         let rows = w.para(x, cw, 10.0, false, INK, 14.0, &text);
         w.place(rows, true, &mut cont);
+        w.y += 4.0;
+        let rows = w.para(x, cw, 9.0, true, INK, 13.0, "Heaviest weeks");
+        w.place(rows, true, &mut cont);
+        for line in heaviest {
+            let rows = w.para(x + 10.0, cw - 10.0, 9.0, false, INK, 12.5, &line);
+            w.place(rows, true, &mut cont);
+        }
         w.y += 14.0;
+    }
+    if !p.schedule.shift_warnings.is_empty() {
+        // The warnings `check` gives about the shifts and the roster file, as notes.
+        for sw in &p.schedule.shift_warnings {
+            let text = match &sw.hint {
+                Some(h) => format!("{} ({}; {h})", sw.text, sw.code),
+                None => format!("{} ({})", sw.text, sw.code),
+            };
+            let rows = note_rows(w, &text);
+            w.place(rows, true, &mut cont);
+        }
+        w.y += 11.0;
     }
     smart_glance(w, p, &mut cont);
     w.y += 14.0;
@@ -61,9 +80,10 @@ pub(super) fn summary(w: &mut Writer, p: &ResolvedPlan) -> usize {
 }
 
 /// For a plan with shifts (a rotation or a roster): what the plan really asks for a week, around
-/// the shifts, from the as-of week to its last week of development, and its heaviest weeks.
-/// `None` for any other plan, whose page stays as it was.
-fn shift_load(p: &ResolvedPlan) -> Option<String> {
+/// the shifts, from the as-of week to its last week of development, and its heaviest weeks, one
+/// line per distinct load (a rotation repeats: weeks of the same load are named together, not one
+/// line each). `None` for any other plan, whose page stays as it was.
+fn shift_load(p: &ResolvedPlan) -> Option<(String, Vec<String>)> {
     let load = &p.schedule.weekly_load;
     load.first()?.shift_hours?;
     let ahead: Vec<_> = load.iter().filter(|w| w.forecast_hours.is_some()).collect();
@@ -74,41 +94,68 @@ fn shift_load(p: &ResolvedPlan) -> Option<String> {
     let n = weeks.len() as f64;
     let study: f64 = weeks.iter().filter_map(|w| w.forecast_hours).sum::<f64>() / n;
     let shifts: f64 = weeks.iter().filter_map(|w| w.shift_hours).sum::<f64>() / n;
-    let mut heavy: Vec<_> = weeks.iter().filter(|w| w.total_hours.is_some()).collect();
-    heavy.sort_by(|a, b| {
-        b.total_hours
-            .partial_cmp(&a.total_hours)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.week.cmp(&b.week))
-    });
-    let heaviest: Vec<String> = heavy
-        .iter()
-        .take(3)
-        .map(|w| {
-            format!(
-                "the week of {} ({} h: {} h of shifts, {} h of study)",
-                w.week,
-                plain(w.total_hours.unwrap_or(0.0)),
-                plain(w.shift_hours.unwrap_or(0.0)),
-                plain(w.forecast_hours.unwrap_or(0.0))
-            )
-        })
-        .collect();
     let limit = p
         .plan
         .capacity
         .max_week_hours
         .map(|m| format!(", within your limit of {} h", plain(m)))
         .unwrap_or_default();
-    Some(format!(
-        "Around your shifts: from {} to {}, the plan asks for about {} h of study a week on top of {} h of shifts, {} h a week in all{limit}. Heaviest: {}.",
+    let text = format!(
+        "Around your shifts: from {} to {}, the plan asks for about {} h of study a week on top of {} h of shifts, {} h a week in all{limit}.",
         weeks[0].week,
         weeks[last].week.saturating_add(jiff::Span::new().days(6)),
         plain((study * 10.0).round() / 10.0),
         plain((shifts * 10.0).round() / 10.0),
         plain(((study + shifts) * 10.0).round() / 10.0),
-        heaviest.join("; ")
-    ))
+    );
+    Some((text, heaviest(weeks, (study + shifts) * 1.000_001)))
+}
+
+/// The heaviest loads among `weeks` (at most three, heaviest first): each load (its total, shift
+/// and study hours) once, with the weeks that have it. After the heaviest, only loads above the
+/// `mean`: a lighter week is not "heaviest" just because a rotation has few kinds of week.
+fn heaviest(weeks: &[&carepath_model::WeekLoad], mean: f64) -> Vec<String> {
+    // Hours to the 1/100 h, as every output rounds them: equal loads compare equal.
+    let key = |w: &carepath_model::WeekLoad| {
+        let h = |x: Option<f64>| (x.unwrap_or(0.0) * 100.0).round() as i64;
+        (h(w.total_hours), h(w.shift_hours), h(w.forecast_hours))
+    };
+    let mut loads: Vec<((i64, i64, i64), Vec<jiff::civil::Date>)> = Vec::new();
+    for w in weeks.iter().filter(|w| w.total_hours.is_some()) {
+        let k = key(w);
+        match loads.iter_mut().find(|(x, _)| *x == k) {
+            Some((_, days)) => days.push(w.week),
+            None => loads.push((k, vec![w.week])),
+        }
+    }
+    // Heaviest first; of equal totals, the one that comes first.
+    loads.sort_by(|a, b| b.0.0.cmp(&a.0.0).then(a.1[0].cmp(&b.1[0])));
+    let mean = (mean * 100.0).round() as i64;
+    loads
+        .iter()
+        .enumerate()
+        .filter(|(i, (k, _))| *i == 0 || k.0 > mean)
+        .take(3)
+        .map(|(_, ((total, shift, study), days))| {
+            let h = |x: i64| plain(x as f64 / 100.0);
+            let when = match days.as_slice() {
+                [one] => format!("the week of {one}"),
+                [a, b] => format!("the weeks of {a} and {b}"),
+                // Not "from ... to": a rotation's weeks of one load are seldom one after another.
+                [first, .., last] => format!(
+                    "{} weeks, the first the week of {first}, the last the week of {last}",
+                    days.len()
+                ),
+                [] => String::new(),
+            };
+            format!(
+                "{} h ({} h of shifts, {} h of study): {when}",
+                h(*total),
+                h(*shift),
+                h(*study)
+            )
+        })
+        .collect()
 }
 
 fn key_figures(w: &mut Writer, p: &ResolvedPlan, cont: &mut dyn FnMut(&mut Writer)) {
