@@ -61,8 +61,8 @@ pub const PRIVATE_FIELDS: &[PrivateField] = &[
     field("milestones[].notes", Treatment::Removed, false),
     field("progress[].note", Treatment::Removed, false),
     field("ce[].note", Treatment::Removed, false),
-    field("people[].name", Treatment::Pseudonym, true),
-    field("people[].note", Treatment::Removed, true),
+    field("people[].name", Treatment::Pseudonym, false),
+    field("people[].note", Treatment::Removed, false),
 ];
 
 /// The default pseudonym: the initials of the name ("Zoë Nguyễn" -> "ZN", "Jean-Luc Picard" ->
@@ -140,6 +140,11 @@ pub fn redact_plan(plan: &Plan, pseudonym: &str) -> Plan {
     for e in &mut p.ce {
         e.note = None;
         without_name(&mut e.title, &name, pseudonym);
+    }
+    // As `redact_file` does: "contact 1", "contact 2", … in file order.
+    for (i, c) in p.people.iter_mut().enumerate() {
+        c.name = format!("contact {}", i + 1);
+        c.note = None;
     }
     for g in &mut p.goals {
         without_name(&mut g.title, &name, pseudonym);

@@ -199,6 +199,9 @@ fn milestone(
         unit: "hours".into(),
         renewal: false,
         credential: None,
+        every: None,
+        until: None,
+        occurrences: Vec::new(),
     }
 }
 
@@ -388,6 +391,7 @@ pub fn sample() -> ResolvedPlan {
                 milestone: "msn-core".into(),
                 text: "finishes 35 days after its due date".into(),
             }],
+            people: Vec::new(),
         },
         plan,
         gap: None,

@@ -562,6 +562,9 @@ after = ["precepting"]
                 unit: "hours".into(),
                 renewal: true,
                 credential: Some(credential.into()),
+                every: None,
+                until: None,
+                occurrences: Vec::new(),
             }
         };
     let ce = Kind::ContinuingEducation;
