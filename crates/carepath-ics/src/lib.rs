@@ -2,8 +2,10 @@
 //! Outlook, Thunderbird and the like.
 //!
 //! One all-day event per milestone (on its due date, else its forecast finish; renewal
-//! milestones included), one per goal deadline and one per credential cycle's expiry, each with
-//! reminders; with `--todo`, one task per milestone as well. UIDs derive from the plan id and
+//! milestones included), one recurring event (an `RRULE`) per recurring milestone, one per goal
+//! deadline, one per credential cycle's expiry and a "keep in touch" reminder per person of the
+//! network whose next contact falls inside the plan, each with reminders; with `--todo`, one
+//! task per one-off milestone as well. UIDs derive from the plan id and
 //! the item's id only (for an expiry: the credential and the cycle's expiry date), so importing
 //! a newer export updates the events it imported before instead of adding copies. The as-of date is the
 //! plan's (`plan.as_of`: the events' DTSTAMP, which reminders are still to come), the options are

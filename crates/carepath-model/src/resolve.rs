@@ -537,7 +537,11 @@ fn with_series_explanations(
                 .date(last.date)
                 .text(", its period ended ")
                 .date(last.period_end)
-                .text("): nothing is logged for them");
+                .text(if missed.len() == 1 {
+                    "): nothing is logged for it"
+                } else {
+                    "): nothing is logged for them"
+                });
         }
         if let Some(first) = late.first() {
             text = text

@@ -49,13 +49,41 @@ pub(super) fn network(w: &mut Writer, p: &ResolvedPlan) {
     }
     w.place(vec![Row { h: 16.0, items }], true, &mut cont);
     for (i, c) in people.iter().enumerate() {
+        // Who they are and what you do together, under the name, wrapped to the full width.
+        let mut details = Vec::new();
+        if let Some(r) = &c.role {
+            details.push(role_name(p, r));
+        }
+        if let Some(k) = c.keep_in_touch {
+            details.push(format!("keep in touch every {k}"));
+        }
+        if !c.milestones.is_empty() {
+            let titles: Vec<&str> = c
+                .milestones
+                .iter()
+                .map(|id| {
+                    p.schedule
+                        .milestones
+                        .iter()
+                        .find(|m| &m.id == id)
+                        .map_or(id.as_str(), |m| m.title.as_str())
+                })
+                .collect();
+            details.push(format!("together: {}", titles.join("; ")));
+        }
+        let lines = if details.is_empty() {
+            Vec::new()
+        } else {
+            w.wrap(&details.join(" · "), 7.0, false, cw - 8.0)
+        };
+        let h = 16.0 + 9.0 * lines.len() as f32 + 2.0;
         let mut items = Vec::new();
         if i % 2 == 1 {
             items.push(Item::Rect {
                 x,
                 y: 0.0,
                 w: cw,
-                h: 26.0,
+                h,
                 fill: Some(STRIPE),
                 stroke: None,
             });
@@ -75,22 +103,6 @@ pub(super) fn network(w: &mut Writer, p: &ResolvedPlan) {
             INK,
             &name,
         ));
-        let role = match &c.role {
-            Some(r) => role_name(p, r),
-            None => String::new(),
-        };
-        if !role.is_empty() {
-            items.push(w.text(
-                cols[0] + 4.0,
-                21.0,
-                widths[0] - 6.0,
-                Align::Left,
-                7.0,
-                false,
-                MUTED,
-                &role,
-            ));
-        }
         let day = |d: Option<Date>| d.map_or("none yet".to_string(), |d| d.to_string());
         let cells = [
             (c.relation.as_str().to_string(), INK),
@@ -109,12 +121,12 @@ pub(super) fn network(w: &mut Writer, p: &ResolvedPlan) {
                 t,
             ));
         }
-        let state = match c.next_contact {
-            Some(n) if c.overdue => format!("Overdue since {n}"),
-            Some(_) => "Keep in touch".to_string(),
-            None => "No reminder".to_string(),
+        let (state, color) = match c.next_contact {
+            Some(_) if c.overdue => ("Overdue", BAD),
+            Some(n) if days_between(p.as_of, n) <= 90 => ("Due soon", WARN),
+            Some(_) => ("", MUTED),
+            None => ("No reminder", MUTED),
         };
-        let color = if c.overdue { BAD } else { MUTED };
         items.push(w.text(
             cols[4] + 4.0,
             11.0,
@@ -123,31 +135,20 @@ pub(super) fn network(w: &mut Writer, p: &ResolvedPlan) {
             8.0,
             c.overdue,
             color,
-            &state,
+            state,
         ));
-        if !c.milestones.is_empty() {
-            let titles: Vec<&str> = c
-                .milestones
-                .iter()
-                .map(|id| {
-                    p.schedule
-                        .milestones
-                        .iter()
-                        .find(|m| &m.id == id)
-                        .map_or(id.as_str(), |m| m.title.as_str())
-                })
-                .collect();
+        for (k, l) in lines.iter().enumerate() {
             items.push(w.text(
-                cols[1] + 4.0,
-                21.0,
-                cw - (cols[1] - x) - 6.0,
+                cols[0] + 4.0,
+                21.0 + 9.0 * k as f32,
+                cw - 8.0,
                 Align::Left,
                 7.0,
                 false,
                 MUTED,
-                &format!("Together: {}", titles.join("; ")),
+                l,
             ));
         }
-        w.place(vec![Row { h: 26.0, items }], true, &mut cont);
+        w.place(vec![Row { h, items }], true, &mut cont);
     }
 }
