@@ -1,7 +1,7 @@
 //! Recurring milestones (series) and the person's network (docs/network.md).
 //!
 //! A series is scheduled as its occurrences: each becomes a milestone of its own, appended after
-//! the plan's milestones the way renewal milestones are ([`CheckedPlan::extended`]), that may not
+//! the plan's milestones the way renewal milestones are (`CheckedPlan::extended`), that may not
 //! start before its day and is due on the last day of its period. So each occurrence draws its
 //! hours from the weekly budget of its period with the usual priority rules, and one that the
 //! budget cannot place in its period finishes after its due date: late. The series milestone

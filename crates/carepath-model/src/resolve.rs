@@ -236,7 +236,13 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
     let plan_finish = finish_of(p, fc, own);
     let goals = goals(cp, &milestones, fc, knowledge);
     let weekly_load = weekly_load(cp.plan(), as_of, &base, fc, &milestones);
-    let progress = progress_rows(plan);
+    let mut occurrence_counts = vec![None; own];
+    if let Some(e) = &expanded {
+        for s in &e.series {
+            occurrence_counts[s.milestone] = Some(s.occurrences.len());
+        }
+    }
+    let progress = progress_rows(plan, &occurrence_counts);
     let renewals = credentials::renewal_rows(&tracks, &drafts);
     let people = network::people(written.plan(), as_of);
     let credentials = credentials::statuses(
@@ -1226,7 +1232,9 @@ fn shift_findings(plan: &CheckedPlan, resolved: &ResolvedPlan, out: &mut Vec<Dia
 
 /// One row per progress entry, in date order (entries of one day in file order), with the
 /// running total of its milestone.
-fn progress_rows(plan: &CheckedPlan) -> Vec<ProgressRow> {
+/// `occurrences[i]`: how many occurrences milestone `i` has when it is a series (its entries
+/// count occurrences, and their percent is of all its occurrences).
+fn progress_rows(plan: &CheckedPlan, occurrences: &[Option<usize>]) -> Vec<ProgressRow> {
     let p = plan.plan();
     let mut entries: Vec<&crate::plan::ProgressEntry> = p.progress.iter().collect();
     entries.sort_by_key(|e| e.date);
@@ -1237,7 +1245,12 @@ fn progress_rows(plan: &CheckedPlan) -> Vec<ProgressRow> {
             let i = plan.milestone(&e.milestone)?;
             let m = &p.milestones[i];
             totals[i] += e.amount;
-            let percent = match schedule::target_of(m) {
+            let series = occurrences.get(i).copied().flatten();
+            let target = match series {
+                Some(n) => (n > 0).then_some(n as f64),
+                None => schedule::target_of(m),
+            };
+            let percent = match target {
                 Some(t) => round1((totals[i] / t * 100.0).clamp(0.0, 100.0)),
                 None => 0.0,
             };
@@ -1245,7 +1258,11 @@ fn progress_rows(plan: &CheckedPlan) -> Vec<ProgressRow> {
                 date: e.date,
                 milestone: e.milestone.clone(),
                 amount: e.amount,
-                unit: unit_of(m),
+                unit: if series.is_some() {
+                    "occurrences".into()
+                } else {
+                    unit_of(m)
+                },
                 total: round2(totals[i]),
                 percent,
                 note: e.note.clone(),
