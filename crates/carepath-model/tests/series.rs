@@ -356,7 +356,7 @@ fn a_progress_entry_with_a_person_is_a_contact() {
 fn redaction_replaces_names_and_drops_notes_of_people() {
     let toml = plan(
         5.0,
-        MENTOR,
+        &MENTOR.replace("Meet my mentor", "Coffee with Sam Lee"),
         &PEOPLE.replace(
             "keep_in_touch = \"2 months\"",
             "keep_in_touch = \"2 months\"\nnote = \"prefers email\"",
@@ -370,6 +370,17 @@ fn redaction_replaces_names_and_drops_notes_of_people() {
         !json.contains("Sam Lee") && !json.contains("Jo Park") && !json.contains("prefers email")
     );
     assert!(json.contains("\"contact 1\"") && json.contains("\"contact 2\""));
+    // A title naming a person names the pseudonym instead.
+    assert!(json.contains("Coffee with contact 1"), "{json}");
+    // `carepath redact` does the same to the file.
+    let file = carepath_model::redact::redact_file(&toml, Format::Toml, "TP", false).unwrap();
+    assert!(!file.text.contains("Sam Lee") && !file.text.contains("prefers email"));
+    assert!(
+        file.text.contains("title = \"Coffee with contact 1\""),
+        "{}",
+        file.text
+    );
+    assert!(file.text.contains("name = \"contact 2\""), "{}", file.text);
 }
 
 #[test]
