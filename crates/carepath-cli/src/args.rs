@@ -80,12 +80,12 @@ pub enum Command {
         /// A short note.
         #[arg(long)]
         note: Option<String>,
-        /// Who it was with: the id of a person of the plan's [[people]] (repeat, or separate
+        /// Who it was with: the id of a person of the plan's network (repeat, or separate
         /// with commas, for several).
         #[arg(long = "with", value_name = "PERSON", value_delimiter = ',')]
         with: Vec<String>,
     },
-    /// The person's network: each person of [[people]], their relation, last and next contact
+    /// The person's network: each person of the plan, their relation, last and next contact
     /// (overdue ones first), and the milestones they are part of.
     People { plan: PathBuf },
     /// Append one continuing-education activity to the plan's CE log, keeping the rest as it was.
