@@ -80,7 +80,7 @@ codes! {
     VALUE_NOT_IN_PERSON = "W004", Warning, "a goal's value that is not in `person.values`";
     PROGRESS_BEFORE_START = "W005", Warning, "a progress entry dated before the plan's start";
     TARGET_NOT_AFTER_START = "W006", Warning, "`target.by` is not after `start`";
-    LATE = "W010", Warning, "a milestone finishes after its due date";
+    LATE = "W010", Warning, "a milestone finishes after its due date, or a recurring one misses occurrences";
     NOT_SMART = "W011", Warning, "a goal fails a SMART criterion";
     TAKEN_AS_FINISHED = "W012", Warning, "a milestone is taken as finished because later work is logged, but it is not marked done";
     CANNOT_SCHEDULE = "W013", Warning, "a milestone cannot be scheduled within 150 years";

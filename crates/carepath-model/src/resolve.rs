@@ -1326,6 +1326,23 @@ pub fn findings(plan: &CheckedPlan, resolved: &ResolvedPlan) -> Vec<Diagnostic> 
                     sm.forecast.finish
                 )),
             );
+        } else if m.every.is_some()
+            && sm.occurrences.iter().any(|o| o.missed() || o.late())
+            && let Some(text) = explanation(&m.id)
+        {
+            // A series with missed occurrences, or ones the budget cannot place in their period.
+            let path = format!("milestones[{i}].every");
+            let missed = sm.occurrences.iter().filter(|o| o.missed()).count();
+            let late = sm.occurrences.iter().filter(|o| o.late()).count();
+            out.push(
+                Diagnostic::warning(codes::LATE, text)
+                    .at(
+                        sp(&path).or_else(|| sp(&format!("milestones[{i}].id"))),
+                        path,
+                    )
+                    .label(format!("{missed} missed, {late} late"))
+                    .hint("log each occurrence as it happens (carepath log PLAN ID 1 --date DAY), or give the plan more hours a week"),
+            );
         }
     }
 
