@@ -453,3 +453,19 @@ fn every_network_error_points_at_its_field() {
         assert!(c.plan.is_none(), "{code} is an error");
     }
 }
+
+#[test]
+fn check_warns_at_every_when_a_series_misses_occurrences() {
+    let c = checked(&plan(5.0, MENTOR, PEOPLE));
+    let r = resolve(&c, date(2026, 4, 15), None);
+    let all = findings(&c, &r);
+    let w: Vec<&Diagnostic> = all.iter().filter(|d| d.code == "W010").collect();
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_eq!(w[0].path, "milestones[0].every");
+    assert_eq!(w[0].label.as_deref(), Some("2 missed, 0 late"));
+    // Logged, nothing is missed and nothing is said.
+    let log = "[[progress]]\ndate = 2026-02-01\nmilestone = \"mentor\"\namount = 2\n";
+    let c = checked(&plan(5.0, MENTOR, &format!("{log}\n{PEOPLE}")));
+    let r = resolve(&c, date(2026, 4, 15), None);
+    assert!(findings(&c, &r).iter().all(|d| d.code != "W010"));
+}
