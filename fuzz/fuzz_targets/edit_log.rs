@@ -137,6 +137,7 @@ fuzz_target!(|data: &[u8]| {
         milestone,
         amount: e.amount(),
         note: e.note.clone(),
+        with: Vec::new(),
     };
     // What `carepath log` checks before it calls append_progress, and what the reader accepts.
     let acceptable = before_plan.is_some_and(|p| {

@@ -44,6 +44,13 @@ const BAD: &[(&str, &str, i32)] = &[
     ("roster-missing.toml", "E037", 1),
     ("week-limit-low.toml", "E039", 1),
     ("roster-accrual-no-shifts.toml", "E040", 1),
+    ("every-not-duration.toml", "E050", 1),
+    ("every-with-duration.toml", "E051", 1),
+    ("until-before-first.toml", "E052", 1),
+    ("with-unknown.toml", "E053", 1),
+    ("person-duplicate.toml", "E054", 1),
+    ("keep-in-touch-bad.toml", "E055", 1),
+    ("relation-unknown.toml", "E056", 1),
 ];
 
 #[test]

@@ -14,7 +14,7 @@ fn credentials(plan: &str, json: bool) -> String {
 }
 
 /// The RN plan, read as a nurse educator would: the California license needs 30 contact hours,
-/// the log gives 14.5, the plan places the other 15.5 by 2027-03-11, well before the
+/// the log gives 14.5, the plan places the other 15.5 by 2027-03-28, well before the
 /// 2027-05-31 submission date; the AHA cards expire at the end of their month; CCRN, earned by
 /// the exam, renews three years later with 100 CERPs and its practice hours.
 #[test]
@@ -25,7 +25,7 @@ fn rn_plan_credentials() {
         "  expires 2027-06-30 · US-CA · earned 2021-06-15",
         "  cycle 2025-07-01 to 2027-06-30, renewal work due 2027-05-31",
         "  total              30      14.5      15.5  h",
-        "  renewal: renew-rn-license-2027-06-30, forecast to finish 2027-03-11",
+        "  renewal: renew-rn-license-2027-06-30, forecast to finish 2027-03-28",
         "  expires 2027-03-31 · earned 2025-03-14",
         "  expires 2030-11-10 · earned by ccrn-exam, forecast 2027-11-10",
         "  Category A                   60         0        60  CERPs",
@@ -250,7 +250,7 @@ fn rn_plan_pdf_credentials_pages() {
         "Renewal rule for US-CA: California BRN (not retrieved) (2026) · unverified",
         "This cycle 2025-07-01 → 2027-06-30 · submit by 2027-05-31",
         "CE in total: 14.5 of 30 contact hours 15.5 left",
-        "due 2027-05-31 · forecast finish 2027-03-11 (81 days spare)",
+        "due 2027-05-31 · forecast finish 2027-03-28 (64 days spare)",
         "Expires 2027-03-31 (4 months away) · earned 2025-03-14",
         "Renewal course: 0 of 3 hours 3 left",
         "earned 2027-11-10 by “Sit the CCRN (Adult) exam” (forecast)",

@@ -8,6 +8,7 @@ mod credentials;
 mod explore;
 mod export;
 mod log;
+mod network;
 mod privacy;
 mod safety;
 mod serve;

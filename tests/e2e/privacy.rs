@@ -24,6 +24,8 @@ const MARKERS: &[&str] = &[
     "mkprogress",
     "mkcenote",
     "mkcomment",
+    "mkperson",
+    "mkpnote",
 ];
 
 /// The markers found in these bytes.

@@ -80,7 +80,14 @@ pub enum Command {
         /// A short note.
         #[arg(long)]
         note: Option<String>,
+        /// Who it was with: the id of a person of the plan's network (repeat, or separate
+        /// with commas, for several).
+        #[arg(long = "with", value_name = "PERSON", value_delimiter = ',')]
+        with: Vec<String>,
     },
+    /// The person's network: each person of the plan, their relation, last and next contact
+    /// (overdue ones first), and the milestones they are part of.
+    People { plan: PathBuf },
     /// Append one continuing-education activity to the plan's CE log, keeping the rest as it was.
     #[command(
         after_help = "Example: carepath ce plan.toml 2 --title \"Sepsis bundle update\" --category A --topic pharmacology=0.5 --for ccrn,rn-license\nThe plan is checked with the new entry before it is written; if the entry would make it invalid, nothing is written."

@@ -24,6 +24,8 @@ pub const TABLES: &[&str] = &[
     "credentials",
     "ce-requirements",
     "ce",
+    "occurrences",
+    "people",
 ];
 
 /// What a spreadsheet should make of a column's cells.
@@ -91,6 +93,14 @@ columns!(CE_REQUIREMENT_COLUMNS, CE_REQUIREMENT_TYPES:
     "credential" Text, "expires" Date, "requirement" Text, "required" Number, "counted" Number,
     "remaining" Number, "met" Boolean, "unit" Text, "forecast" Number,
 );
+columns!(OCCURRENCE_COLUMNS, OCCURRENCE_TYPES:
+    "milestone" Text, "date" Date, "done" Date, "forecast" Date,
+);
+// `name` is private: under `--redact` it is the pseudonym (`contact 1`), never the name.
+columns!(PEOPLE_COLUMNS, PEOPLE_TYPES:
+    "id" Text, "name" Text, "relation" Text, "role" Text, "last_contact" Date,
+    "next_contact" Date, "overdue" Boolean,
+);
 columns!(CE_COLUMNS, CE_TYPES:
     "date" Date, "title" Text, "hours" Number, "category" Text, "topics" Text,
     "counted_for" Text, "provider" Text,
@@ -107,10 +117,14 @@ pub enum Table {
     Credentials,
     CeRequirements,
     Ce,
+    /// A recurring milestone's occurrences (docs/network.md); written when the plan has one.
+    Occurrences,
+    /// The person's network; written when the plan has people.
+    People,
 }
 
 impl Table {
-    pub const ALL: [Table; 8] = [
+    pub const ALL: [Table; 10] = [
         Table::Milestones,
         Table::Goals,
         Table::Progress,
@@ -119,6 +133,8 @@ impl Table {
         Table::Credentials,
         Table::CeRequirements,
         Table::Ce,
+        Table::Occurrences,
+        Table::People,
     ];
 
     /// The name used with `--table` and as the file stem.
@@ -132,6 +148,8 @@ impl Table {
             Table::Credentials => "credentials",
             Table::CeRequirements => "ce-requirements",
             Table::Ce => "ce",
+            Table::Occurrences => "occurrences",
+            Table::People => "people",
         }
     }
 
@@ -150,6 +168,8 @@ impl Table {
             Table::Credentials => CREDENTIAL_COLUMNS,
             Table::CeRequirements => CE_REQUIREMENT_COLUMNS,
             Table::Ce => CE_COLUMNS,
+            Table::Occurrences => OCCURRENCE_COLUMNS,
+            Table::People => PEOPLE_COLUMNS,
         }
     }
 
@@ -164,6 +184,8 @@ impl Table {
             Table::Credentials => CREDENTIAL_TYPES,
             Table::CeRequirements => CE_REQUIREMENT_TYPES,
             Table::Ce => CE_TYPES,
+            Table::Occurrences => OCCURRENCE_TYPES,
+            Table::People => PEOPLE_TYPES,
         }
     }
 }
@@ -248,15 +270,41 @@ impl CsvExporter {
         &self.options
     }
 
-    /// The tables this export writes: the one chosen with `--table`, else every table. The list
-    /// depends on the options only, never on the plan: `renewals`, `credentials`,
-    /// `ce-requirements` and `ce` are always there, header-only when the plan has none, so a
-    /// script reading the output directory always finds the same eight files.
+    /// The tables this export writes: the one chosen with `--table`, else every table but the
+    /// network's. Apart from those, the list depends on the options only, never on the plan:
+    /// `renewals`, `credentials`, `ce-requirements` and `ce` are always there, header-only when
+    /// the plan has none, so a script reading the output directory always finds the same eight
+    /// files. `occurrences` and `people` (docs/network.md) come in addition, see
+    /// [`CsvExporter::tables_for`].
     pub fn tables(&self) -> Result<Vec<Table>, ExportError> {
         match &self.options.table {
             Some(t) => Ok(vec![parse_table(t)?]),
-            None => Ok(Table::ALL.to_vec()),
+            None => Ok(Table::ALL
+                .into_iter()
+                .filter(|t| !matches!(t, Table::Occurrences | Table::People))
+                .collect()),
         }
+    }
+
+    /// The tables an export of `plan` writes: [`CsvExporter::tables`], and without `--table`
+    /// `occurrences` when the plan has a recurring milestone and `people` when it has people,
+    /// so that the export of a plan without them is the eight files it always was.
+    pub fn tables_for(&self, plan: &ResolvedPlan) -> Result<Vec<Table>, ExportError> {
+        let mut tables = self.tables()?;
+        if self.options.table.is_none() {
+            if plan
+                .schedule
+                .milestones
+                .iter()
+                .any(|m| !m.occurrences.is_empty())
+            {
+                tables.push(Table::Occurrences);
+            }
+            if !plan.schedule.people.is_empty() {
+                tables.push(Table::People);
+            }
+        }
+        Ok(tables)
     }
 
     /// One table, as the bytes of its file.
@@ -283,7 +331,7 @@ impl Exporter for CsvExporter {
     fn export(&self, plan: &ResolvedPlan) -> Result<Exported, ExportError> {
         let settings = Settings::from_options(&self.options)?;
         let mut files = Vec::new();
-        for table in self.tables()? {
+        for table in self.tables_for(plan)? {
             let mut bytes = Vec::new();
             write_table(plan, table, settings, &mut bytes)?;
             files.push(OutputFile {
@@ -526,6 +574,31 @@ fn write_table(
                         ])?;
                     }
                 }
+            }
+        }
+        Table::Occurrences => {
+            for m in &s.milestones {
+                for o in &m.occurrences {
+                    record(&[
+                        text(&m.id),
+                        date(Some(o.date)),
+                        date(o.done),
+                        date(o.forecast),
+                    ])?;
+                }
+            }
+        }
+        Table::People => {
+            for c in &s.people {
+                record(&[
+                    text(&c.id),
+                    text(&c.name),
+                    text(c.relation.as_str()),
+                    opt_text(c.role.as_deref()),
+                    date(c.last_contact),
+                    date(c.next_contact),
+                    boolean(c.overdue),
+                ])?;
             }
         }
         Table::Ce => {

@@ -2,8 +2,10 @@
 //! Outlook, Thunderbird and the like.
 //!
 //! One all-day event per milestone (on its due date, else its forecast finish; renewal
-//! milestones included), one per goal deadline and one per credential cycle's expiry, each with
-//! reminders; with `--todo`, one task per milestone as well. UIDs derive from the plan id and
+//! milestones included), one recurring event (an `RRULE`) per recurring milestone, one per goal
+//! deadline, one per credential cycle's expiry and a "keep in touch" reminder per person of the
+//! network whose next contact falls inside the plan, each with reminders; with `--todo`, one
+//! task per one-off milestone as well. UIDs derive from the plan id and
 //! the item's id only (for an expiry: the credential and the cycle's expiry date), so importing
 //! a newer export updates the events it imported before instead of adding copies. The as-of date is the
 //! plan's (`plan.as_of`: the events' DTSTAMP, which reminders are still to come), the options are
@@ -109,7 +111,11 @@ pub fn calendar(plan: &ResolvedPlan, options: &IcsOptions) -> Result<String, Exp
     };
     cal.header(GENERATOR);
     for m in &s.milestones {
-        cal.milestone_event(m)?;
+        if m.occurrences.is_empty() {
+            cal.milestone_event(m)?;
+        } else {
+            cal.series_event(m)?;
+        }
     }
     for g in &s.goals {
         cal.goal_event(g)?;
@@ -120,8 +126,12 @@ pub fn calendar(plan: &ResolvedPlan, options: &IcsOptions) -> Result<String, Exp
             cal.expiry_event(c, cycle)?;
         }
     }
+    for person in &s.people {
+        cal.contact_event(person)?;
+    }
     if options.todo {
-        for m in &s.milestones {
+        // A series is its calendar event: a task per occurrence would only repeat it.
+        for m in s.milestones.iter().filter(|m| m.occurrences.is_empty()) {
             cal.milestone_task(m);
         }
     }
@@ -132,6 +142,45 @@ pub fn calendar(plan: &ResolvedPlan, options: &IcsOptions) -> Result<String, Exp
 /// The UID of a milestone's event: `<milestone-id>.<plan-id>@carepath`.
 pub fn milestone_uid(plan_id: &str, milestone_id: &str) -> String {
     uid(&[milestone_id], plan_id)
+}
+
+/// The UID of a person's keep-in-touch reminder: `<person-id>.contact.<plan-id>@carepath`.
+pub fn contact_uid(plan_id: &str, person_id: &str) -> String {
+    uid(&[person_id, "contact"], plan_id)
+}
+
+/// The recurrence rule (RFC 5545) whose expansion from the first occurrence gives exactly
+/// carepath's occurrences up to `last` (the last one's day): counted from the first, so a
+/// monthly series on a day past the 28th takes the month's last day where the month is shorter
+/// (`BYMONTHDAY=28,29,30,31;BYSETPOS=-1`), and a yearly one from 29 February takes 28 February
+/// in other years.
+pub fn rrule(every: carepath_model::Duration, first: Date, last: Date) -> String {
+    use carepath_model::DurationUnit;
+    let until = format!("{:04}{:02}{:02}", last.year(), last.month(), last.day());
+    let n = every.amount.max(1);
+    let (freq, extra) = match every.unit {
+        DurationUnit::Days => ("DAILY", String::new()),
+        DurationUnit::Weeks => ("WEEKLY", String::new()),
+        DurationUnit::Months if first.day() > 28 => (
+            "MONTHLY",
+            format!(";BYMONTHDAY={};BYSETPOS=-1", month_days(first.day())),
+        ),
+        DurationUnit::Months => ("MONTHLY", String::new()),
+        DurationUnit::Years if first.month() == 2 && first.day() == 29 => (
+            "YEARLY",
+            ";BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1".to_string(),
+        ),
+        DurationUnit::Years => ("YEARLY", String::new()),
+    };
+    format!("FREQ={freq};INTERVAL={n}{extra};UNTIL={until}")
+}
+
+/// `28,29` up to `day`: the days of the month a series on `day` may fall on.
+fn month_days(day: i8) -> String {
+    (28..=day)
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// The UID of a milestone's task (`--todo`): `<milestone-id>.task.<plan-id>@carepath`.
@@ -260,6 +309,166 @@ impl Calendar<'_> {
             status,
             remind: Remind::unless_done(m.status == Status::Done),
         })
+    }
+
+    /// A recurring milestone: one event with an RRULE from its first occurrence to its last.
+    /// Done occurrences stay in it (the calendar keeps its history); the description says which
+    /// are done, missed or late.
+    fn series_event(&mut self, m: &ScheduledMilestone) -> Result<(), ExportError> {
+        let (Some(first), Some(last), Some(every)) =
+            (m.occurrences.first(), m.occurrences.last(), m.every)
+        else {
+            return Ok(());
+        };
+        let d = &mut self.scratch;
+        d.clear();
+        if let Some(goal) = &m.goal {
+            let title = self
+                .goals
+                .get(goal.as_str())
+                .map_or(goal.as_str(), |g| &g.title);
+            let _ = writeln!(d, "Goal: {title}");
+        }
+        let _ = writeln!(d, "Kind: {}", m.kind);
+        let done = m.occurrences.iter().filter(|o| o.done.is_some()).count();
+        let _ = writeln!(
+            d,
+            "Every {every}: {} occurrences from {} to {}, {done} done",
+            m.occurrences.len(),
+            first.date,
+            last.date
+        );
+        if m.effort_hours > 0.0 {
+            let _ = writeln!(d, "Each takes {} hours", number(m.effort_hours));
+        }
+        let _ = writeln!(d, "Status: {}", m.status.as_str());
+        let missed: Vec<String> = m
+            .occurrences
+            .iter()
+            .filter(|o| o.missed())
+            .map(|o| o.date.to_string())
+            .collect();
+        if !missed.is_empty() {
+            let _ = writeln!(d, "Missed: {}", missed.join(", "));
+        }
+        let late: Vec<String> = m
+            .occurrences
+            .iter()
+            .filter(|o| o.late())
+            .map(|o| o.date.to_string())
+            .collect();
+        if !late.is_empty() {
+            let _ = writeln!(d, "Will not fit their period: {}", late.join(", "));
+        }
+        if let Some(notes) = self
+            .milestones
+            .get(m.id.as_str())
+            .and_then(|p| p.notes.as_deref())
+        {
+            let _ = writeln!(d, "Notes: {notes}");
+        }
+        self.plan_line();
+        let next = first.date.tomorrow().map_err(|_| {
+            ExportError::Invalid(format!(
+                "\"{}\" falls on {}, past the last day a calendar can hold",
+                m.title, first.date
+            ))
+        })?;
+        let w = &mut self.w;
+        w.begin("VEVENT");
+        w.raw("UID", &milestone_uid(&self.plan.plan_id, &m.id));
+        w.midnight_utc("DTSTAMP", self.stamp);
+        w.date("DTSTART", first.date);
+        w.date("DTEND", next);
+        w.raw("RRULE", &rrule(every, first.date, last.date));
+        w.text("SUMMARY", &m.title);
+        w.text("DESCRIPTION", &self.scratch);
+        w.text_list("CATEGORIES", [m.kind.as_str()]);
+        w.raw("STATUS", "CONFIRMED");
+        w.raw("TRANSP", "TRANSPARENT");
+        // Each occurrence reminds; a reminder longer than the interval would fire before the
+        // occurrence before it, so only the shorter ones are kept.
+        if m.status != Status::Done {
+            let span = carepath_model::calendar::days_between(
+                first.date,
+                carepath_model::calendar::nth_occurrence(first.date, every, 1),
+            );
+            for &n in self.reminders.iter().filter(|&&n| i64::from(n) < span) {
+                alarm(w, n, &m.title);
+            }
+        }
+        w.end("VEVENT");
+        Ok(())
+    }
+
+    /// A "keep in touch" reminder for a person whose next contact falls inside the plan (from
+    /// its start to its finish), with an alarm on the day. An overdue contact is reminded on the
+    /// as-of date.
+    fn contact_event(&mut self, c: &carepath_model::PersonStatus) -> Result<(), ExportError> {
+        let Some(next) = c.next_contact else {
+            return Ok(());
+        };
+        let finish = self.plan.schedule.finish;
+        if next < finish.start || next > finish.finish {
+            return Ok(());
+        }
+        let day = if c.overdue { self.plan.as_of } else { next };
+        let d = &mut self.scratch;
+        d.clear();
+        let _ = writeln!(d, "Relation: {}", c.relation);
+        if let Some(role) = &c.role {
+            let _ = writeln!(d, "Role: {role}");
+        }
+        match c.last_contact {
+            Some(l) => {
+                let _ = writeln!(d, "Last contact: {l}");
+            }
+            None => d.push_str("Last contact: none logged\n"),
+        }
+        if let Some(k) = c.keep_in_touch {
+            let _ = writeln!(d, "Keep in touch: every {k}");
+        }
+        if c.overdue {
+            let _ = writeln!(d, "Overdue: contact was due on {next}");
+        } else {
+            let _ = writeln!(d, "Next contact: {next}");
+        }
+        if !c.milestones.is_empty() {
+            let titles: Vec<&str> = c
+                .milestones
+                .iter()
+                .map(|id| {
+                    self.milestones
+                        .get(id.as_str())
+                        .map_or(id.as_str(), |m| m.title.as_str())
+                })
+                .collect();
+            let _ = writeln!(d, "Together: {}", titles.join("; "));
+        }
+        if let Some(note) = &c.note {
+            let _ = writeln!(d, "Note: {note}");
+        }
+        self.plan_line();
+        let summary = format!("Keep in touch: {}", c.name);
+        let next_day = day.tomorrow().map_err(|_| {
+            ExportError::Invalid(format!(
+                "\"{summary}\" falls past the last day a calendar can hold"
+            ))
+        })?;
+        let w = &mut self.w;
+        w.begin("VEVENT");
+        w.raw("UID", &contact_uid(&self.plan.plan_id, &c.id));
+        w.midnight_utc("DTSTAMP", self.stamp);
+        w.date("DTSTART", day);
+        w.date("DTEND", next_day);
+        w.text("SUMMARY", &summary);
+        w.text("DESCRIPTION", &self.scratch);
+        w.text_list("CATEGORIES", ["network"]);
+        w.raw("STATUS", "CONFIRMED");
+        w.raw("TRANSP", "TRANSPARENT");
+        alarm(w, 0, &summary);
+        w.end("VEVENT");
+        Ok(())
     }
 
     fn goal_event(&mut self, g: &GoalResult) -> Result<(), ExportError> {

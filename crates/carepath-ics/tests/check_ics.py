@@ -3,7 +3,7 @@ checks it against what the Rust test expects.
 
     python3 check_ics.py CALENDAR.ics EXPECTED.json
 
-EXPECTED.json holds {"events": {UID: {"summary", "start", "alarms"}},
+EXPECTED.json holds {"events": {UID: {"summary", "start", "alarms", ["occurrences"]}},
                      "todos": {UID: {"summary", "due", "status", "percent"}}}.
 Every problem found is printed; the exit code is 1 if there was any, 2 if the parser is missing.
 """
@@ -103,6 +103,30 @@ def check_todo(uid, todo, want):
         problem(f"{uid}: PERCENT-COMPLETE {todo.get('PERCENT-COMPLETE')}, expected {want['percent']}")
 
 
+def check_occurrences(cal, events):
+    """A recurring event (an RRULE) expands, with `recurring_ical_events`, to exactly the days
+    carepath lists as the series' occurrences."""
+    wanted = {uid: want["occurrences"] for uid, want in events.items() if "occurrences" in want}
+    if not wanted:
+        return
+    try:
+        import recurring_ical_events
+    except ImportError:
+        print("the Python package `recurring_ical_events` is not installed "
+              "(pip install recurring_ical_events)", file=sys.stderr)
+        sys.exit(2)
+    got = {}
+    for event in recurring_ical_events.of(cal).between(datetime.date(1900, 1, 1),
+                                                        datetime.date(2200, 1, 1)):
+        uid = str(event.get("UID"))
+        if uid in wanted:
+            got.setdefault(uid, []).append(event.decoded("DTSTART").isoformat())
+    for uid, dates in sorted(wanted.items()):
+        expanded = sorted(got.get(uid, []))
+        if expanded != dates:
+            problem(f"{uid}: the RRULE expands to {expanded}, carepath lists {dates}")
+
+
 def main():
     path, expected_path = sys.argv[1], sys.argv[2]
     with open(path, "rb") as f:
@@ -141,6 +165,8 @@ def main():
             problem(f"an unexpected {kind} with the UID {uid}")
         for uid in sorted(set(found) & set(want_all)):
             check(uid, found[uid], want_all[uid])
+
+    check_occurrences(cal, expected["events"])
 
     if problems:
         print(f"{path}: {len(problems)} problems (icalendar {icalendar.__version__})")

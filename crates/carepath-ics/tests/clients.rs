@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use carepath_ics::IcsOptions;
-use carepath_ics::{expiry_uid, goal_uid, milestone_uid, task_uid};
+use carepath_ics::{contact_uid, expiry_uid, goal_uid, milestone_uid, task_uid};
 use carepath_model::{ResolvedPlan, Status};
 use common::{export, options};
 use jiff::civil::{Date, date};
@@ -77,6 +77,32 @@ fn expected(plan: &ResolvedPlan, ctx: &IcsOptions) -> Value {
     let mut events = serde_json::Map::new();
     let mut todos = serde_json::Map::new();
     for m in &plan.schedule.milestones {
+        if let (Some(first), Some(every)) = (m.occurrences.first(), m.every) {
+            // A series: one event whose expansion is every occurrence carepath lists; its
+            // reminders are the ones shorter than its interval.
+            let span = carepath_model::calendar::days_between(
+                first.date,
+                carepath_model::calendar::nth_occurrence(first.date, every, 1),
+            );
+            let remind: BTreeSet<u32> = ctx.remind.iter().copied().collect();
+            let alarms = if m.status == Status::Done {
+                0
+            } else {
+                remind.iter().filter(|&&n| i64::from(n) < span).count()
+            };
+            let dates: Vec<String> = m.occurrences.iter().map(|o| o.date.to_string()).collect();
+            events.insert(
+                milestone_uid(id, &m.id),
+                json!({
+                    "summary": read_back(&m.title),
+                    "start": first.date.to_string(),
+                    "alarms": alarms,
+                    "instances": dates.len(),
+                    "occurrences": dates,
+                }),
+            );
+            continue;
+        }
         let day = m.due.unwrap_or(m.forecast.finish);
         let done = m.status == Status::Done;
         events.insert(
@@ -131,6 +157,21 @@ fn expected(plan: &ResolvedPlan, ctx: &IcsOptions) -> Value {
                 }),
             );
         }
+    }
+    for c in &plan.schedule.people {
+        let Some(next) = c.next_contact else { continue };
+        if next < plan.schedule.finish.start || next > plan.schedule.finish.finish {
+            continue;
+        }
+        let day = if c.overdue { plan.as_of } else { next };
+        events.insert(
+            contact_uid(id, &c.id),
+            json!({
+                "summary": format!("Keep in touch: {}", read_back(&c.name)),
+                "start": day.to_string(),
+                "alarms": 1,
+            }),
+        );
     }
     if !ctx.todo {
         todos.clear();
@@ -341,15 +382,19 @@ fn assert_titles(khal: &BTreeMap<String, Vec<String>>, expected: &Value, name: &
     let got: BTreeSet<&String> = khal.keys().collect();
     assert_eq!(got, want, "{name}: khal lists other events than exported");
     for (uid, titles) in khal {
+        // A series is listed once per occurrence, anything else once.
+        let instances = events[uid]["instances"].as_u64().unwrap_or(1) as usize;
         assert_eq!(
             titles.len(),
-            1,
+            instances,
             "{name}: khal lists {uid} {} times",
             titles.len()
         );
         let summary = events[uid]["summary"].as_str().unwrap();
         if !summary.contains('\\') {
-            assert_eq!(titles[0], summary, "{name}: khal's title for {uid}");
+            for t in titles {
+                assert_eq!(t, summary, "{name}: khal's title for {uid}");
+            }
         }
     }
 }
@@ -447,4 +492,71 @@ fn khal_updates_events_from_a_newer_export_instead_of_duplicating_them() {
         ccrn.contains("Status on 2026-11-15: at-risk"),
         "the expiry event was updated:\n{ccrn}"
     );
+}
+
+/// The RN fixture's mentor and chapter series: khal expands each to exactly the days carepath
+/// lists as its occurrences, and importing a later export (more meetings logged) updates the
+/// events instead of adding copies.
+#[test]
+fn khal_expands_each_series_to_carepaths_occurrences_and_a_newer_export_updates_it() {
+    let dir = scratch_dir("khal-series");
+    let Some(khal) = Khal::new(&dir) else {
+        return;
+    };
+    let rn = |as_of: Date| {
+        common::fixtures(as_of)
+            .into_iter()
+            .find(|(name, _)| name == "rn-to-acnp")
+            .expect("the RN fixture")
+            .1
+    };
+    let ctx = options();
+    let mut imported = 0;
+    for (k, as_of) in [AS_OF, LATER].into_iter().enumerate() {
+        let plan = rn(as_of);
+        let ics = dir.join(format!("rn-{k}.ics"));
+        std::fs::write(&ics, export(&plan, &ctx)).unwrap();
+        khal.import(&ics);
+        let out = khal.khal(&[
+            "list",
+            "--format",
+            "\u{27ea}{uid}\u{27eb}{start-date}\u{27ea}end\u{27eb}",
+            "2000-01-01",
+            "18250d",
+        ]);
+        let mut days: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for chunk in out.split("\u{27ea}end\u{27eb}") {
+            let Some(start) = chunk.find('\u{27ea}') else {
+                continue;
+            };
+            let (uid, day) = chunk[start + '\u{27ea}'.len_utf8()..]
+                .split_once('\u{27eb}')
+                .unwrap();
+            days.entry(uid.to_string())
+                .or_default()
+                .push(day.to_string());
+        }
+        let series: Vec<_> = plan
+            .schedule
+            .milestones
+            .iter()
+            .filter(|m| !m.occurrences.is_empty())
+            .collect();
+        assert_eq!(series.len(), 2, "the mentor and the chapter meetings");
+        for m in series {
+            let want: Vec<String> = m.occurrences.iter().map(|o| o.date.to_string()).collect();
+            let mut got = days
+                .get(&milestone_uid(&plan.plan_id, &m.id))
+                .cloned()
+                .unwrap_or_default();
+            got.sort();
+            assert_eq!(got, want, "{}: khal's days against carepath's", m.id);
+        }
+        let files = khal.files().len();
+        if k == 0 {
+            imported = files;
+        } else {
+            assert_eq!(files, imported, "the newer export was added, not updated");
+        }
+    }
 }

@@ -191,9 +191,20 @@ fn every_event_is_all_day_with_dtend_the_next_day_and_alarms_last() {
             .iter()
             .map(|c| c.cycles.len())
             .sum();
+        // One keep-in-touch reminder per person whose next contact falls inside the plan.
+        let finish = plan.schedule.finish;
+        let contacts = plan
+            .schedule
+            .people
+            .iter()
+            .filter(|c| {
+                c.next_contact
+                    .is_some_and(|n| n >= finish.start && n <= finish.finish)
+            })
+            .count();
         assert_eq!(
             events.len(),
-            plan.schedule.milestones.len() + goals_with_due.count() + cycles,
+            plan.schedule.milestones.len() + goals_with_due.count() + cycles + contacts,
             "{}",
             plan.plan_id
         );

@@ -86,10 +86,106 @@ pub fn monday_of(day: i64) -> i64 {
     day - (day + 3).rem_euclid(7)
 }
 
+/// The `k`-th occurrence (0 is the first) of a series that starts on `first` and repeats
+/// `every`: counted from the first, not from the previous one, so a monthly series from January
+/// 31 falls on February 28 and then March 31.
+pub fn nth_occurrence(first: Date, every: crate::plan::Duration, k: i64) -> Date {
+    use crate::plan::DurationUnit;
+    let n = i64::from(every.amount).saturating_mul(k);
+    match every.unit {
+        DurationUnit::Days => add_days(first, n),
+        DurationUnit::Weeks => add_days(first, n.saturating_mul(7)),
+        DurationUnit::Months => add_months(first, n),
+        DurationUnit::Years => add_years(first, n),
+    }
+}
+
+/// One occurrence of a series and its period: from its day to the day before the next one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occurrence {
+    pub date: Date,
+    /// The last day of its period (the day before the next occurrence).
+    pub period_end: Date,
+}
+
+/// The occurrences of a series from `first` to `until` (both included), each with its period.
+/// An `every` of 0 gives the first occurrence only (the reader refuses it).
+pub fn series(first: Date, every: crate::plan::Duration, until: Date) -> Vec<Occurrence> {
+    let mut out = Vec::new();
+    if until < first {
+        return out;
+    }
+    if every.amount == 0 {
+        out.push(Occurrence {
+            date: first,
+            period_end: until,
+        });
+        return out;
+    }
+    let mut k = 0i64;
+    let mut date = first;
+    while date <= until {
+        let next = nth_occurrence(first, every, k + 1);
+        if next <= date {
+            // The end of the calendar: nothing after it.
+            out.push(Occurrence {
+                date,
+                period_end: date,
+            });
+            break;
+        }
+        out.push(Occurrence {
+            date,
+            period_end: add_days(next, -1),
+        });
+        k += 1;
+        date = next;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::Weekday;
+
+    #[test]
+    fn a_monthly_series_from_january_31_counts_from_the_first() {
+        let every = crate::plan::Duration::parse("1 month").unwrap();
+        let s = series(date(2026, 1, 31), every, date(2026, 5, 31));
+        let dates: Vec<Date> = s.iter().map(|o| o.date).collect();
+        assert_eq!(
+            dates,
+            [
+                date(2026, 1, 31),
+                date(2026, 2, 28),
+                date(2026, 3, 31),
+                date(2026, 4, 30),
+                date(2026, 5, 31)
+            ]
+        );
+        assert_eq!(s[0].period_end, date(2026, 2, 27));
+        assert_eq!(s[1].period_end, date(2026, 3, 30));
+        let q = series(
+            date(2026, 3, 15),
+            crate::plan::Duration::parse("3 months").unwrap(),
+            date(2026, 12, 14),
+        );
+        assert_eq!(
+            q.iter().map(|o| o.date).collect::<Vec<_>>(),
+            [date(2026, 3, 15), date(2026, 6, 15), date(2026, 9, 15)]
+        );
+        let w = series(
+            date(2026, 1, 5),
+            crate::plan::Duration::parse("2 weeks").unwrap(),
+            date(2026, 2, 2),
+        );
+        assert_eq!(
+            w.iter().map(|o| o.date).collect::<Vec<_>>(),
+            [date(2026, 1, 5), date(2026, 1, 19), date(2026, 2, 2)]
+        );
+        assert!(series(date(2026, 2, 1), every, date(2026, 1, 31)).is_empty());
+    }
 
     #[test]
     fn day_numbers_count_days_from_1970_and_round_trip() {

@@ -2,8 +2,8 @@
 //! sites, `docs/plan-format.md` ("Errors and warnings") and `fixtures/bad/README.md` agree with (a
 //! test checks the two documents against [`TABLE`]).
 //!
-//! The codes are part of the contract: E001–E041 are errors in a plan (E038 unused: a roster
-//! file that is not iCalendar is R001), W001–W022 warnings about
+//! The codes are part of the contract: E001–E041 and E050–E056 (the network, docs/network.md) are errors in a plan (E038 unused: a
+//! roster file that is not iCalendar is R001), W001–W022 warnings about
 //! it, C001–C002 errors in a user catalog, R001–R003 errors in a roster file
 //! (`capacity.roster.file`; its warnings are W030–W032), K001 an error in a cohort roster
 //! (`carepath cohort`, docs/cohort.md; its warning is W033). A code is never reused for a different
@@ -67,13 +67,20 @@ codes! {
     WEEK_LIMIT_BELOW_HOURS = "E039", Error, "`max_week_hours` lower than `hours_per_week`";
     ROSTER_ACCRUAL_WITHOUT_SHIFTS = "E040", Error, "`per_week = \"roster\"` on a plan with no roster and no rotation";
     UNKNOWN_ALTERNATIVE = "E041", Error, "`target.alternatives` names a role the catalog does not have";
+    BAD_EVERY = "E050", Error, "a milestone's `every` that is not a duration";
+    EVERY_WITH_ONE_OFF = "E051", Error, "a recurring milestone (`every`) with `duration`, `measure` or `done`";
+    UNTIL_BEFORE_FIRST = "E052", Error, "a recurring milestone's `until` before its first occurrence";
+    UNKNOWN_PERSON = "E053", Error, "`with` names a person that `[[people]]` does not have";
+    DUPLICATE_PERSON = "E054", Error, "two people of `[[people]]` with the same id";
+    BAD_KEEP_IN_TOUCH = "E055", Error, "a person's `keep_in_touch` that is not a duration";
+    UNKNOWN_RELATION = "E056", Error, "a person's `relation` that is not one of the list";
     ROLE_NOT_IN_CATALOG = "W001", Warning, "a role that is not in the catalog";
     GOAL_WITHOUT_MILESTONES = "W002", Warning, "a goal that no milestone serves";
     CREDENTIAL_NOT_IN_CATALOG = "W003", Warning, "a credential that is not in the catalog";
     VALUE_NOT_IN_PERSON = "W004", Warning, "a goal's value that is not in `person.values`";
     PROGRESS_BEFORE_START = "W005", Warning, "a progress entry dated before the plan's start";
     TARGET_NOT_AFTER_START = "W006", Warning, "`target.by` is not after `start`";
-    LATE = "W010", Warning, "a milestone finishes after its due date";
+    LATE = "W010", Warning, "a milestone finishes after its due date, or a recurring one misses occurrences";
     NOT_SMART = "W011", Warning, "a goal fails a SMART criterion";
     TAKEN_AS_FINISHED = "W012", Warning, "a milestone is taken as finished because later work is logged, but it is not marked done";
     CANNOT_SCHEDULE = "W013", Warning, "a milestone cannot be scheduled within 150 years";

@@ -498,6 +498,9 @@ fn renewal_milestone(
             missing_text(&c.requirements, rule)
         )),
         earns: None,
+        every: None,
+        until: None,
+        with: Vec::new(),
     }
 }
 

@@ -22,6 +22,13 @@ pub struct NewEntry {
     pub milestone: String,
     pub amount: f64,
     pub note: Option<String>,
+    /// Ids of the people of `[[people]]` the work was with (written only when not empty).
+    pub with: Vec<String>,
+}
+
+fn toml_list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|s| toml_string(s)).collect();
+    format!("[{}]", items.join(", "))
 }
 
 /// Returns the new text with the entry appended to the plan's progress log. The added lines use
@@ -123,6 +130,15 @@ fn append_toml(text: &str, e: &NewEntry, nl: &str) -> Result<String, String> {
                     .map(|n| format!(", note = {}", toml_string(n)))
                     .unwrap_or_default()
             );
+            let inline = if e.with.is_empty() {
+                inline
+            } else {
+                format!(
+                    "{}, with = {} }}",
+                    inline.trim_end_matches(" }"),
+                    toml_list(&e.with)
+                )
+            };
             insert_inline(text, items, span, &inline, nl, "progress")
         }
         Some(Node {
@@ -136,6 +152,9 @@ fn append_toml(text: &str, e: &NewEntry, nl: &str) -> Result<String, String> {
             piece.push_str(&format!("amount = {}\n", fmt_num(e.amount)));
             if let Some(n) = &e.note {
                 piece.push_str(&format!("note = {}\n", toml_string(n)));
+            }
+            if !e.with.is_empty() {
+                piece.push_str(&format!("with = {}\n", toml_list(&e.with)));
             }
             Ok(append_block(text, text.len(), &piece, nl))
         }
@@ -227,6 +246,10 @@ fn json_entry(e: &NewEntry, indent: &str, step: &str) -> String {
     ];
     if let Some(n) = &e.note {
         fields.push(format!("\"note\": {}", json_string(n)));
+    }
+    if !e.with.is_empty() {
+        let items: Vec<String> = e.with.iter().map(|w| json_string(w)).collect();
+        fields.push(format!("\"with\": [{}]", items.join(", ")));
     }
     json_object(&fields, indent, step)
 }
@@ -366,6 +389,7 @@ mod tests {
             milestone: "icu-hours".into(),
             amount: 144.5,
             note: Some("June \"nights\"".into()),
+            with: Vec::new(),
         }
     }
 

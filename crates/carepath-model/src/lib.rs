@@ -15,6 +15,7 @@ pub mod edit;
 pub mod generate;
 pub mod message;
 pub mod money;
+pub mod network;
 pub mod node;
 pub mod numbers;
 pub mod plan;
@@ -375,6 +376,7 @@ mod schema_tests {
         assert_eq!(keys(&p["milestones"]["items"]), sorted(MILESTONE_FIELDS));
         assert_eq!(keys(&p["progress"]["items"]), sorted(PROGRESS_FIELDS));
         assert_eq!(keys(&p["ce"]["items"]), sorted(CE_FIELDS));
+        assert_eq!(keys(&p["people"]["items"]), sorted(PEOPLE_FIELDS));
         assert_eq!(
             keys(&p["person"]["properties"]["credentials"]["items"]["oneOf"][1]),
             sorted(CREDENTIAL_FIELDS)

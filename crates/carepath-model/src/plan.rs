@@ -23,6 +23,10 @@ pub struct Plan {
     /// without one serialises as before.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ce: Vec<CeEntry>,
+    /// The person's network (`[[people]]`), in file order. Left out of the document when empty,
+    /// so a plan without one serialises as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Contact>,
     /// Where each value was read from, by field path (`milestones[3].after[0]`).
     #[serde(skip)]
     pub spans: SpanMap,
@@ -650,6 +654,75 @@ pub struct Milestone {
     /// absent, so a plan without it serialises as before.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub earns: Option<String>,
+    /// The milestone repeats (`every = "1 month"`): a series of occurrences, each with its own
+    /// `effort_hours`. Left out of the document when absent, as are `until` and `with`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub every: Option<Duration>,
+    /// The last day an occurrence may fall on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+    /// Ids of the people of `[[people]]` it involves.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<String>,
+}
+
+/// How a person of the network stands to the plan's person.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    Mentor,
+    Sponsor,
+    Manager,
+    Colleague,
+    Preceptor,
+    Contact,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 6] = [
+        Relation::Mentor,
+        Relation::Sponsor,
+        Relation::Manager,
+        Relation::Colleague,
+        Relation::Preceptor,
+        Relation::Contact,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Mentor => "mentor",
+            Relation::Sponsor => "sponsor",
+            Relation::Manager => "manager",
+            Relation::Colleague => "colleague",
+            Relation::Preceptor => "preceptor",
+            Relation::Contact => "contact",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Relation> {
+        Relation::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+impl fmt::Display for Relation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One person of the network (`[[people]]`). `name` and `note` are private (docs/privacy.md).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Contact {
+    pub id: String,
+    pub name: String,
+    pub relation: Relation,
+    /// A catalog role or free text.
+    pub role: Option<String>,
+    /// When they first met.
+    pub met: Option<Date>,
+    /// How often the person wants to be in contact.
+    pub keep_in_touch: Option<Duration>,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -658,6 +731,9 @@ pub struct ProgressEntry {
     pub milestone: String,
     pub amount: f64,
     pub note: Option<String>,
+    /// Ids of the people of `[[people]]` the work was with. Left out of the document when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<String>,
 }
 
 impl Plan {

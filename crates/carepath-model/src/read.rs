@@ -20,6 +20,7 @@ pub const TOP_FIELDS: &[&str] = &[
     "milestones",
     "progress",
     "ce",
+    "people",
     "$schema",
 ];
 pub const PERSON_FIELDS: &[&str] = &[
@@ -66,8 +67,20 @@ pub const MILESTONE_FIELDS: &[&str] = &[
     "done",
     "notes",
     "earns",
+    "every",
+    "until",
+    "with",
 ];
-pub const PROGRESS_FIELDS: &[&str] = &["date", "milestone", "amount", "note"];
+pub const PROGRESS_FIELDS: &[&str] = &["date", "milestone", "amount", "note", "with"];
+pub const PEOPLE_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "relation",
+    "role",
+    "met",
+    "keep_in_touch",
+    "note",
+];
 pub const CREDENTIAL_FIELDS: &[&str] = &["id", "earned", "expires", "jurisdiction", "number"];
 pub const CE_FIELDS: &[&str] = &[
     "date",
@@ -721,6 +734,11 @@ impl Reader {
             .into_iter()
             .map(|(n, p)| self.ce(n, &p).unwrap_or_else(CeEntry::placeholder))
             .collect();
+        let people: Vec<Contact> = self
+            .list(&t, "people", "a list of people ([[people]] tables)")
+            .into_iter()
+            .filter_map(|(n, p)| self.contact(n, &p))
+            .collect();
 
         // Fields that failed are reported already; defaults let the checks of the whole plan run
         // too, so one run shows every finding. The plan is not trusted until no error is left.
@@ -737,6 +755,7 @@ impl Reader {
             milestones,
             progress,
             ce,
+            people,
             spans: Default::default(),
         })
     }
@@ -1055,6 +1074,29 @@ impl Reader {
         let done = self.date(&t, "done");
         let notes = self.text(&t, "notes");
         let earns = self.text(&t, "earns");
+        let every = self.every(&t, "every", codes::BAD_EVERY, "how often it repeats");
+        if every.is_some() {
+            for (key, what) in [
+                ("duration", "a duration"),
+                ("measure", "a measure"),
+                ("done", "a done date"),
+            ] {
+                if let Some(n) = t.node.get(key) {
+                    let p = join(&t.path, key);
+                    self.push(
+                        Diagnostic::error(
+                            codes::EVERY_WITH_ONE_OFF,
+                            format!("a recurring milestone (`every`) has no {key}: each occurrence is done when it is logged"),
+                        )
+                        .at(Some(n.span.clone()), p)
+                        .label(format!("{what} on a recurring milestone"))
+                        .hint(format!("remove `{key}`; give each occurrence its `effort_hours`, and log each one (`carepath log PLAN ID 1 --date D`)")),
+                    );
+                }
+            }
+        }
+        let until = self.date(&t, "until");
+        let with = self.texts(&t, "with");
         Some(Milestone {
             id: id?,
             title: title.unwrap_or_default(),
@@ -1070,6 +1112,98 @@ impl Reader {
             done,
             notes,
             earns,
+            every,
+            until,
+            with,
+        })
+    }
+
+    /// A repeat or contact interval: a duration of at least one day (`"2 weeks"`, `"1 month"`).
+    fn every(
+        &mut self,
+        t: &Table<'_>,
+        key: &str,
+        code: &'static str,
+        what: &str,
+    ) -> Option<Duration> {
+        let (n, p) = self.get(t, key)?;
+        let s = self.as_text(n, &p)?;
+        match Duration::parse(&s) {
+            Some(d) if d.amount > 0 => Some(d),
+            _ => {
+                self.push(
+                    Diagnostic::error(
+                        code,
+                        format!("`{key}` is \"{}\", which is not a duration ({what})", shorten(&s)),
+                    )
+                    .at(Some(n.span.clone()), p)
+                    .label("not a duration")
+                    .hint("write a whole number above 0 and a unit: \"2 weeks\", \"1 month\", \"3 months\", \"1 year\""),
+                );
+                None
+            }
+        }
+    }
+
+    /// One person of the network (`[[people]]`).
+    fn contact(&mut self, node: &Node, path: &str) -> Option<Contact> {
+        let t = self.table(node, path, "a person of the network", PEOPLE_FIELDS)?;
+        let id = if t.node.get("id").is_none() {
+            self.missing(&t, "id", "a short unique id", "id = \"sam-lee\"");
+            None
+        } else {
+            self.id(&t, "id", "person")
+        };
+        let name = self.req_text(&t, "name", "who the person is", "name = \"Sam Lee, ACNP\"");
+        let relation = match self.get(&t, "relation") {
+            None => {
+                self.missing(&t, "relation", "how you know them", "relation = \"mentor\"");
+                None
+            }
+            Some((n, p)) => match self.as_text(n, &p) {
+                Some(r) => match Relation::parse(&r) {
+                    Some(r) => Some(r),
+                    None => {
+                        let all: Vec<&str> = Relation::ALL.iter().map(|r| r.as_str()).collect();
+                        let hint = match did_you_mean(&r, all.iter().copied()) {
+                            Some(s) => format!(
+                                "did you mean \"{s}\"? The relations are: {}",
+                                all.join(", ")
+                            ),
+                            None => format!("the relations are: {}", all.join(", ")),
+                        };
+                        self.push(
+                            Diagnostic::error(
+                                codes::UNKNOWN_RELATION,
+                                format!("\"{}\" is not a relation carepath knows", shorten(&r)),
+                            )
+                            .at(Some(n.span.clone()), p)
+                            .label("unknown relation")
+                            .hint(hint),
+                        );
+                        None
+                    }
+                },
+                None => None,
+            },
+        };
+        let role = self.text(&t, "role");
+        let met = self.date(&t, "met");
+        let keep_in_touch = self.every(
+            &t,
+            "keep_in_touch",
+            codes::BAD_KEEP_IN_TOUCH,
+            "how often to be in contact",
+        );
+        let note = self.text(&t, "note");
+        Some(Contact {
+            id: id?,
+            name: name.unwrap_or_default(),
+            relation: relation.unwrap_or(Relation::Contact),
+            role,
+            met,
+            keep_in_touch,
+            note,
         })
     }
 
@@ -1255,11 +1389,13 @@ impl Reader {
             self.amount(&t, "amount", "a progress amount")
         };
         let note = self.text(&t, "note");
+        let with = self.texts(&t, "with");
         Some(ProgressEntry {
             date: date?,
             milestone: milestone?,
             amount: amount?,
             note,
+            with,
         })
     }
 }

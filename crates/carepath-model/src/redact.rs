@@ -61,8 +61,8 @@ pub const PRIVATE_FIELDS: &[PrivateField] = &[
     field("milestones[].notes", Treatment::Removed, false),
     field("progress[].note", Treatment::Removed, false),
     field("ce[].note", Treatment::Removed, false),
-    field("people[].name", Treatment::Pseudonym, true),
-    field("people[].note", Treatment::Removed, true),
+    field("people[].name", Treatment::Pseudonym, false),
+    field("people[].note", Treatment::Removed, false),
 ];
 
 /// The default pseudonym: the initials of the name ("Zoë Nguyễn" -> "ZN", "Jean-Luc Picard" ->
@@ -140,6 +140,26 @@ pub fn redact_plan(plan: &Plan, pseudonym: &str) -> Plan {
     for e in &mut p.ce {
         e.note = None;
         without_name(&mut e.title, &name, pseudonym);
+    }
+    // As `redact_file` does: "contact 1", "contact 2", … in file order, in the titles too.
+    let mut contacts = Vec::new();
+    for (i, c) in p.people.iter_mut().enumerate() {
+        let pseudo = format!("contact {}", i + 1);
+        contacts.push((c.name.trim().to_string(), pseudo.clone()));
+        c.name = pseudo;
+        c.note = None;
+    }
+    for (n, pseudo) in contacts.iter().filter(|(n, _)| !n.is_empty()) {
+        for m in &mut p.milestones {
+            without_name(&mut m.title, n, pseudo);
+        }
+        for e in &mut p.ce {
+            without_name(&mut e.title, n, pseudo);
+        }
+        for g in &mut p.goals {
+            without_name(&mut g.title, n, pseudo);
+        }
+        without_name(&mut p.title, n, pseudo);
     }
     for g in &mut p.goals {
         without_name(&mut g.title, &name, pseudonym);
@@ -255,17 +275,33 @@ pub fn redact_file(
             });
         }
     }
-    // A title may hold the full name: it is replaced there as in [`redact_plan`].
+    // A title may hold the full name, or a name of the network: they are replaced there as in
+    // [`redact_plan`].
+    let mut names: Vec<(String, String)> = Vec::new();
     if !name.is_empty() {
+        names.push((name.clone(), pseudonym.to_string()));
+    }
+    for (i, (_, _, value)) in find(&root, "people[].name").into_iter().enumerate() {
+        if let NodeKind::Str(s) = &value.kind
+            && !s.trim().is_empty()
+        {
+            names.push((s.trim().to_string(), format!("contact {}", i + 1)));
+        }
+    }
+    if !names.is_empty() {
         for pattern in ["title", "goals[].title", "milestones[].title", "ce[].title"] {
             for (path, _, value) in find(&root, pattern) {
                 if let NodeKind::Str(s) = &value.kind
-                    && s.contains(&name)
+                    && names.iter().any(|(n, _)| s.contains(n.as_str()))
                 {
+                    let mut t = s.clone();
+                    for (n, with) in &names {
+                        without_name(&mut t, n, with);
+                    }
                     fields.push((value.span.start, path));
                     changes.push(Change {
                         range: value.span.clone(),
-                        with: quote(&s.replace(&name, pseudonym)),
+                        with: quote(&t),
                     });
                 }
             }

@@ -45,7 +45,7 @@ use crate::roster::ShiftWarning;
 use crate::schedule::{
     self, FinishBound, Logged, StartBound, day_number, from_day_number, monday_of, units_to_hours,
 };
-use crate::{CheckedPlan, Diagnostic, Knowledge, codes, smart};
+use crate::{CheckedPlan, Diagnostic, Knowledge, codes, network, smart};
 
 /// Extra weekly hours tried when explaining a late milestone.
 const EXTRA_HOURS: f64 = 2.0;
@@ -89,6 +89,7 @@ fn short_unit(unit: &str) -> &str {
 
 /// The plan's forecast finish (at least its start).
 fn finish_of(p: &Plan, fc: &schedule::Schedule, own: usize) -> Date {
+    let own = own.min(fc.finish.len());
     fc.finish[..own]
         .iter()
         .copied()
@@ -120,13 +121,24 @@ const MAX_RENEWAL_ROUNDS: usize = 3;
 /// Schedules a checked plan (baseline and forecast) with the renewal milestones its credentials
 /// need, judges its goals and tracks progress.
 pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge>) -> ResolvedPlan {
+    let written = plan;
+    // A plan with series is scheduled with one milestone per occurrence after its own
+    // (crate::network); `own` stays the number of the plan's own milestones.
+    let expanded = network::expand(plan, as_of);
+    let plan = expanded.as_ref().map_or(plan, |e| &e.plan);
+    let own = written.plan().milestones.len();
+    // Where renewal milestones begin: after the occurrences.
+    let own_ext = plan.plan().milestones.len();
     let p = plan.plan();
-    let own = p.milestones.len();
     let tracks = credentials::tracks(p, knowledge);
     // The baseline is the plan as written: renewals are not in it, so it stays put while CE is
     // logged, and a career milestone that renewals push back shows as at risk.
     let prio0 = schedule::Prepared::new(plan);
     let logs0 = schedule::logged(plan, as_of);
+    let logs0 = match &expanded {
+        Some(e) => e.logs(logs0[..own].to_vec(), as_of),
+        None => logs0,
+    };
     let base = schedule::baseline_with(plan, &prio0, p.capacity.hours_per_week);
     let fc0 = schedule::forecast(
         plan,
@@ -148,6 +160,10 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
         // The horizon is the plan's own (its forecast without renewals): renewals never extend
         // it.
         let horizon = credentials::horizon(p, as_of, finish_of(p, &fc0, own));
+        let base_plan = || match &expanded {
+            Some(_) => plan.plan().clone(),
+            None => plan_without_spans(p),
+        };
         let mut earned = earned_days(p, &tracks, &fc0);
         let taken = |id: &str| plan.milestone(id).is_some();
         drafts = credentials::draft(p, &tracks, as_of, horizon, earned.clone(), &taken);
@@ -156,7 +172,7 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
                 extended = None;
                 break;
             }
-            let ext = plan.extended(plan_without_spans(p), drafts.milestones.clone());
+            let ext = plan.extended(base_plan(), drafts.milestones.clone());
             let prio = schedule::Prepared::new(&ext);
             // Progress is logged against the plan's own milestones only.
             let mut logs = logs0.clone();
@@ -192,9 +208,12 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
         .enumerate()
         .map(|(i, m)| scheduled(m, i, as_of, &logs[i], &base, fc))
         .collect();
-    for (m, &t) in milestones[own..].iter_mut().zip(&drafts.owner) {
+    for (m, &t) in milestones[own_ext..].iter_mut().zip(&drafts.owner) {
         m.renewal = true;
         m.credential = Some(tracks[t].id.clone());
+    }
+    if let Some(e) = &expanded {
+        series_results(e, written.plan(), &mut milestones, own, as_of);
     }
     // The critical chain is the plan's own: a renewal never decides when the plan finishes.
     mark_critical(&mut milestones[..own], fc);
@@ -210,13 +229,23 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
             p.capacity.hours_per_week + EXTRA_HOURS,
         )
     });
-    let explanations = explain(cp, as_of, fc, more.as_ref(), &milestones);
+    let mut explanations = explain(cp, as_of, fc, more.as_ref(), &milestones);
+    if let Some(e) = &expanded {
+        explanations = with_series_explanations(explanations, e, cp, &milestones, own);
+    }
 
     let plan_finish = finish_of(p, fc, own);
     let goals = goals(cp, &milestones, fc, knowledge);
     let weekly_load = weekly_load(cp.plan(), as_of, &base, fc, &milestones);
-    let progress = progress_rows(plan);
+    let mut occurrence_counts = vec![None; own];
+    if let Some(e) = &expanded {
+        for s in &e.series {
+            occurrence_counts[s.milestone] = Some(s.occurrences.len());
+        }
+    }
+    let progress = progress_rows(plan, &occurrence_counts);
     let renewals = credentials::renewal_rows(&tracks, &drafts);
+    let people = network::people(written.plan(), as_of);
     let credentials = credentials::statuses(
         p,
         &tracks,
@@ -224,11 +253,15 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
         as_of,
         &credentials::Placed {
             milestones: &milestones,
-            own,
+            own: own_ext,
             unschedulable: &fc.unschedulable,
             more: more.as_ref().map(|m| (m.finish.as_slice(), EXTRA_HOURS)),
         },
     );
+    // The occurrences are reported in their series, not as milestones of their own.
+    if expanded.is_some() {
+        milestones.drain(own..own_ext);
+    }
     let totals = Totals {
         effort_hours: round2(cp.plan().milestones.iter().map(|m| m.effort_hours).sum()),
         remaining_hours: round2(milestones.iter().map(|m| m.remaining_hours).sum()),
@@ -246,6 +279,7 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
         met: plan_finish <= t.by,
     });
     let document_plan = match extended {
+        _ if expanded.is_some() => plan_without_spans(written.plan()),
         Some((ext, ..)) => {
             let mut d = ext.into_plan();
             d.milestones.truncate(own);
@@ -257,7 +291,7 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
     let mut resolved = ResolvedPlan {
         carepath: DOCUMENT_VERSION,
         as_of,
-        plan_id: p.effective_id(),
+        plan_id: written.plan().effective_id(),
         plan: document_plan,
         schedule: Schedule {
             milestones,
@@ -274,6 +308,7 @@ pub fn resolve(plan: &CheckedPlan, as_of: Date, knowledge: Option<&dyn Knowledge
             totals,
             explanations,
             shift_warnings: Vec::new(),
+            people,
         },
         gap: knowledge.and_then(|k| k.gap(p)),
         names: names(p, knowledge),
@@ -327,6 +362,7 @@ fn plan_without_spans(p: &Plan) -> Plan {
         milestones: p.milestones.clone(),
         progress: p.progress.clone(),
         ce: p.ce.clone(),
+        people: p.people.clone(),
         spans: Default::default(),
     }
 }
@@ -403,7 +439,155 @@ fn scheduled(
         unit: unit_of(m),
         renewal: false,
         credential: None,
+        every: None,
+        until: None,
+        occurrences: Vec::new(),
     }
+}
+
+/// The status, progress and occurrences of each series (docs/network.md, "Meaning"), from its
+/// occurrence milestones (`ms[own..]`, in the order of [`network::Expanded::owner`]).
+fn series_results(
+    e: &network::Expanded,
+    written: &Plan,
+    ms: &mut [ScheduledMilestone],
+    own: usize,
+    as_of: Date,
+) {
+    let mut at = own;
+    for s in &e.series {
+        let n = s.occurrences.len();
+        let occ = &ms[at..at + n];
+        let finishes: Vec<Date> = occ.iter().map(|o| o.forecast.finish).collect();
+        let rows = network::occurrence_rows(s, &finishes, as_of);
+        let remaining: f64 = occ
+            .iter()
+            .zip(&rows)
+            .filter(|(_, r)| r.forecast.is_some())
+            .map(|(o, _)| o.remaining_hours)
+            .sum();
+        let base_finish = occ.last().map(|o| o.baseline.finish);
+        let fc_finish = occ.iter().map(|o| o.forecast.finish).max();
+        at += n;
+        let m = &written.milestones[s.milestone];
+        let sm = &mut ms[s.milestone];
+        let due: Vec<&OccurrenceRow> = rows.iter().filter(|r| r.date <= as_of).collect();
+        let done_due = due.iter().filter(|r| r.done.is_some()).count();
+        let done_all = rows.iter().filter(|r| r.done.is_some()).count();
+        // The last occurrence whose period is over decides whether the series is late.
+        let last_closed = rows.iter().rev().find(|r| r.period_end < as_of);
+        sm.status = if n > 0 && done_all == n {
+            Status::Done
+        } else if last_closed.is_some_and(|r| r.missed()) {
+            Status::Late
+        } else if rows.iter().any(|r| r.late()) {
+            Status::AtRisk
+        } else if rows.first().is_none_or(|r| r.date > as_of) && done_all == 0 {
+            Status::NotStarted
+        } else {
+            Status::OnTrack
+        };
+        sm.percent = if sm.status == Status::Done {
+            100.0
+        } else if due.is_empty() {
+            0.0
+        } else {
+            round1(done_due as f64 / due.len() as f64 * 100.0)
+        };
+        sm.expected_percent = if due.is_empty() { 0.0 } else { 100.0 };
+        sm.effort_hours = m.effort_hours;
+        sm.remaining_hours = round2(remaining);
+        sm.logged = done_all as f64;
+        sm.unit = "occurrences".into();
+        if let (Some(b), Some(f)) = (base_finish, fc_finish) {
+            sm.baseline.finish = sm.baseline.finish.max(b);
+            sm.forecast.finish = sm.forecast.finish.max(f);
+        }
+        sm.every = m.every;
+        sm.until = Some(
+            m.until
+                .unwrap_or_else(|| network::until_of(written, m, sm.baseline.start)),
+        );
+        sm.occurrences = rows;
+    }
+}
+
+/// The explanations with those of occurrences and series replaced by one per series that has
+/// missed or late occurrences, in milestone order.
+fn with_series_explanations(
+    explanations: Vec<Explanation>,
+    e: &network::Expanded,
+    cp: &CheckedPlan,
+    ms: &[ScheduledMilestone],
+    own: usize,
+) -> Vec<Explanation> {
+    let p = cp.plan();
+    let series_ids: std::collections::HashSet<&str> = e
+        .series
+        .iter()
+        .map(|s| p.milestones[s.milestone].id.as_str())
+        .collect();
+    let mut keyed: Vec<(usize, Explanation)> = explanations
+        .into_iter()
+        .filter(|x| !x.milestone.contains('@') && !series_ids.contains(x.milestone.as_str()))
+        .map(|x| {
+            let i = cp.milestone(&x.milestone).unwrap_or_else(|| {
+                own + ms[own..]
+                    .iter()
+                    .position(|m| m.id == x.milestone)
+                    .unwrap_or(0)
+            });
+            (i, x)
+        })
+        .collect();
+    for s in &e.series {
+        let sm = &ms[s.milestone];
+        let missed: Vec<&OccurrenceRow> = sm.occurrences.iter().filter(|r| r.missed()).collect();
+        let late: Vec<&OccurrenceRow> = sm.occurrences.iter().filter(|r| r.late()).collect();
+        if missed.is_empty() && late.is_empty() {
+            continue;
+        }
+        let mut text = Message::new().milestone(&sm.id, &sm.title);
+        if let Some(last) = missed.last() {
+            text = text
+                .text(" missed ")
+                .count(missed.len() as i64, "occurrence", "occurrences")
+                .text(" (the last on ")
+                .date(last.date)
+                .text(", its period ended ")
+                .date(last.period_end)
+                .text(if missed.len() == 1 {
+                    "): nothing is logged for it"
+                } else {
+                    "): nothing is logged for them"
+                });
+        }
+        if let Some(first) = late.first() {
+            text = text
+                .text(if missed.is_empty() { " " } else { "; " })
+                .count(late.len() as i64, "occurrence", "occurrences")
+                .text(if late.len() == 1 { " does" } else { " do" })
+                .text(" not fit the weekly budget of its period (the first on ")
+                .date(first.date)
+                .text(" would be done on ")
+                .date(first.forecast.unwrap_or(first.period_end))
+                .text(", after its period ends on ")
+                .date(first.period_end)
+                .text(")");
+        }
+        text = text.text(
+            ". Log a meeting as it happens (carepath log PLAN ID 1 --date DAY); the calendar keeps every occurrence",
+        );
+        keyed.push((
+            s.milestone,
+            Explanation {
+                milestone: sm.id.clone(),
+                text,
+            },
+        ));
+    }
+    keyed.sort_by_key(|(i, _)| *i);
+    keyed.into_iter().map(|(_, x)| x).collect()
 }
 
 /// The predecessors that bound `i`'s forecast start, earliest first (not including `i`).
@@ -1076,7 +1260,9 @@ fn shift_findings(plan: &CheckedPlan, resolved: &ResolvedPlan, out: &mut Vec<Dia
 
 /// One row per progress entry, in date order (entries of one day in file order), with the
 /// running total of its milestone.
-fn progress_rows(plan: &CheckedPlan) -> Vec<ProgressRow> {
+/// `occurrences[i]`: how many occurrences milestone `i` has when it is a series (its entries
+/// count occurrences, and their percent is of all its occurrences).
+fn progress_rows(plan: &CheckedPlan, occurrences: &[Option<usize>]) -> Vec<ProgressRow> {
     let p = plan.plan();
     let mut entries: Vec<&crate::plan::ProgressEntry> = p.progress.iter().collect();
     entries.sort_by_key(|e| e.date);
@@ -1087,7 +1273,12 @@ fn progress_rows(plan: &CheckedPlan) -> Vec<ProgressRow> {
             let i = plan.milestone(&e.milestone)?;
             let m = &p.milestones[i];
             totals[i] += e.amount;
-            let percent = match schedule::target_of(m) {
+            let series = occurrences.get(i).copied().flatten();
+            let target = match series {
+                Some(n) => (n > 0).then_some(n as f64),
+                None => schedule::target_of(m),
+            };
+            let percent = match target {
                 Some(t) => round1((totals[i] / t * 100.0).clamp(0.0, 100.0)),
                 None => 0.0,
             };
@@ -1095,7 +1286,11 @@ fn progress_rows(plan: &CheckedPlan) -> Vec<ProgressRow> {
                 date: e.date,
                 milestone: e.milestone.clone(),
                 amount: e.amount,
-                unit: unit_of(m),
+                unit: if series.is_some() {
+                    "occurrences".into()
+                } else {
+                    unit_of(m)
+                },
                 total: round2(totals[i]),
                 percent,
                 note: e.note.clone(),
@@ -1158,6 +1353,23 @@ pub fn findings(plan: &CheckedPlan, resolved: &ResolvedPlan) -> Vec<Diagnostic> 
                     "move the due date to {} or later, or start what comes before it earlier",
                     sm.forecast.finish
                 )),
+            );
+        } else if m.every.is_some()
+            && sm.occurrences.iter().any(|o| o.missed() || o.late())
+            && let Some(text) = explanation(&m.id)
+        {
+            // A series with missed occurrences, or ones the budget cannot place in their period.
+            let path = format!("milestones[{i}].every");
+            let missed = sm.occurrences.iter().filter(|o| o.missed()).count();
+            let late = sm.occurrences.iter().filter(|o| o.late()).count();
+            out.push(
+                Diagnostic::warning(codes::LATE, text)
+                    .at(
+                        sp(&path).or_else(|| sp(&format!("milestones[{i}].id"))),
+                        path,
+                    )
+                    .label(format!("{missed} missed, {late} late"))
+                    .hint("log each occurrence as it happens (carepath log PLAN ID 1 --date DAY), or give the plan more hours a week"),
             );
         }
     }

@@ -50,6 +50,58 @@ pub struct Schedule {
     /// (W030-W032), in that order. Left out of the document when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub shift_warnings: Vec<crate::roster::ShiftWarning>,
+    /// The person's network (`[[people]]`): overdue contacts first. Left out of the document
+    /// when the plan has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<PersonStatus>,
+}
+
+/// One occurrence of a recurring milestone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct OccurrenceRow {
+    /// The day of the occurrence: its period runs from here to `period_end`.
+    pub date: Date,
+    /// The day it was logged done.
+    pub done: Option<Date>,
+    /// When the forecast has its work done; none when it is done, or missed (its period ended
+    /// before the as-of date without it). Later than `period_end`: late.
+    pub forecast: Option<Date>,
+    /// The last day of its period (the day before the next occurrence).
+    pub period_end: Date,
+}
+
+impl OccurrenceRow {
+    /// Its period ended before `as_of` and nothing was logged for it.
+    pub fn missed(&self) -> bool {
+        self.done.is_none() && self.forecast.is_none()
+    }
+
+    /// The forecast cannot place it in its period.
+    pub fn late(&self) -> bool {
+        self.forecast.is_some_and(|f| f > self.period_end)
+    }
+}
+
+/// One person of the network, with their contacts as of the as-of date.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonStatus {
+    pub id: String,
+    /// Private (docs/privacy.md): `contact 1`, … in a redacted plan.
+    pub name: String,
+    pub relation: crate::plan::Relation,
+    pub role: Option<String>,
+    pub met: Option<Date>,
+    pub keep_in_touch: Option<crate::plan::Duration>,
+    /// The latest progress entry `with` them, or of a milestone `with` them.
+    pub last_contact: Option<Date>,
+    /// The last contact (else `met`) plus `keep_in_touch`.
+    pub next_contact: Option<Date>,
+    /// The next contact is before the as-of date.
+    pub overdue: bool,
+    /// The milestones `with` them, in file order.
+    pub milestones: Vec<String>,
+    /// Private: left out of a redacted plan.
+    pub note: Option<String>,
 }
 
 /// A start and a finish day, both inclusive.
@@ -114,6 +166,16 @@ pub struct ScheduledMilestone {
     /// The credential a renewal milestone renews.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credential: Option<String>,
+    /// A recurring milestone's interval. Left out of the document for a one-off milestone, as
+    /// are `until` and `occurrences`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub every: Option<crate::plan::Duration>,
+    /// The last day an occurrence may fall on (as written, or as carepath took it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+    /// A recurring milestone's occurrences, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub occurrences: Vec<OccurrenceRow>,
 }
 
 /// One SMART criterion of a goal: whether it passes, and why.

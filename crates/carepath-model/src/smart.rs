@@ -107,7 +107,10 @@ pub fn measurable(goal: &Goal, milestones: &[&Milestone]) -> Criterion {
     let unclear: Vec<(&str, &str)> = milestones
         .iter()
         .filter(|m| {
-            m.measure.as_ref().and_then(|x| x.target).is_none() && !m.kind.has_clear_completion()
+            // A series is complete occurrence by occurrence, each one logged.
+            m.measure.as_ref().and_then(|x| x.target).is_none()
+                && !m.kind.has_clear_completion()
+                && m.every.is_none()
         })
         .map(|m| (m.id.as_str(), m.title.as_str()))
         .collect();

@@ -311,6 +311,8 @@ pub(crate) fn validate(
         }
     }
 
+    network_checks(&plan, diags);
+
     credential_checks(&plan, knowledge, diags);
 
     if plan.capacity.hours_per_week <= 0.0
@@ -754,6 +756,87 @@ fn topo_sort(preds: &[Vec<usize>]) -> Result<Vec<usize>, Vec<usize>> {
     cycle.rotate_left(min_pos);
     cycle.push(cycle[0]);
     Err(cycle)
+}
+
+/// The network's checks (docs/network.md): people ids unique, `with` naming people of the plan,
+/// `until` not before the first occurrence.
+fn network_checks(plan: &Plan, diags: &mut Collector) {
+    let sp = |p: &str| plan.spans.get(p);
+    let mut people: HashMap<&str, usize> = HashMap::with_capacity(plan.people.len());
+    for (i, c) in plan.people.iter().enumerate() {
+        if let Some(&first) = people.get(c.id.as_str()) {
+            let path = format!("people[{i}].id");
+            diags.push(
+                Diagnostic::error(
+                    codes::DUPLICATE_PERSON,
+                    format!("two people have the id `{}`", c.id),
+                )
+                .at(sp(&path), path)
+                .label(format!("already used by people[{first}]"))
+                .hint("every person needs their own id; rename one of them"),
+            );
+        } else {
+            people.insert(&c.id, i);
+        }
+    }
+    let ids: Vec<&str> = plan.people.iter().map(|c| c.id.as_str()).collect();
+    let check_with = |with: &[String], at: &str, diags: &mut Collector| {
+        for (j, w) in with.iter().enumerate() {
+            if people.contains_key(w.as_str()) {
+                continue;
+            }
+            if diags.is_full() {
+                diags.count(codes::UNKNOWN_PERSON, Severity::Error);
+                continue;
+            }
+            let path = format!("{at}.with[{j}]");
+            let hint = match did_you_mean(w, ids.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None if ids.is_empty() => {
+                    "the plan has no people yet; add a [[people]] table with this id".to_string()
+                }
+                None => format!("the people are: {}", ids.join(", ")),
+            };
+            diags.push(
+                Diagnostic::error(
+                    codes::UNKNOWN_PERSON,
+                    format!("`with` names `{w}`, but no person of [[people]] has that id"),
+                )
+                .at(sp(&path), path)
+                .label("unknown person")
+                .hint(hint),
+            );
+        }
+    };
+    for (i, m) in plan.milestones.iter().enumerate() {
+        check_with(&m.with, &format!("milestones[{i}]"), diags);
+        if m.every.is_none() {
+            continue;
+        }
+        // The first occurrence is on or after `not_before` and the plan start (later still
+        // when `after` decides it).
+        let first = m.not_before.map_or(plan.start, |nb| nb.max(plan.start));
+        if let Some(until) = m.until
+            && until < first
+        {
+            let path = format!("milestones[{i}].until");
+            diags.push(
+                Diagnostic::error(
+                    codes::UNTIL_BEFORE_FIRST,
+                    format!(
+                        "milestone `{}` repeats until {until}, before its first occurrence on {first}",
+                        m.id
+                    ),
+                )
+                .at(sp(&path), path)
+                .label("before the first occurrence")
+                .hint("`until` is the last day an occurrence may fall on: move it later, or `not_before` earlier"),
+            );
+        }
+    }
+    for (i, e) in plan.progress.iter().enumerate() {
+        check_with(&e.with, &format!("progress[{i}]"), diags);
+    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ fn entry() -> NewEntry {
         milestone: "a".into(),
         amount: 0.25,
         note: None,
+        with: Vec::new(),
     }
 }
 

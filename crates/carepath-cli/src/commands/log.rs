@@ -19,7 +19,7 @@ pub fn log(
     milestone: &str,
     amount: Amount,
     date: Option<Date>,
-    note: Option<String>,
+    (note, with): (Option<String>, Vec<String>),
     out: &mut dyn Write,
 ) -> Outcome {
     let Amount(amount) = amount;
@@ -31,6 +31,7 @@ pub fn log(
         milestone: milestone.to_string(),
         amount,
         note,
+        with: with.clone(),
     };
     // What the message says, from the plan as it was when the entry landed.
     let mut logged: Option<(String, f64)> = None;
@@ -49,6 +50,23 @@ pub fn log(
                 visible_line(milestone)
             )));
         };
+        for w in &with {
+            if plan.people.iter().any(|c| c.id == *w) {
+                continue;
+            }
+            let ids = plan.people.iter().map(|c| c.id.as_str());
+            let hint = match carepath_model::suggest::did_you_mean(w, ids) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None if plan.people.is_empty() => {
+                    "the plan has no [[people]] yet; add the person there first".to_string()
+                }
+                None => format!("`carepath people {name}` lists the people"),
+            };
+            return Err(Failure::usage(format!(
+                "{name}: there is no person `{}` in [[people]]; nothing was written\n  hint: {hint}",
+                visible_line(w)
+            )));
+        }
         let new_text =
             carepath_model::edit::append_progress(&text, format, &entry).map_err(|e| {
                 Failure::usage(format!(
@@ -74,11 +92,15 @@ pub fn log(
             )));
         }
         let m = &plan.milestones[index];
-        let unit = m
-            .measure
-            .as_ref()
-            .and_then(|x| x.unit.clone())
-            .unwrap_or_else(|| "hours".into());
+        // A series' amount counts occurrences (docs/network.md).
+        let unit = if m.every.is_some() {
+            "occurrences".into()
+        } else {
+            m.measure
+                .as_ref()
+                .and_then(|x| x.unit.clone())
+                .unwrap_or_else(|| "hours".into())
+        };
         let total: f64 = plan
             .progress
             .iter()
@@ -90,8 +112,13 @@ pub fn log(
         Ok(new_text.into_bytes())
     })?;
     let (unit, total) = logged.unwrap_or_else(|| ("hours".into(), amount));
+    let with_text = if with.is_empty() {
+        String::new()
+    } else {
+        format!(" with {}", with.join(", "))
+    };
     let mut text = format!(
-        "logged {} {} for `{milestone}` on {date} (total {} {})\n",
+        "logged {} {} for `{milestone}` on {date}{with_text} (total {} {})\n",
         num(amount),
         unit_for(&unit, amount),
         num(total),
@@ -110,6 +137,7 @@ pub fn log(
 fn unit_for(unit: &str, amount: f64) -> &str {
     match unit {
         "hours" if amount == 1.0 => "hour",
+        "occurrences" if amount == 1.0 => "occurrence",
         u => u,
     }
 }

@@ -10,6 +10,7 @@ mod explore;
 mod export;
 mod init;
 mod log;
+mod people;
 mod redact;
 mod serve;
 mod show;
@@ -44,7 +45,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
             amount,
             date,
             note,
-        } => log::log(&env, &plan, &milestone, amount, date, note, out),
+            with,
+        } => log::log(&env, &plan, &milestone, amount, date, (note, with), out),
+        Command::People { plan } => people::people(&env, &plan, out),
         Command::Ce {
             plan,
             hours,

@@ -4,10 +4,12 @@
 //! as-of date give the same text. ANSI colours only when asked for.
 
 mod credentials;
+mod people;
 mod show;
 mod status;
 
 pub use credentials::{attention, credentials};
+pub use people::people;
 pub use show::show;
 pub use status::status;
 

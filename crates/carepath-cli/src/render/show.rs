@@ -243,6 +243,10 @@ pub fn show(r: &ResolvedPlan, o: &RenderOptions) -> String {
     let _ = writeln!(out, "{lead}{}", years.trim_end());
     let _ = writeln!(out, "{lead}{}", ticks.trim_end());
     for m in ms {
+        if !m.occurrences.is_empty() {
+            out.push_str(&tick_row(m, &axis, today, id_width, &p));
+            continue;
+        }
         let cells = bar(m, &axis, today, to);
         let mut line = String::new();
         let star = if m.critical {
@@ -293,6 +297,16 @@ pub fn show(r: &ResolvedPlan, o: &RenderOptions) -> String {
         ),
         (format!("{}*{} critical chain", p.magenta, p.reset), 16),
     ];
+    let mut legend = legend.to_vec();
+    if ms.iter().any(|m| !m.occurrences.is_empty()) {
+        legend.push((
+            format!(
+                "{}●{} done {}○{} planned {}×{} missed or late",
+                p.green, p.reset, p.blue, p.reset, p.red, p.reset
+            ),
+            36,
+        ));
+    }
     out.push_str(&flow(&legend, o.width, &lead));
 
     if !r.schedule.explanations.is_empty() {
@@ -304,6 +318,7 @@ pub fn show(r: &ResolvedPlan, o: &RenderOptions) -> String {
 
     goals(&mut out, r, &p, o);
     next_days(&mut out, r, &p, o);
+    keep_in_touch(&mut out, r, &p);
     let strip = your_weeks(&mut out, r, &p);
     shift_warnings(&mut out, r, &p, o, strip);
     out
@@ -329,6 +344,94 @@ fn shift_warnings(out: &mut String, r: &ResolvedPlan, p: &Paint, o: &RenderOptio
         if let Some(h) = &w.hint {
             out.push_str(&wrap(&format!("hint: {h}"), o.width, "    ", "    "));
         }
+    }
+}
+
+/// A recurring milestone as a row of ticks, one per occurrence in the cell of its day: the
+/// strongest of the cell's occurrences shows (missed or late, then planned, then done).
+fn tick_row(m: &ScheduledMilestone, axis: &Axis, today: i64, id_width: usize, p: &Paint) -> String {
+    // 0 nothing, 1 done, 2 planned, 3 missed or late.
+    let mut cells = vec![0u8; axis.cells];
+    for o in &m.occurrences {
+        let c = axis.cell(o.date);
+        if !(0..axis.cells as i64).contains(&c) {
+            continue;
+        }
+        let k = if o.missed() || o.late() {
+            3
+        } else if o.done.is_some() {
+            1
+        } else {
+            2
+        };
+        let cell = &mut cells[c as usize];
+        *cell = (*cell).max(k);
+    }
+    let mut line = format!(" {} ", pad(&m.id, id_width));
+    for (c, k) in cells.iter().enumerate() {
+        let (ch, color) = match k {
+            1 => ('●', p.green),
+            2 => ('○', p.blue),
+            3 => ('×', p.red),
+            _ if c as i64 == today => ('┆', p.dim),
+            _ => (' ', ""),
+        };
+        if color.is_empty() {
+            line.push(ch);
+        } else {
+            let _ = write!(line, "{color}{ch}{}", p.reset);
+        }
+        line.push_str(&" ".repeat(axis.cell_width - 1));
+    }
+    let color = p.status(m.status);
+    let _ = writeln!(line, "  {color}{}{}", status_word(m), p.reset);
+    line
+}
+
+/// The people whose next contact is due within 90 days of the as-of date (or overdue); nothing
+/// for a plan without people.
+fn keep_in_touch(out: &mut String, r: &ResolvedPlan, p: &Paint) {
+    if r.schedule.people.is_empty() {
+        return;
+    }
+    let horizon = r.as_of.saturating_add(jiff::Span::new().days(90));
+    let due: Vec<_> = r
+        .schedule
+        .people
+        .iter()
+        .filter(|c| c.next_contact.is_some_and(|n| n <= horizon))
+        .collect();
+    let _ = writeln!(
+        out,
+        "\n{}Keep in touch{} (contacts due by {horizon})",
+        p.bold, p.reset
+    );
+    if due.is_empty() {
+        let _ = writeln!(out, "  Nobody is due for contact.");
+        return;
+    }
+    let id_width = due
+        .iter()
+        .map(|c| c.id.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(6, 24);
+    for c in due {
+        let next = c.next_contact.unwrap_or(horizon);
+        let last = c
+            .last_contact
+            .map_or("no contact logged".to_string(), |d| format!("last {d}"));
+        let when = if c.overdue {
+            format!("{}overdue since {next}{}", p.red, p.reset)
+        } else {
+            format!("due {next}")
+        };
+        let _ = writeln!(
+            out,
+            "  {} {:10} {when}  ({last})",
+            pad(&c.id, id_width),
+            c.relation.as_str()
+        );
     }
 }
 

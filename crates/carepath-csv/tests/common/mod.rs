@@ -199,6 +199,9 @@ fn milestone(
         unit: "hours".into(),
         renewal: false,
         credential: None,
+        every: None,
+        until: None,
+        occurrences: Vec::new(),
     }
 }
 
@@ -389,6 +392,7 @@ pub fn sample() -> ResolvedPlan {
                 text: "finishes 35 days after its due date".into(),
             }],
             shift_warnings: Vec::new(),
+            people: Vec::new(),
         },
         plan,
         gap: None,

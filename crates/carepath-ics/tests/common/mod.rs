@@ -201,6 +201,9 @@ fn renewal_milestone(
         },
         renewal: true,
         credential: Some(credential.into()),
+        every: None,
+        until: None,
+        occurrences: Vec::new(),
     }
 }
 

@@ -23,6 +23,7 @@ use crate::font::{ASCENT, DESCENT, Fonts, fonts};
 mod credentials;
 mod gap;
 mod goals;
+mod network;
 mod profile;
 mod summary;
 mod table;
@@ -397,6 +398,7 @@ pub fn layout(plan: &ResolvedPlan, options: &PdfOptions) -> Layout {
         summary::all_notes(&mut w, plan);
     }
     profile::profile(&mut w, plan);
+    network::network(&mut w, plan);
     credentials::credentials(&mut w, plan);
     if plan.gap.is_some() {
         gap::gap(&mut w, plan);

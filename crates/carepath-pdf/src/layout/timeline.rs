@@ -444,6 +444,29 @@ fn gantt_rows(
             w.push(t);
         }
 
+        // A recurring milestone: a row of ticks, one per occurrence (solid when done, light
+        // when planned, red when missed or late).
+        if !m.occurrences.is_empty() {
+            let color = milestone_color(m);
+            for o in &m.occurrences {
+                let fill = if o.missed() || o.late() {
+                    BAD
+                } else if o.done.is_some() {
+                    color
+                } else {
+                    color.tint(0.45)
+                };
+                w.push(Item::Rect {
+                    x: axis.x(o.date) - 0.8,
+                    y: mid - 5.0,
+                    w: 1.6,
+                    h: 10.0,
+                    fill: Some(fill),
+                    stroke: None,
+                });
+            }
+            continue;
+        }
         // Baseline: a thin grey bar under the forecast.
         let bx0 = axis.x(m.baseline.start);
         let bx1 = axis.x(add_days(m.baseline.finish, 1)).max(bx0 + 1.5);

@@ -565,6 +565,9 @@ after = ["precepting"]
                 unit: "hours".into(),
                 renewal: true,
                 credential: Some(credential.into()),
+                every: None,
+                until: None,
+                occurrences: Vec::new(),
             }
         };
     let ce = Kind::ContinuingEducation;
