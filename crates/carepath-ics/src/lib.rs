@@ -322,14 +322,7 @@ impl Calendar<'_> {
         };
         let d = &mut self.scratch;
         d.clear();
-        if let Some(goal) = &m.goal {
-            let title = self
-                .goals
-                .get(goal.as_str())
-                .map_or(goal.as_str(), |g| &g.title);
-            let _ = writeln!(d, "Goal: {title}");
-        }
-        let _ = writeln!(d, "Kind: {}", m.kind);
+        goal_and_kind(d, &self.goals, m);
         let done = m.occurrences.iter().filter(|o| o.done.is_some()).count();
         let _ = writeln!(
             d,
@@ -698,14 +691,7 @@ impl Calendar<'_> {
                 }
             }
         }
-        if let Some(goal) = &m.goal {
-            let title = self
-                .goals
-                .get(goal.as_str())
-                .map_or(goal.as_str(), |g| &g.title);
-            let _ = writeln!(d, "Goal: {title}");
-        }
-        let _ = writeln!(d, "Kind: {}", m.kind);
+        goal_and_kind(d, &self.goals, m);
         if m.status == Status::Done {
             d.push_str("Status: done\n");
         } else {
@@ -837,4 +823,13 @@ fn expiry_summary(c: &CredentialStatus) -> String {
 
 fn days(n: i64) -> &'static str {
     if n == 1 { "day" } else { "days" }
+}
+
+/// The first lines of a milestone's description: the goal it serves (by title) and its kind.
+fn goal_and_kind(d: &mut String, goals: &HashMap<&str, &GoalResult>, m: &ScheduledMilestone) {
+    if let Some(goal) = &m.goal {
+        let title = goals.get(goal.as_str()).map_or(goal.as_str(), |g| &g.title);
+        let _ = writeln!(d, "Goal: {title}");
+    }
+    let _ = writeln!(d, "Kind: {}", m.kind);
 }
