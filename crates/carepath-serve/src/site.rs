@@ -10,6 +10,11 @@ use carepath_export::Registry;
 use carepath_model::{Format, Knowledge, ResolvedPlan, Status};
 use jiff::civil::Date;
 
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::forms;
+use crate::live::Changes;
 use crate::server::{Handler, Method, Reply, Request};
 
 /// How the site reads and writes the plan file. The CLI implements it with its locked, atomic,
@@ -21,7 +26,31 @@ pub trait PlanFile: Send + Sync + 'static {
     /// Replaces the file with `new` if it still holds `expected`; if it holds something else,
     /// [`WriteError::Changed`] with what it holds, and nothing is written.
     fn replace(&self, expected: &[u8], new: Vec<u8>) -> Result<(), WriteError>;
+    /// Whether the file is there (`carepath serve --new` waits for the person to create it).
+    fn exists(&self) -> bool {
+        true
+    }
+    /// Writes a new file, refusing to replace one that is there.
+    fn create(&self, bytes: Vec<u8>) -> Result<(), WriteError> {
+        let _ = bytes;
+        Err(WriteError::Failed(
+            "this plan file cannot be created here".into(),
+        ))
+    }
 }
+
+/// The answers of the start form (`carepath serve --new`), as `carepath init` asks them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StartAnswers {
+    pub name: String,
+    pub role: String,
+    pub target: String,
+    pub hours: String,
+    pub values: String,
+}
+
+/// Makes a starter plan from the answers, as `carepath init` does (the CLI gives it).
+pub type Starter = Box<dyn Fn(&StartAnswers) -> Result<Vec<u8>, String> + Send + Sync>;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WriteError {
@@ -38,6 +67,10 @@ pub struct Site {
     pub catalog: Catalog,
     /// The built-in exporters, as `carepath export` sets them up by default.
     pub exporters: Registry,
+    /// Told of every change of the file; `/events` waits on it.
+    pub changes: Arc<Changes>,
+    /// Set for `carepath serve --new`: the plan is made from the start form.
+    pub starter: Option<Starter>,
 }
 
 impl std::fmt::Debug for Site {
@@ -76,6 +109,24 @@ pub fn version(bytes: &[u8]) -> String {
 }
 
 impl Site {
+    pub fn new(
+        file: Box<dyn PlanFile>,
+        format: Format,
+        as_of: Date,
+        catalog: Catalog,
+        exporters: Registry,
+    ) -> Site {
+        Site {
+            file,
+            format,
+            as_of,
+            catalog,
+            exporters,
+            changes: Arc::new(Changes::new()),
+            starter: None,
+        }
+    }
+
     fn knowledge(&self) -> Option<&dyn Knowledge> {
         Some(&self.catalog)
     }
@@ -109,7 +160,7 @@ impl Site {
         }
     }
 
-    fn error_page(&self, message: &str) -> String {
+    pub fn error_page(&self, message: &str) -> String {
         format!(
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>carepath: cannot read the plan</title><link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body><main><h1>The plan cannot be read</h1><p>{}</p></main></body></html>",
             esc(message)
@@ -125,7 +176,12 @@ impl Site {
             .map(|r| r.plan.title.clone())
             .unwrap_or_else(|| self.file.name());
         let mut nav = String::new();
-        for (href, name) in [("/", "Overview"), ("/downloads", "Downloads")] {
+        for (href, name) in [
+            ("/", "Overview"),
+            ("/edit", "Edit"),
+            ("/log", "Log"),
+            ("/downloads", "Downloads"),
+        ] {
             let current = if name == title {
                 " aria-current=\"page\""
             } else {
@@ -134,7 +190,7 @@ impl Site {
             let _ = write!(nav, "<li><a href=\"{href}\"{current}>{name}</a></li>");
         }
         format!(
-            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} · {plan} · carepath</title><link rel=\"stylesheet\" href=\"/assets/site.css\"></head>\n<body data-version=\"{version}\" data-csrf=\"{csrf}\"><a class=\"skip\" href=\"#main\">Skip to the content</a><header><p class=\"brand\">carepath · <span>{file}</span></p><nav aria-label=\"Pages\"><ul>{nav}</ul></nav></header>\n<main id=\"main\" tabindex=\"-1\"><h1>{h1}</h1>\n{body}</main></body></html>\n",
+            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} · {plan} · carepath</title><link rel=\"stylesheet\" href=\"/assets/site.css\"></head>\n<body data-version=\"{version}\" data-csrf=\"{csrf}\"><a class=\"skip\" href=\"#main\">Skip to the content</a><header><p class=\"brand\">carepath · <span>{file}</span></p><nav aria-label=\"Pages\"><ul>{nav}</ul></nav></header>\n<div id=\"changed\" role=\"status\" aria-live=\"polite\"></div>\n<main id=\"main\" tabindex=\"-1\"><h1>{h1}</h1>\n{body}</main><script src=\"/assets/live.js\"></script></body></html>\n",
             title = esc(title),
             plan = esc(&plan_title),
             version = version(&snap.bytes),
@@ -450,26 +506,218 @@ pub fn overview_body(snap: &Snapshot) -> String {
     s
 }
 
+/// How long `/events` holds a request before answering with the same version (the page asks
+/// again at once); short enough that Ctrl-C never waits on one for long.
+const HOLD: Duration = Duration::from_secs(20);
+/// How often a held `/events` looks at the file itself, besides being woken by the watcher.
+const LOOK: Duration = Duration::from_secs(1);
+
+const LIVE_JS: &str = include_str!("../assets/live.js");
+
+impl Site {
+    /// `/events?v=VERSION`: the file's version, as soon as it is not `VERSION`.
+    fn events(&self, seen: &str) -> Reply {
+        let deadline = std::time::Instant::now() + HOLD;
+        loop {
+            let count = self.changes.count();
+            let now = self.file.read().map(|b| version(&b)).unwrap_or_default();
+            if now != seen || std::time::Instant::now() >= deadline {
+                return Reply::text(200, now);
+            }
+            self.changes.wait_past(count, LOOK);
+        }
+    }
+
+    /// The start form of `carepath serve --new`: the questions of `carepath init`.
+    fn start_page(&self, csrf: &str, answers: &StartAnswers, problem: Option<&str>) -> Reply {
+        let mut roles: Vec<(&str, &str)> = self
+            .catalog
+            .roles
+            .iter()
+            .map(|r| (r.id.as_str(), r.name.as_str()))
+            .collect();
+        roles.sort_by_key(|r| r.1.to_lowercase());
+        let select = |name: &str, chosen: &str| {
+            let mut s = format!(
+                "<select id=\"start-{name}\" name=\"{name}\"><option value=\"\">(not in the list, or not sure)</option>"
+            );
+            for (id, n) in &roles {
+                let sel = if *id == chosen { " selected" } else { "" };
+                let _ = write!(s, "<option value=\"{}\"{sel}>{}</option>", esc(id), esc(n));
+            }
+            s.push_str("</select>");
+            s
+        };
+        let mut body = String::new();
+        if let Some(p) = problem {
+            let _ = write!(
+                body,
+                "<p class=\"error\" role=\"alert\">Not created: {}</p>",
+                esc(p)
+            );
+        }
+        let hours = if answers.hours.is_empty() {
+            "6"
+        } else {
+            &answers.hours
+        };
+        let values = if answers.values.is_empty() {
+            "patient-care"
+        } else {
+            &answers.values
+        };
+        let _ = write!(
+            body,
+            "<h2>Start a plan</h2><p>A few questions, as <code>carepath init</code> asks them. The answers make a first plan in <code>{file}</code>, on this computer; you can change everything afterwards.</p><form method=\"post\" action=\"/start\" class=\"edit\"><input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
+<div class=\"field\"><label for=\"start-name\">Your name</label><input type=\"text\" id=\"start-name\" name=\"name\" value=\"{name}\" autocomplete=\"name\"></div>\
+<div class=\"field\"><label for=\"start-role\">Your current role</label>{role}</div>\
+<div class=\"field\"><label for=\"start-target\">The role you aim at</label>{target}</div>\
+<div class=\"field\"><label for=\"start-hours\">Hours a week you can give to study and development, outside shifts</label><input type=\"text\" inputmode=\"decimal\" id=\"start-hours\" name=\"hours\" value=\"{hours}\"></div>\
+<div class=\"field\"><label for=\"start-values\">What drives you, separated by commas</label><input type=\"text\" id=\"start-values\" name=\"values\" value=\"{values}\" aria-describedby=\"start-values-hint\"><p class=\"hint\" id=\"start-values-hint\">For example: patient-care, leadership, family, teaching.</p></div>\
+<button type=\"submit\">Create my plan</button></form>",
+            file = esc(&self.file.name()),
+            csrf = esc(csrf),
+            name = esc(&answers.name),
+            role = select("role", &answers.role),
+            target = select("target", &answers.target),
+            hours = esc(hours),
+            values = esc(values),
+        );
+        let html = format!(
+            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Start a plan · carepath</title><link rel=\"stylesheet\" href=\"/assets/site.css\"></head>\n<body><a class=\"skip\" href=\"#main\">Skip to the content</a><header><p class=\"brand\">carepath · <span>{}</span></p></header>\n<main id=\"main\" tabindex=\"-1\"><h1>Welcome to carepath</h1>\n{body}</main></body></html>\n",
+            esc(&self.file.name())
+        );
+        Reply::html(if problem.is_some() { 422 } else { 200 }, html)
+    }
+
+    fn start(&self, req: &Request) -> Reply {
+        let Some(starter) = &self.starter else {
+            return Reply::text(404, "there is no such form\n");
+        };
+        if self.file.exists() {
+            return Reply::see_other("/");
+        }
+        let get = |k: &str| req.field(k).unwrap_or("").trim().to_string();
+        let answers = StartAnswers {
+            name: get("name"),
+            role: get("role"),
+            target: get("target"),
+            hours: get("hours"),
+            values: get("values"),
+        };
+        let bytes = match starter(&answers) {
+            Ok(b) => b,
+            Err(e) => return self.start_page(&req.csrf, &answers, Some(&e)),
+        };
+        match self.file.create(bytes) {
+            Ok(()) => {
+                self.changes.notify();
+                Reply::see_other("/")
+            }
+            Err(WriteError::Changed(_)) => Reply::see_other("/"),
+            Err(WriteError::Failed(e)) => self.start_page(&req.csrf, &answers, Some(&e)),
+        }
+    }
+}
+
+/// `/edit/milestones/3/delete` as its part, item and action.
+fn edit_route(rest: &str) -> Option<(&'static forms::Part, Option<&str>, Option<&str>)> {
+    let mut it = rest.split('/');
+    let part = forms::part(it.next()?)?;
+    let item = it.next();
+    let action = it.next();
+    if it.next().is_some() {
+        return None;
+    }
+    Some((part, item, action))
+}
+
 impl Handler for Site {
     fn handle(&self, req: &Request) -> Reply {
-        match (req.method, req.path.as_str()) {
+        use crate::edit::Which;
+        let path = req.path.as_str();
+        match (req.method, path) {
+            (Method::Get, "/assets/site.css") => {
+                return Reply::bytes(200, "text/css; charset=utf-8", CSS.as_bytes().to_vec());
+            }
+            (Method::Get, "/assets/live.js") => {
+                return Reply::bytes(
+                    200,
+                    "text/javascript; charset=utf-8",
+                    LIVE_JS.as_bytes().to_vec(),
+                );
+            }
+            (Method::Get, "/assets/dejavu-sans.ttf") => {
+                return Reply::bytes(200, "font/ttf", dejavu::sans::regular().to_vec());
+            }
+            (Method::Get, "/assets/dejavu-sans-bold.ttf") => {
+                return Reply::bytes(200, "font/ttf", dejavu::sans::bold().to_vec());
+            }
+            (Method::Get, "/events") => return self.events(req.field("v").unwrap_or("")),
+            _ => {}
+        }
+        if self.starter.is_some() && !self.file.exists() {
+            return match (req.method, path) {
+                (Method::Get, "/start") => {
+                    self.start_page(&req.csrf, &StartAnswers::default(), None)
+                }
+                (Method::Post, "/start") => self.start(req),
+                _ => Reply::see_other("/start"),
+            };
+        }
+        match (req.method, path) {
             (Method::Get, "/") => self.overview(&req.csrf),
+            (Method::Get, "/start") | (Method::Post, "/start") => Reply::see_other("/"),
             (Method::Get, "/downloads") => self.downloads(&req.csrf),
             (Method::Get, p) if p.starts_with("/download/") => {
                 self.download(&p["/download/".len()..], req.field("part"))
             }
-            (Method::Get, "/assets/site.css") => {
-                Reply::bytes(200, "text/css; charset=utf-8", CSS.as_bytes().to_vec())
+            (Method::Get, "/edit") => self.edit_index(&req.csrf),
+            (Method::Get, "/log") => match self.snapshot() {
+                Ok(s) => {
+                    let notice = match req.field("logged") {
+                        Some("progress") => {
+                            Some("<p class=\"ok\" role=\"status\">Progress logged.</p>".to_string())
+                        }
+                        Some("ce") => {
+                            Some("<p class=\"ok\" role=\"status\">Activity logged.</p>".to_string())
+                        }
+                        _ => None,
+                    };
+                    self.log_page(&req.csrf, &s, None, &[], notice)
+                }
+                Err(e) => Reply::html(500, self.error_page(&e)),
+            },
+            (Method::Post, "/log/progress") => self.log(req, "progress"),
+            (Method::Post, "/log/ce") => self.log(req, "ce"),
+            (method, p) if p.starts_with("/edit/") => {
+                let Some((part, item, action)) = edit_route(&p["/edit/".len()..]) else {
+                    return Reply::text(404, "there is no such page\n");
+                };
+                let which = match item {
+                    None => Which::Whole,
+                    Some("new") if part.list => Which::New,
+                    Some(i) if part.list => match i.parse() {
+                        Ok(i) => Which::Item(i),
+                        Err(_) => return Reply::text(404, "there is no such page\n"),
+                    },
+                    Some(_) => return Reply::text(404, "there is no such page\n"),
+                };
+                match (method, which, action) {
+                    (Method::Get, Which::Whole, None) => self.part_page(req, part),
+                    (Method::Get, w, None) => match self.snapshot() {
+                        Ok(s) => self.form_page(&req.csrf, &s, part, w, None, &[], None),
+                        Err(e) => Reply::html(500, self.error_page(&e)),
+                    },
+                    (Method::Post, Which::Whole, None) if !part.list => self.save(req, part, which),
+                    (Method::Post, Which::Item(_) | Which::New, None) => {
+                        self.save(req, part, which)
+                    }
+                    (Method::Post, Which::Item(i), Some("delete")) => self.delete(req, part, i),
+                    _ => Reply::text(404, "there is no such page\n"),
+                }
             }
-            (Method::Get, "/assets/dejavu-sans.ttf") => {
-                Reply::bytes(200, "font/ttf", dejavu::sans::regular().to_vec())
-            }
-            (Method::Get, "/assets/dejavu-sans-bold.ttf") => {
-                Reply::bytes(200, "font/ttf", dejavu::sans::bold().to_vec())
-            }
-            (Method::Post, "/" | "/downloads") | (Method::Get, _) => {
-                Reply::text(404, "there is no such page\n")
-            }
+            (Method::Get, _) => Reply::text(404, "there is no such page\n"),
             (Method::Post, _) => Reply::text(404, "there is no such form\n"),
         }
     }
