@@ -217,11 +217,27 @@ impl Site {
         }
         if !errors.is_empty() {
             body.push_str("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"problems\"><h2>Not saved: the plan would not pass <code>carepath check</code></h2><ul>");
+            let shown: Vec<String> = part
+                .fields
+                .iter()
+                .map(|f| forms::field_path(part, index, f))
+                .collect();
             for d in errors {
-                let place = if d.path.is_empty() {
-                    String::new()
-                } else {
-                    format!("<code>{}</code>: ", esc(&d.path))
+                // A link to the field when the form has it (`after[0]` is the `after` field).
+                let field = shown.iter().find(|p| {
+                    d.path == **p
+                        || d.path
+                            .strip_prefix(p.as_str())
+                            .is_some_and(|rest| rest.starts_with('['))
+                });
+                let place = match (field, d.path.is_empty()) {
+                    (Some(p), _) => format!(
+                        "<a href=\"#{}\"><code>{}</code></a>: ",
+                        forms::dom_id(p),
+                        esc(&d.path)
+                    ),
+                    (None, false) => format!("<code>{}</code>: ", esc(&d.path)),
+                    (None, true) => String::new(),
                 };
                 let _ = write!(body, "<li>{place}{}</li>", esc(&d.message));
             }

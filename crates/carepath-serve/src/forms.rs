@@ -638,7 +638,8 @@ impl Choices<'_> {
     }
 }
 
-fn dom_id(path: &str) -> String {
+/// The HTML id of the field at `path`.
+pub fn dom_id(path: &str) -> String {
     let mut s = String::from("f-");
     for c in path.chars() {
         s.push(if c.is_ascii_alphanumeric() { c } else { '-' });
@@ -655,9 +656,14 @@ pub fn render_fields(
     errors: &[FieldError],
     choices: &Choices<'_>,
 ) {
+    // An item is not offered as its own dependency.
     let own_id = match filled {
         Filled::Plan(Some(n)) => n.get("id").map(shown),
-        _ => None,
+        Filled::Plan(None) => None,
+        Filled::Posted(form) => {
+            let id = field_path(part, index, &f("id", "", K::Text, ""));
+            posted(form, &id).first().map(|s| s.to_string())
+        }
     };
     for field in part.fields {
         let path = field_path(part, index, field);
@@ -732,7 +738,7 @@ pub fn render_fields(
             K::Many(options) => {
                 let _ = write!(
                     out,
-                    "<fieldset{aria}><legend>{label}</legend><input type=\"hidden\" name=\"{name}\" value=\"\">"
+                    "<fieldset id=\"{id}\"{aria}><legend>{label}</legend><input type=\"hidden\" name=\"{name}\" value=\"\">"
                 );
                 let opts = choices.list(options, own_id.as_deref());
                 if opts.is_empty() {

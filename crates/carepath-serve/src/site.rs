@@ -329,8 +329,14 @@ fn status_word(s: Status) -> &'static str {
     match s {
         Status::Done => "done",
         Status::Late => "late",
+        Status::OnTrack => "on track",
+        Status::AtRisk => "at risk",
         _ => s.as_str(),
     }
+}
+
+fn status_class(s: Status) -> &'static str {
+    s.as_str()
 }
 
 fn hours(h: f64) -> String {
@@ -379,11 +385,11 @@ pub fn overview_body(snap: &Snapshot) -> String {
     let t = &r.schedule.totals;
     let _ = write!(
         s,
-        "<p>{} of {} milestones done; {} of {} left.</p></section>",
+        "<p>{} of {} milestones done; {} of {} hours of work left.</p></section>",
         t.done,
         t.milestones,
-        hours(t.remaining_hours),
-        hours(t.effort_hours)
+        carepath_model::numbers::grouped(t.remaining_hours),
+        carepath_model::numbers::grouped(t.effort_hours)
     );
     // The timeline, drawn from the PDF's layout.
     s.push_str("<section aria-labelledby=\"timeline-h\"><h2 id=\"timeline-h\">Timeline</h2><div class=\"timeline\">");
@@ -415,7 +421,8 @@ pub fn overview_body(snap: &Snapshot) -> String {
             let mark = if c.pass { "pass" } else { "fail" };
             let _ = write!(
                 s,
-                "<li class=\"{mark}\"><strong>{name}</strong> {}</li>",
+                "<li class=\"{mark}\"><strong>{}</strong> {}</li>",
+                name.replace('_', "-"),
                 esc(&c.document())
             );
         }
@@ -440,12 +447,12 @@ pub fn overview_body(snap: &Snapshot) -> String {
         for m in next {
             let _ = write!(
                 s,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"status-{}\">{}</td></tr>",
+                "<tr><td>{}</td><td class=\"date\">{}</td><td class=\"date\">{}</td><td class=\"num\">{}</td><td class=\"status-{}\">{}</td></tr>",
                 esc(&m.title),
                 m.forecast.start,
                 m.forecast.finish,
                 hours(m.remaining_hours),
-                status_word(m.status),
+                status_class(m.status),
                 status_word(m.status)
             );
         }
@@ -493,11 +500,17 @@ pub fn overview_body(snap: &Snapshot) -> String {
                 "planned"
             };
             let unverified = if item.verified { "" } else { " (unverified)" };
+            // The requirement's text often repeats the name ("RN license (required)").
+            let requirement = item
+                .requirement
+                .strip_prefix(item.name.as_str())
+                .map(str::trim)
+                .unwrap_or(&item.requirement);
             let _ = write!(
                 s,
                 "<li class=\"{state}\"><strong>{}</strong> <span class=\"badge\">{state}</span> {} <small>Source: {}{unverified}</small></li>",
                 esc(&item.name),
-                esc(&item.requirement),
+                esc(requirement),
                 esc(&item.source)
             );
         }
