@@ -588,7 +588,7 @@ impl Choices<'_> {
                     .iter()
                     .map(|r| (r.id.clone(), r.name.clone()))
                     .collect();
-                v.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+                v.sort_by_key(|a| a.1.to_lowercase());
                 v
             }
             Options::Credentials => {
@@ -604,7 +604,7 @@ impl Choices<'_> {
                         (c.id.clone(), name)
                     })
                     .collect();
-                v.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+                v.sort_by_key(|a| a.1.to_lowercase());
                 v
             }
             Options::Kinds => Kind::ALL
