@@ -285,7 +285,7 @@ test("every page passes axe-core, loads nothing from elsewhere, and works by key
   const { page, context, requests } = await open(s);
   const pages = ["/", "/edit", "/edit/plan", "/edit/profile", "/edit/credentials", "/edit/credentials/0", "/edit/skills/0",
     "/edit/experience/0", "/edit/capacity", "/edit/breaks/0", "/edit/target", "/edit/goals", "/edit/goals/0",
-    "/edit/milestones", "/edit/milestones/0", "/edit/milestones/new", "/log", "/downloads"];
+    "/edit/milestones", "/edit/milestones/0", "/edit/milestones/new", "/log", "/explore", "/downloads"];
   for (const p of pages) {
     const r = await page.goto(s.base + p);
     assert.equal(r.status(), 200, p);

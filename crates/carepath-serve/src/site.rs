@@ -180,6 +180,7 @@ impl Site {
             ("/", "Overview"),
             ("/edit", "Edit"),
             ("/log", "Log"),
+            ("/explore", "Explore"),
             ("/downloads", "Downloads"),
         ] {
             let current = if name == title {
@@ -633,6 +634,59 @@ impl Site {
     }
 }
 
+impl Site {
+    /// Explore: the roles the person could move to, ranked against the plan as
+    /// `carepath explore` ranks them, each with its reason, pay, time and route.
+    fn explore(&self, csrf: &str) -> Reply {
+        use carepath_catalog::explore::{self, Options, Seeker};
+        let snap = match self.snapshot() {
+            Ok(s) => s,
+            Err(e) => return Reply::html(500, self.error_page(&e)),
+        };
+        let mut body = String::from("<h2>Explore roles</h2>");
+        let Some(plan) = &snap.checked.plan else {
+            body.push_str(&invalid_notice(&self.file.name(), &snap));
+            return Reply::html(200, self.page("Explore", csrf, &snap, &body));
+        };
+        let seeker = Seeker::from_person(&plan.plan().person);
+        match explore::explore(&self.catalog, &seeker, &Options::default()) {
+            None => body.push_str("<p>Your current role is not in the catalog, so carepath cannot say where it leads. Choose it from the list in <a href=\"/edit/profile\">Profile</a>.</p>"),
+            Some(found) if found.roles.is_empty() => {
+                let _ = write!(body, "<p>The catalog knows no route from {} to another role.</p>", esc(&found.from_name));
+            }
+            Some(found) => {
+                let _ = write!(
+                    body,
+                    "<p>The {} roles that fit you best of the {} reachable from {}, as <code>carepath explore</code> ranks them: by your values, interests and skills, the pay, the outlook and the distance. Score out of 100.</p><table class=\"explore\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Role</th><th scope=\"col\">Score</th><th scope=\"col\">Why</th><th scope=\"col\">Pay</th><th scope=\"col\">Time</th></tr></thead><tbody>",
+                    found.roles.len(),
+                    found.matched,
+                    esc(&found.from_name)
+                );
+                for r in &found.roles {
+                    let pay = r.pay.as_ref().map(|p| p.text.clone()).unwrap_or_default();
+                    let route = if r.route.len() > 1 {
+                        format!("<small>Route: {}</small>", esc(&r.route.join(" → ")))
+                    } else {
+                        String::new()
+                    };
+                    let _ = write!(
+                        body,
+                        "<tr><td class=\"num\">{}</td><td><strong>{}</strong>{route}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+                        r.rank,
+                        esc(&r.name),
+                        r.score,
+                        esc(&r.reason),
+                        esc(&pay),
+                        carepath_model::words::plural(i64::from(r.months), "month", "months")
+                    );
+                }
+                body.push_str("</tbody></table>");
+            }
+        }
+        Reply::html(200, self.page("Explore", csrf, &snap, &body))
+    }
+}
+
 /// `/edit/milestones/3/delete` as its part, item and action.
 fn edit_route(rest: &str) -> Option<(&'static forms::Part, Option<&str>, Option<&str>)> {
     let mut it = rest.split('/');
@@ -686,6 +740,7 @@ impl Handler for Site {
                 self.download(&p["/download/".len()..], req.field("part"))
             }
             (Method::Get, "/edit") => self.edit_index(&req.csrf),
+            (Method::Get, "/explore") => self.explore(&req.csrf),
             (Method::Get, "/log") => match self.snapshot() {
                 Ok(s) => {
                     let notice = match req.field("logged") {
