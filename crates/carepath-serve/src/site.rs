@@ -663,9 +663,26 @@ impl Site {
                     esc(&found.from_name)
                 );
                 for r in &found.roles {
-                    let pay = r.pay.as_ref().map(|p| p.text.clone()).unwrap_or_default();
-                    let route = if r.route.len() > 1 {
-                        format!("<small>Route: {}</small>", esc(&r.route.join(" → ")))
+                    // The figure, then where it comes from (its source, year and region).
+                    let pay = r
+                        .pay
+                        .as_ref()
+                        .map(|p| {
+                            format!(
+                                "{} {}<small>{}</small>",
+                                carepath_model::numbers::grouped(p.amount),
+                                esc(&p.currency),
+                                esc(&p.text)
+                            )
+                        })
+                        .unwrap_or_default();
+                    let names: Vec<&str> = r
+                        .route
+                        .iter()
+                        .map(|id| self.catalog.role(id).map_or(id.as_str(), |x| x.name.as_str()))
+                        .collect();
+                    let route = if names.len() > 1 {
+                        format!("<small>Route: {}</small>", esc(&names.join(" → ")))
                     } else {
                         String::new()
                     };
@@ -676,7 +693,7 @@ impl Site {
                         esc(&r.name),
                         r.score,
                         esc(&r.reason),
-                        esc(&pay),
+                        pay,
                         carepath_model::words::plural(i64::from(r.months), "month", "months")
                     );
                 }
