@@ -44,7 +44,7 @@ const pages = {
   overview: "/", edit: "/edit", "edit-plan": "/edit/plan", profile: "/edit/profile", credentials: "/edit/credentials",
   "credential-0": "/edit/credentials/0", skill: "/edit/skills/0", experience: "/edit/experience/1", capacity: "/edit/capacity",
   breaks: "/edit/breaks", target: "/edit/target", goals: "/edit/goals", goal: "/edit/goals/0", milestones: "/edit/milestones",
-  milestone: "/edit/milestones/2", "milestone-new": "/edit/milestones/new", log: "/log", explore: "/explore", downloads: "/downloads",
+  milestone: "/edit/milestones/2", "milestone-new": "/edit/milestones/new", log: "/log", explore: "/explore", compare: "/compare?role=acute-care-np&role=critical-care-nurse&role=oncology-nurse", downloads: "/downloads",
 };
 for (const [name, path] of Object.entries(pages)) {
   await page.goto(s.base + path);

@@ -280,12 +280,27 @@ test("the PDF downloads, and it is the plan's", async () => {
   await context.close();
 });
 
+test("two roles checked on the Explore page open side by side on the Compare page", async () => {
+  const s = await serve();
+  const { page, context } = await open(s);
+  await page.goto(s.base + "/explore");
+  await page.check("label:has-text('Critical care nurse') input[type=checkbox]");
+  await page.check("label:has-text('Oncology nurse') input[type=checkbox]");
+  await page.click("button:text('Compare the checked roles')");
+  assert.equal(new URL(page.url()).pathname, "/compare");
+  const heads = await page.locator("table.compare thead th").allTextContents();
+  assert.deepEqual(heads, ["Role", "Critical care nurse", "Oncology nurse"]);
+  const route = await page.locator("table.compare tr:has(th:text('From you')) td").allTextContents();
+  assert.deepEqual(route, ["12 months, US$365 known costs", "24 months"]);
+  await context.close();
+});
+
 test("every page passes axe-core, loads nothing from elsewhere, and works by keyboard", async () => {
   const s = await serve();
   const { page, context, requests } = await open(s);
   const pages = ["/", "/edit", "/edit/plan", "/edit/profile", "/edit/credentials", "/edit/credentials/0", "/edit/skills/0",
     "/edit/experience/0", "/edit/capacity", "/edit/breaks/0", "/edit/target", "/edit/goals", "/edit/goals/0",
-    "/edit/milestones", "/edit/milestones/0", "/edit/milestones/new", "/log", "/explore", "/downloads"];
+    "/edit/milestones", "/edit/milestones/0", "/edit/milestones/new", "/log", "/explore", "/compare?role=critical-care-nurse&role=oncology-nurse", "/downloads"];
   for (const p of pages) {
     const r = await page.goto(s.base + p);
     assert.equal(r.status(), 200, p);

@@ -657,7 +657,7 @@ impl Site {
             Some(found) => {
                 let _ = write!(
                     body,
-                    "<p>The {} roles that fit you best of the {} reachable from {}, as <code>carepath explore</code> ranks them: by your values, interests and skills, the pay, the outlook and the distance. Score out of 100.</p><table class=\"explore\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Role</th><th scope=\"col\">Score</th><th scope=\"col\">Why</th><th scope=\"col\">Pay</th><th scope=\"col\">Time</th></tr></thead><tbody>",
+                    "<p>The {} roles that fit you best of the {} reachable from {}, as <code>carepath explore</code> ranks them: by your values, interests and skills, the pay, the outlook and the distance. Score out of 100. Check two to four roles and press Compare to see them side by side.</p><form class=\"pick-roles\" method=\"get\" action=\"/compare\"><table class=\"explore\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Role</th><th scope=\"col\">Score</th><th scope=\"col\">Why</th><th scope=\"col\">Pay</th><th scope=\"col\">Time</th></tr></thead><tbody>",
                     found.roles.len(),
                     found.matched,
                     esc(&found.from_name)
@@ -688,8 +688,9 @@ impl Site {
                     };
                     let _ = write!(
                         body,
-                        "<tr><td class=\"num\">{}</td><td><strong>{}</strong>{route}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+                        "<tr><td class=\"num\">{}</td><td><label class=\"pick\"><input type=\"checkbox\" name=\"role\" value=\"{}\"> <strong>{}</strong></label>{route}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
                         r.rank,
+                        esc(&r.id),
                         esc(&r.name),
                         r.score,
                         esc(&r.reason),
@@ -697,10 +698,169 @@ impl Site {
                         carepath_model::words::plural(i64::from(r.months), "month", "months")
                     );
                 }
-                body.push_str("</tbody></table>");
+                body.push_str("</tbody></table><button type=\"submit\">Compare the checked roles</button></form>");
             }
         }
         Reply::html(200, self.page("Explore", csrf, &snap, &body))
+    }
+
+    /// Compare: the roles checked on the Explore page side by side, every field for the plan's
+    /// region and the route from the person's role, as `carepath compare --plan` gives them
+    /// (the catalog's [`carepath_catalog::explore::compare`] makes the figures for both).
+    fn compare(&self, req: &Request) -> Reply {
+        use carepath_catalog::explore::compare::{self, Viewpoint};
+        let snap = match self.snapshot() {
+            Ok(s) => s,
+            Err(e) => return Reply::html(500, self.error_page(&e)),
+        };
+        let mut body = String::from("<h2>Compare roles</h2>");
+        let Some(plan) = &snap.checked.plan else {
+            body.push_str(&invalid_notice(&self.file.name(), &snap));
+            return Reply::html(200, self.page("Compare", &req.csrf, &snap, &body));
+        };
+        let ids: Vec<&str> = req
+            .query
+            .iter()
+            .filter(|(k, _)| k == "role")
+            .map(|(_, v)| v.as_str())
+            .collect();
+        let mut roles = Vec::new();
+        for id in &ids {
+            match self.catalog.role(id) {
+                Some(r) if !roles.iter().any(|x: &&carepath_catalog::Role| x.id == r.id) => {
+                    roles.push(r);
+                }
+                Some(_) => {}
+                None => {
+                    let _ = write!(
+                        body,
+                        "<p class=\"error\" role=\"alert\">The catalog has no role <code>{}</code>. <a href=\"/explore\">Choose the roles on the Explore page</a>.</p>",
+                        esc(id)
+                    );
+                    return Reply::html(404, self.page("Compare", &req.csrf, &snap, &body));
+                }
+            }
+        }
+        if !(2..=4).contains(&roles.len()) {
+            let _ = write!(
+                body,
+                "<p class=\"error\" role=\"alert\">{} checked: compare needs two to four roles. <a href=\"/explore\">Check them on the Explore page</a>.</p>",
+                carepath_model::words::plural(roles.len() as i64, "role", "roles")
+            );
+            return Reply::html(400, self.page("Compare", &req.csrf, &snap, &body));
+        }
+        let person = &plan.plan().person;
+        let view = Viewpoint {
+            region: person.region.clone(),
+            role: person.role.clone(),
+            credentials: person.credential_ids().map(str::to_owned).collect(),
+            plan: true,
+        };
+        let compared = compare::compare(&self.catalog, &roles, &view);
+        let _ = write!(
+            body,
+            "<p>Figures for {}, routes from your role, as <code>carepath compare --plan</code> gives them. <a href=\"/explore\">Back to Explore</a>.</p><table class=\"compare\"><thead><tr><th scope=\"col\">Role</th>",
+            esc(view.region.as_deref().unwrap_or("US"))
+        );
+        for r in &compared {
+            let _ = write!(body, "<th scope=\"col\">{}</th>", esc(&r.name));
+        }
+        body.push_str("</tr></thead><tbody>");
+        let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+        let list = |v: &[String]| {
+            if v.is_empty() {
+                "-".to_string()
+            } else {
+                v.join(", ")
+            }
+        };
+        let rows: Vec<(&str, Vec<String>)> = vec![
+            ("Track", compared.iter().map(|r| r.track.clone()).collect()),
+            (
+                "Pay",
+                compared
+                    .iter()
+                    .map(|r| r.pay_text.clone().unwrap_or_else(|| "no pay figure".into()))
+                    .collect(),
+            ),
+            (
+                "Outlook",
+                compared
+                    .iter()
+                    .map(|r| {
+                        r.outlook_text
+                            .clone()
+                            .unwrap_or_else(|| "no outlook figure".into())
+                    })
+                    .collect(),
+            ),
+            (
+                "Entry education",
+                compared
+                    .iter()
+                    .map(|r| r.entry_education.clone().unwrap_or_else(|| "-".into()))
+                    .collect(),
+            ),
+            (
+                "Credentials",
+                compared.iter().map(|r| list(&r.credentials)).collect(),
+            ),
+            (
+                "From you",
+                compared
+                    .iter()
+                    .map(|r| r.route_text.clone().unwrap_or_default())
+                    .collect(),
+            ),
+            (
+                "Clinical",
+                compared.iter().map(|r| yes_no(r.clinical)).collect(),
+            ),
+            (
+                "Settings",
+                compared.iter().map(|r| list(&r.settings)).collect(),
+            ),
+            (
+                "Shift work",
+                compared.iter().map(|r| yes_no(r.shift_work)).collect(),
+            ),
+            ("Values", compared.iter().map(|r| list(&r.values)).collect()),
+            (
+                "Regions",
+                compared
+                    .iter()
+                    .map(|r| {
+                        if r.regions.is_empty() {
+                            "all covered".to_string()
+                        } else {
+                            r.regions.join(", ")
+                        }
+                    })
+                    .collect(),
+            ),
+            (
+                "Sources",
+                compared
+                    .iter()
+                    .map(|r| {
+                        let mut s = list(&r.sources);
+                        if !r.verified {
+                            s.push_str(" (unverified)");
+                        }
+                        s
+                    })
+                    .collect(),
+            ),
+        ];
+        for (label, cells) in rows {
+            let _ = write!(body, "<tr><th scope=\"row\">{label}</th>");
+            for c in cells {
+                let _ = write!(body, "<td>{}</td>", esc(&c));
+            }
+            body.push_str("</tr>");
+        }
+        body.push_str("</tbody></table>");
+        Reply::html(200, self.page("Compare", &req.csrf, &snap, &body))
     }
 }
 
@@ -758,6 +918,7 @@ impl Handler for Site {
             }
             (Method::Get, "/edit") => self.edit_index(&req.csrf),
             (Method::Get, "/explore") => self.explore(&req.csrf),
+            (Method::Get, "/compare") => self.compare(req),
             (Method::Get, "/log") => match self.snapshot() {
                 Ok(s) => {
                     let notice = match req.field("logged") {

@@ -476,3 +476,45 @@ fn a_milestone_added_and_deleted_leaves_the_file_as_it_was() {
     assert_eq!(status, 303);
     assert_eq!(*file.lock().expect("the plan"), PLAN.as_bytes());
 }
+
+#[test]
+fn compare_shows_the_checked_roles_side_by_side_with_the_route_from_the_plan() {
+    let r = start();
+    let (status, html) = get(&r, "/explore");
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("<form class=\"pick-roles\" method=\"get\" action=\"/compare\">")
+            && html.contains("name=\"role\" value=\"critical-care-nurse\""),
+        "{html}"
+    );
+    let (status, html) = get(&r, "/compare?role=critical-care-nurse&role=oncology-nurse");
+    assert_eq!(status, 200, "{html}");
+    assert!(
+        html.contains(
+            "<th scope=\"col\">Critical care nurse</th><th scope=\"col\">Oncology nurse</th>"
+        ),
+        "{html}"
+    );
+    // The same figures as `carepath compare --plan`: pay for the plan's region, the route from
+    // the person's role.
+    assert!(
+        html.contains("<tr><th scope=\"row\">From you</th><td>12 months, US$365 known costs</td><td>24 months</td></tr>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("US$93,600 a year, US median, BLS May 2024"),
+        "{html}"
+    );
+    let (status, html) = get(&r, "/compare?role=oncology-nurse");
+    assert_eq!(status, 400);
+    assert!(
+        html.contains("1 role checked: compare needs two to four roles"),
+        "{html}"
+    );
+    let (status, html) = get(&r, "/compare?role=oncology-nurse&role=no-such-role");
+    assert_eq!(status, 404);
+    assert!(
+        html.contains("The catalog has no role <code>no-such-role</code>"),
+        "{html}"
+    );
+}
