@@ -42,7 +42,7 @@ async function shoot(name) {
 }
 const pages = {
   overview: "/", edit: "/edit", "edit-plan": "/edit/plan", profile: "/edit/profile", credentials: "/edit/credentials",
-  "credential-0": "/edit/credentials/0", skill: "/edit/skills/0", experience: "/edit/experience/1", capacity: "/edit/capacity",
+  "credential-0": "/edit/credentials/0", skill: "/edit/skills/0", experience: "/edit/experience/1", capacity: "/edit/capacity", roster: "/edit/roster",
   breaks: "/edit/breaks", target: "/edit/target", goals: "/edit/goals", goal: "/edit/goals/0", milestones: "/edit/milestones",
   milestone: "/edit/milestones/2", "milestone-new": "/edit/milestones/new", log: "/log", explore: "/explore", compare: "/compare?role=acute-care-np&role=critical-care-nurse&role=oncology-nurse", downloads: "/downloads",
 };
@@ -55,6 +55,14 @@ await page.fill("input[name='milestones[0].effort_hours']", "-5");
 await page.click("button:text('Save')");
 await shoot("milestone-refused");
 s.child.kill("SIGINT");
+// A plan with a shift rotation, for its page.
+const icu = join(dir, "icu-rotation.toml");
+copyFileSync(join(repo, "fixtures", "icu-rotation.toml"), icu);
+const r = await serve([icu]);
+await page.goto(r.url);
+await page.goto(r.base + "/edit/rotation");
+await shoot("rotation");
+r.child.kill("SIGINT");
 const n = await serve(["--new", join(dir, "new-plan.toml")]);
 await page.goto(n.url);
 await shoot("start");

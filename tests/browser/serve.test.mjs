@@ -216,6 +216,39 @@ test("a changed value keeps every other byte of the TOML file", async () => {
   await context.close();
 });
 
+test("an interest typed with a comma in it stays one entry, one a line", async () => {
+  const s = await serve();
+  const before = readFileSync(s.plan, "utf8");
+  const { page, context } = await open(s);
+  await page.goto(s.base + "/edit/profile");
+  const box = page.getByLabel("Interests");
+  assert.equal(await box.inputValue(), "critical care\nsepsis management\nprecepting new grads\npoint-of-care ultrasound");
+  await box.fill("critical care\nsepsis management\nprecepting new grads, residents\npoint-of-care ultrasound");
+  await page.click("button:text('Save')");
+  assert.match(await page.textContent("main"), /Saved\./);
+  assert.equal(readFileSync(s.plan, "utf8"), before.replace('"precepting new grads"', '"precepting new grads, residents"'));
+  await context.close();
+});
+
+test("the shift rotation is edited in the page: a shift's start changed, a bad one refused at its field", async () => {
+  const s = await serve({ fixture: "icu-rotation.toml" });
+  const before = readFileSync(s.plan, "utf8");
+  const { page, context } = await open(s);
+  await page.goto(s.base + "/edit/rotation");
+  const box = page.getByLabel("Shifts", { exact: true });
+  assert.equal(await box.inputValue(), "D 07:00 12.5\nN 19:00 12.5");
+  await box.fill("D 07:00 12.5\nN 7pm 12.5");
+  await page.click("button:text('Save')");
+  assert.equal(await box.getAttribute("aria-invalid"), "true");
+  assert.match(await page.textContent("main"), /the shift `N` starts at "7pm", which is not a time of day written as HH:MM/);
+  assert.equal(readFileSync(s.plan, "utf8"), before);
+  await box.fill("D 07:00 12.5\nN 19:30 12.5");
+  await page.click("button:text('Save')");
+  assert.match(await page.textContent("main"), /Saved\./);
+  assert.equal(readFileSync(s.plan, "utf8"), before.replace('N = { start = "19:00"', 'N = { start = "19:30"'));
+  await context.close();
+});
+
 test("logging progress adds an entry to the file and the page shows it", async () => {
   const s = await serve();
   const { page, context } = await open(s);
@@ -299,7 +332,7 @@ test("every page passes axe-core, loads nothing from elsewhere, and works by key
   const s = await serve();
   const { page, context, requests } = await open(s);
   const pages = ["/", "/edit", "/edit/plan", "/edit/profile", "/edit/credentials", "/edit/credentials/0", "/edit/skills/0",
-    "/edit/experience/0", "/edit/capacity", "/edit/breaks/0", "/edit/target", "/edit/goals", "/edit/goals/0",
+    "/edit/experience/0", "/edit/capacity", "/edit/rotation", "/edit/roster", "/edit/breaks/0", "/edit/target", "/edit/goals", "/edit/goals/0",
     "/edit/milestones", "/edit/milestones/0", "/edit/milestones/new", "/log", "/explore", "/compare?role=critical-care-nurse&role=oncology-nurse", "/downloads"];
   for (const p of pages) {
     const r = await page.goto(s.base + p);

@@ -24,8 +24,13 @@ pub enum FieldKind {
     Date,
     /// yes / no / not set.
     YesNo,
-    /// Words separated by commas: a list of text.
+    /// A list of text, one entry a line in a textarea (an entry may itself hold a comma).
     Words,
+    /// Short codes separated by spaces (a rotation's days: `- - D D N N -`).
+    Codes,
+    /// A rotation's named shifts, one a line: `D 07:00 12.5` (code, start, hours); each line
+    /// becomes `D = { start = "07:00", hours = 12.5 }`.
+    Shifts,
     Choice(Options),
     /// Several of a list, as checkboxes.
     Many(Options),
@@ -116,13 +121,8 @@ pub const PARTS: &[Part] = &[
                 K::Text,
                 "A country, or country and state: US, US-CA, CA-ON, GB.",
             ),
-            f(
-                "values",
-                "Values",
-                K::Words,
-                "What drives you, separated by commas.",
-            ),
-            f("interests", "Interests", K::Words, "Separated by commas."),
+            f("values", "Values", K::Words, "What drives you, one a line."),
+            f("interests", "Interests", K::Words, "One a line."),
         ],
     },
     Part {
@@ -194,7 +194,7 @@ pub const PARTS: &[Part] = &[
         item: "capacity",
         path: "capacity",
         list: false,
-        intro: "The hours you can really give to the plan. A rotation or roster stays in the file; edit it there.",
+        intro: "The hours you can really give to the plan. Your shifts are under Shift rotation and Roster file.",
         fields: &[
             f(
                 "hours_per_week",
@@ -224,6 +224,56 @@ pub const PARTS: &[Part] = &[
         ],
     },
     Part {
+        slug: "rotation",
+        title: "Shift rotation",
+        item: "rotation",
+        path: "capacity.rotation",
+        list: false,
+        intro: "The shifts you work, as a cycle that repeats: carepath plans study around them.",
+        fields: &[
+            f(
+                "start",
+                "First day of the cycle",
+                K::Date,
+                "The day the first entry of the days below falls on.",
+            ),
+            f(
+                "days",
+                "Days of the cycle",
+                K::Codes,
+                "One entry a day, separated by spaces: a shift's code, or - for a day off. For example: D D D - - - - N N N - - - -",
+            ),
+            f(
+                "shifts",
+                "Shifts",
+                K::Shifts,
+                "One shift a line: its code, when it starts (HH:MM) and its hours. For example: D 07:00 12.5",
+            ),
+        ],
+    },
+    Part {
+        slug: "roster",
+        title: "Roster file",
+        item: "roster",
+        path: "capacity.roster",
+        list: false,
+        intro: "A calendar file (.ics) your employer's scheduling system exports: its shifts come before the rotation's.",
+        fields: &[
+            f(
+                "file",
+                "File",
+                K::Text,
+                "Its path, from the folder of the plan, such as roster/shifts.ics.",
+            ),
+            f(
+                "match",
+                "Only events named",
+                K::Text,
+                "Leave empty to count every timed event as a shift.",
+            ),
+        ],
+    },
+    Part {
         slug: "breaks",
         title: "Breaks",
         item: "break",
@@ -250,7 +300,7 @@ pub const PARTS: &[Part] = &[
                 "alternatives",
                 "Alternatives",
                 K::Words,
-                "Other roles you would take, as catalog ids separated by commas.",
+                "Other roles you would take, as catalog ids, one a line.",
             ),
         ],
     },
@@ -271,12 +321,7 @@ pub const PARTS: &[Part] = &[
             f("title", "Goal", K::Text, ""),
             f("due", "Due", K::Date, ""),
             f("horizon", "Horizon", K::Choice(Options::Horizons), ""),
-            f(
-                "values",
-                "Values it serves",
-                K::Words,
-                "Separated by commas.",
-            ),
+            f("values", "Values it serves", K::Words, "One a line."),
             f(
                 "measure.metric",
                 "Measured by",
@@ -409,8 +454,42 @@ fn list_of(node: Option<&Node>) -> Vec<String> {
     }
 }
 
+/// The codes of a rotation's days, separated by spaces.
+fn codes(text: &str) -> Vec<String> {
+    text.split_whitespace().map(str::to_string).collect()
+}
+
+/// A rotation's shifts as a form shows them: `D 07:00 12.5`, one a line.
+fn shifts_shown(node: Option<&Node>) -> Vec<(String, String, String)> {
+    match node.map(|n| &n.kind) {
+        Some(NodeKind::Table(entries)) => entries
+            .iter()
+            .map(|(k, n)| {
+                let part = |key: &str| n.get(key).map(shown).unwrap_or_default();
+                (k.name.clone(), part("start"), part("hours"))
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The shifts typed, one a line: code, start, hours (what is missing stays empty, and `check`
+/// says so at the field).
+fn shifts_typed(text: &str) -> Vec<(String, String, String)> {
+    text.lines()
+        .filter_map(|l| {
+            let mut w = l.split_whitespace();
+            let code = w.next()?.to_string();
+            let start = w.next().unwrap_or("").to_string();
+            let hours = w.collect::<Vec<_>>().join(" ");
+            Some((code, start, hours))
+        })
+        .collect()
+}
+
+/// The entries of a list field: one a line, blank lines left out.
 fn words(text: &str) -> Vec<String> {
-    text.split(',')
+    text.lines()
         .map(|w| w.trim().to_string())
         .filter(|w| !w.is_empty())
         .collect()
@@ -482,13 +561,47 @@ pub fn changes(
         }
         let now = node_at(root, &path);
         match field.kind {
-            K::Many(_) | K::Words => {
+            K::Shifts => {
+                let want = shifts_typed(posted(form, &path).first().copied().unwrap_or(""));
+                let have = shifts_shown(now);
+                if want == have {
+                    continue;
+                }
+                if want.is_empty() {
+                    out.push(Change::Remove(path));
+                    continue;
+                }
+                for (code, ..) in &have {
+                    if !want.iter().any(|(c, ..)| c == code) {
+                        out.push(Change::Remove(format!("{path}.{code}")));
+                    }
+                }
+                for (code, start, hours) in &want {
+                    let old = have.iter().find(|(c, ..)| c == code);
+                    for (key, value, kind) in
+                        [("start", start, K::Text), ("hours", hours, K::Number)]
+                    {
+                        let before = old.map(|o| if key == "start" { &o.1 } else { &o.2 });
+                        if before == Some(value) {
+                            continue;
+                        }
+                        let at = format!("{path}.{code}.{key}");
+                        if value.is_empty() {
+                            out.push(Change::Remove(at));
+                        } else {
+                            out.push(Change::Set(at, typed(kind, value)));
+                        }
+                    }
+                }
+            }
+            K::Many(_) | K::Words | K::Codes => {
                 let want: Vec<String> = match field.kind {
                     K::Many(_) => posted(form, &path)
                         .into_iter()
                         .filter(|v| !v.is_empty())
                         .map(str::to_string)
                         .collect(),
+                    K::Codes => codes(posted(form, &path).first().copied().unwrap_or("")),
                     _ => words(posted(form, &path).first().copied().unwrap_or("")),
                 };
                 if want == list_of(now) {
@@ -671,7 +784,18 @@ pub fn render_fields(
         let (value, list): (String, Vec<String>) = match filled {
             Filled::Plan(item) => {
                 let node = item.and_then(|n| node_at(n, field.key));
-                (node.map(shown).unwrap_or_default(), list_of(node))
+                let list = list_of(node);
+                let value = match field.kind {
+                    K::Words => list.join("\n"),
+                    K::Codes => list.join(" "),
+                    K::Shifts => shifts_shown(node)
+                        .into_iter()
+                        .map(|(c, s, h)| format!("{c} {s} {h}").trim_end().to_string())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    _ => node.map(shown).unwrap_or_default(),
+                };
+                (value, list)
             }
             Filled::Posted(form) => {
                 let all = posted(form, &path);
@@ -688,9 +812,9 @@ pub fn render_fields(
             .iter()
             .filter(|e| {
                 e.path == path
-                    || e.path
-                        .strip_prefix(path.as_str())
-                        .is_some_and(|rest| rest.starts_with('['))
+                    || e.path.strip_prefix(path.as_str()).is_some_and(|rest| {
+                        rest.starts_with('[') || (field.kind == K::Shifts && rest.starts_with('.'))
+                    })
             })
             .collect();
         let mut described = Vec::new();
@@ -797,6 +921,14 @@ pub fn render_fields(
                     let _ = write!(out, "<option value=\"{v}\"{sel}>{text}</option>");
                 }
                 out.push_str("</select>");
+            }
+            K::Words | K::Shifts => {
+                let rows = value.lines().count().clamp(2, 12) + 1;
+                let _ = write!(
+                    out,
+                    "<label for=\"{id}\">{label}</label><textarea id=\"{id}\" name=\"{name}\" rows=\"{rows}\"{aria}{invalid}>{}</textarea>",
+                    esc(&value)
+                );
             }
             K::LongText => {
                 let _ = write!(

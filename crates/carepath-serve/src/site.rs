@@ -82,9 +82,13 @@ impl std::fmt::Debug for Site {
     }
 }
 
-/// HTML text: the five specials escaped.
+/// HTML text: the five specials escaped, control characters dropped but line breaks kept (a
+/// textarea shows a list one entry a line, and a note's lines).
 pub fn esc(text: &str) -> String {
-    carepath_pdf::svg::escape(text)
+    text.split('\n')
+        .map(carepath_pdf::svg::escape)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 const CSS: &str = include_str!("../assets/site.css");

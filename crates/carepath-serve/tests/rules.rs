@@ -518,3 +518,138 @@ fn compare_shows_the_checked_roles_side_by_side_with_the_route_from_the_plan() {
         "{html}"
     );
 }
+
+#[test]
+fn a_list_entry_holding_a_comma_stays_one_entry() {
+    let (r, file) = start_with(PLAN);
+    let (status, html) = get(&r, "/edit/profile");
+    assert_eq!(status, 200);
+    // One entry a line, each whole.
+    assert!(
+        html.contains(">critical care\nsepsis management\nprecepting new grads\npoint-of-care ultrasound</textarea>"),
+        "{html}"
+    );
+    let v = version_in(&html);
+    let interests = "critical care\r\nsepsis management\r\nprecepting new grads, residents\r\n\r\npoint-of-care ultrasound";
+    let (status, body, _) = post(
+        &r,
+        "/edit/profile",
+        &[("version", &v), ("person.interests", interests)],
+    );
+    assert_eq!(status, 303, "{body}");
+    let now = String::from_utf8(file.lock().expect("the plan").clone()).expect("text");
+    assert_eq!(
+        now,
+        PLAN.replace(
+            "\"precepting new grads\"",
+            "\"precepting new grads, residents\""
+        )
+    );
+}
+
+const ROTATION_PLAN: &str = include_str!("../../../fixtures/icu-roster.toml");
+
+#[test]
+fn the_shift_rotation_is_edited_in_the_page_keeping_every_other_byte() {
+    let (r, file) = start_with(ROTATION_PLAN);
+    let (status, html) = get(&r, "/edit/rotation");
+    assert_eq!(status, 200, "{html}");
+    assert!(
+        html.contains("name=\"capacity.rotation.days\" value=\"- - - N N N - D D D - - - -\""),
+        "{html}"
+    );
+    assert!(
+        html.contains(">D 07:00 12.5\nN 19:00 12.5</textarea>"),
+        "{html}"
+    );
+    let v = version_in(&html);
+    let (status, body, _) = post(
+        &r,
+        "/edit/rotation",
+        &[
+            ("version", &v),
+            ("capacity.rotation.shifts", "D 07:00 12.5\r\nN 19:30 12"),
+        ],
+    );
+    assert_eq!(status, 303, "{body}");
+    let now = String::from_utf8(file.lock().expect("the plan").clone()).expect("text");
+    assert_eq!(
+        now,
+        ROTATION_PLAN.replace(
+            "N = { start = \"19:00\", hours = 12.5 }",
+            "N = { start = \"19:30\", hours = 12 }"
+        )
+    );
+    // A start that is not HH:MM: check's words at the shifts field, the file as it was.
+    let (_, html) = get(&r, "/edit/rotation");
+    let v = version_in(&html);
+    let (status, page, _) = post(
+        &r,
+        "/edit/rotation",
+        &[
+            ("version", &v),
+            ("capacity.rotation.shifts", "D 7am 12.5\nN 19:30 12"),
+        ],
+    );
+    assert_eq!(status, 422, "{page}");
+    let field = &page[page
+        .find("name=\"capacity.rotation.shifts\"")
+        .expect("the field")..];
+    let field = &field[..field.find("</div>").expect("its end")];
+    assert!(
+        field.contains(
+            "the shift `D` starts at &quot;7am&quot;, which is not a time of day written as HH:MM"
+        ),
+        "{field}"
+    );
+    assert!(
+        field.contains("D 7am 12.5"),
+        "what was typed stays: {field}"
+    );
+    assert_eq!(
+        String::from_utf8(file.lock().expect("the plan").clone()).expect("text"),
+        now
+    );
+    // A day naming no shift is refused at the days field.
+    let (status, page, _) = post(
+        &r,
+        "/edit/rotation",
+        &[("version", &v), ("capacity.rotation.days", "D D X - - - -")],
+    );
+    assert_eq!(status, 422, "{page}");
+    let field = &page[page
+        .find("name=\"capacity.rotation.days\"")
+        .expect("the field")..];
+    let field = &field[..field.find("</div>").expect("its end")];
+    assert!(
+        field.contains("the rotation names the shift &quot;X&quot;, which is not in its `shifts`"),
+        "{field}"
+    );
+}
+
+#[test]
+fn the_roster_file_reference_is_edited_in_the_page() {
+    let (r, file) = start_with(ROTATION_PLAN);
+    let (status, html) = get(&r, "/edit/roster");
+    assert_eq!(status, 200, "{html}");
+    assert!(
+        html.contains("name=\"capacity.roster.file\" value=\"roster/shifts.ics\""),
+        "{html}"
+    );
+    let v = version_in(&html);
+    let (status, body, _) = post(
+        &r,
+        "/edit/roster",
+        &[
+            ("version", &v),
+            ("capacity.roster.file", "roster/2027.ics"),
+            ("capacity.roster.match", "Shift"),
+        ],
+    );
+    assert_eq!(status, 303, "{body}");
+    let now = String::from_utf8(file.lock().expect("the plan").clone()).expect("text");
+    assert_eq!(
+        now,
+        ROTATION_PLAN.replace("file = \"roster/shifts.ics\"", "file = \"roster/2027.ics\"")
+    );
+}
