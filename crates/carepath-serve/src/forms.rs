@@ -122,7 +122,12 @@ pub const PARTS: &[Part] = &[
                 "A country, or country and state: US, US-CA, CA-ON, GB.",
             ),
             f("values", "Values", K::Words, "What drives you, one a line."),
-            f("interests", "Interests", K::Words, "One a line."),
+            f(
+                "interests",
+                "Interests",
+                K::Words,
+                "What you like to work on, one a line.",
+            ),
         ],
     },
     Part {
