@@ -1,5 +1,6 @@
 //! End-to-end tests: the real `carepath` executable on the fixtures, as a user would run it.
 
+mod browser;
 mod catalog;
 mod ce;
 mod check;

@@ -271,6 +271,9 @@ pub enum Command {
     /// The plan in your browser: a local page to read, log and download it (127.0.0.1 only).
     Serve {
         plan: PathBuf,
+        /// Start a new plan: the page asks `init`'s questions and writes PLAN from the answers.
+        #[arg(long)]
+        new: bool,
         /// The port (default: a free one).
         #[arg(long, default_value_t = 0)]
         port: u16,

@@ -42,6 +42,7 @@ impl Failure {
 pub type Outcome = Result<(), Failure>;
 
 /// What every command may need: read once, at the start.
+#[derive(Clone)]
 pub struct Env {
     pub as_of: Date,
     /// Colour on stdout.

@@ -8,6 +8,7 @@ use toml_parser::Source;
 use toml_parser::lexer::TokenKind;
 
 mod ce;
+pub mod fields;
 
 pub use ce::{NewCe, append_ce};
 

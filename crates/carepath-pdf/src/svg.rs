@@ -22,39 +22,62 @@ pub fn page(page: &Page, title: &str) -> String {
 }
 
 /// The timeline section of the document: one `<svg>` per page it covers, each cropped to the
-/// section (from its title to the last item before the footer or the next section). Empty when
-/// the document has no timeline.
+/// drawing on every side: from below the section's title (the page around it gives its own
+/// heading) to its last row, without the page's margins or its footer. Empty when the document
+/// has no timeline.
 pub fn timeline(doc: &Document, title: &str) -> Vec<String> {
     let mut out = Vec::new();
     for page in &doc.pages {
-        let footer_top = page.height - MARGIN - 12.0;
+        // Above the footer's rule, which `layout::footers` draws 13 points above the margin.
+        let footer_top = page.height - MARGIN - 14.0;
         let mut inside = false;
+        let mut heading_y: Option<f32> = None;
         let mut items: Vec<&Item> = Vec::new();
         for item in &page.items {
             if let Item::Text {
-                size, bold, text, ..
+                size,
+                bold,
+                text,
+                y,
+                ..
             } = item
                 && *bold
                 && *size >= 16.0
             {
                 inside = text == "Timeline" || text == "Timeline (continued)";
+                if inside {
+                    heading_y = Some(*y);
+                    continue;
+                }
             }
-            if inside && item.bounds().1 < footer_top {
+            // The section title's underline.
+            if let (Item::Line { y1, y2, .. }, Some(h)) = (item, heading_y)
+                && y1 == y2
+                && *y1 >= h
+                && *y1 <= h + 14.0
+            {
+                continue;
+            }
+            if inside && item.bounds().3 < footer_top {
                 items.push(item);
             }
         }
         if items.is_empty() {
             continue;
         }
-        let (mut top, mut bottom) = (f32::MAX, f32::MIN);
+        let (mut left, mut top, mut right, mut bottom) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
         for i in &items {
-            let (_, t, _, b) = i.bounds();
+            let (l, t, r, b) = i.bounds();
+            left = left.min(l);
             top = top.min(t);
+            right = right.max(r);
             bottom = bottom.max(b);
         }
+        let left = (left - 4.0).max(0.0);
         let top = (top - 4.0).max(0.0);
+        let right = (right + 4.0).min(page.width);
         let bottom = (bottom + 4.0).min(page.height);
-        out.push(draw(&items, (0.0, top, page.width, bottom - top), title));
+        out.push(draw(&items, (left, top, right - left, bottom - top), title));
     }
     out
 }

@@ -10,6 +10,11 @@ use carepath_export::Registry;
 use carepath_model::{Format, Knowledge, ResolvedPlan, Status};
 use jiff::civil::Date;
 
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::forms;
+use crate::live::Changes;
 use crate::server::{Handler, Method, Reply, Request};
 
 /// How the site reads and writes the plan file. The CLI implements it with its locked, atomic,
@@ -21,7 +26,31 @@ pub trait PlanFile: Send + Sync + 'static {
     /// Replaces the file with `new` if it still holds `expected`; if it holds something else,
     /// [`WriteError::Changed`] with what it holds, and nothing is written.
     fn replace(&self, expected: &[u8], new: Vec<u8>) -> Result<(), WriteError>;
+    /// Whether the file is there (`carepath serve --new` waits for the person to create it).
+    fn exists(&self) -> bool {
+        true
+    }
+    /// Writes a new file, refusing to replace one that is there.
+    fn create(&self, bytes: Vec<u8>) -> Result<(), WriteError> {
+        let _ = bytes;
+        Err(WriteError::Failed(
+            "this plan file cannot be created here".into(),
+        ))
+    }
 }
+
+/// The answers of the start form (`carepath serve --new`), as `carepath init` asks them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StartAnswers {
+    pub name: String,
+    pub role: String,
+    pub target: String,
+    pub hours: String,
+    pub values: String,
+}
+
+/// Makes a starter plan from the answers, as `carepath init` does (the CLI gives it).
+pub type Starter = Box<dyn Fn(&StartAnswers) -> Result<Vec<u8>, String> + Send + Sync>;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WriteError {
@@ -38,6 +67,10 @@ pub struct Site {
     pub catalog: Catalog,
     /// The built-in exporters, as `carepath export` sets them up by default.
     pub exporters: Registry,
+    /// Told of every change of the file; `/events` waits on it.
+    pub changes: Arc<Changes>,
+    /// Set for `carepath serve --new`: the plan is made from the start form.
+    pub starter: Option<Starter>,
 }
 
 impl std::fmt::Debug for Site {
@@ -49,9 +82,13 @@ impl std::fmt::Debug for Site {
     }
 }
 
-/// HTML text: the five specials escaped.
+/// HTML text: the five specials escaped, control characters dropped but line breaks kept (a
+/// textarea shows a list one entry a line, and a note's lines).
 pub fn esc(text: &str) -> String {
-    carepath_pdf::svg::escape(text)
+    text.split('\n')
+        .map(carepath_pdf::svg::escape)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 const CSS: &str = include_str!("../assets/site.css");
@@ -76,6 +113,24 @@ pub fn version(bytes: &[u8]) -> String {
 }
 
 impl Site {
+    pub fn new(
+        file: Box<dyn PlanFile>,
+        format: Format,
+        as_of: Date,
+        catalog: Catalog,
+        exporters: Registry,
+    ) -> Site {
+        Site {
+            file,
+            format,
+            as_of,
+            catalog,
+            exporters,
+            changes: Arc::new(Changes::new()),
+            starter: None,
+        }
+    }
+
     fn knowledge(&self) -> Option<&dyn Knowledge> {
         Some(&self.catalog)
     }
@@ -109,7 +164,7 @@ impl Site {
         }
     }
 
-    fn error_page(&self, message: &str) -> String {
+    pub fn error_page(&self, message: &str) -> String {
         format!(
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>carepath: cannot read the plan</title><link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body><main><h1>The plan cannot be read</h1><p>{}</p></main></body></html>",
             esc(message)
@@ -125,7 +180,13 @@ impl Site {
             .map(|r| r.plan.title.clone())
             .unwrap_or_else(|| self.file.name());
         let mut nav = String::new();
-        for (href, name) in [("/", "Overview"), ("/downloads", "Downloads")] {
+        for (href, name) in [
+            ("/", "Overview"),
+            ("/edit", "Edit"),
+            ("/log", "Log"),
+            ("/explore", "Explore"),
+            ("/downloads", "Downloads"),
+        ] {
             let current = if name == title {
                 " aria-current=\"page\""
             } else {
@@ -134,7 +195,7 @@ impl Site {
             let _ = write!(nav, "<li><a href=\"{href}\"{current}>{name}</a></li>");
         }
         format!(
-            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} · {plan} · carepath</title><link rel=\"stylesheet\" href=\"/assets/site.css\"></head>\n<body data-version=\"{version}\" data-csrf=\"{csrf}\"><a class=\"skip\" href=\"#main\">Skip to the content</a><header><p class=\"brand\">carepath · <span>{file}</span></p><nav aria-label=\"Pages\"><ul>{nav}</ul></nav></header>\n<main id=\"main\" tabindex=\"-1\"><h1>{h1}</h1>\n{body}</main></body></html>\n",
+            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} · {plan} · carepath</title><link rel=\"stylesheet\" href=\"/assets/site.css\"></head>\n<body data-version=\"{version}\" data-csrf=\"{csrf}\"><a class=\"skip\" href=\"#main\">Skip to the content</a><header><p class=\"brand\">carepath · <span>{file}</span></p><nav aria-label=\"Pages\"><ul>{nav}</ul></nav></header>\n<div id=\"changed\" role=\"status\" aria-live=\"polite\"></div>\n<main id=\"main\" tabindex=\"-1\"><h1>{h1}</h1>\n{body}</main><script src=\"/assets/live.js\"></script></body></html>\n",
             title = esc(title),
             plan = esc(&plan_title),
             version = version(&snap.bytes),
@@ -273,8 +334,14 @@ fn status_word(s: Status) -> &'static str {
     match s {
         Status::Done => "done",
         Status::Late => "late",
+        Status::OnTrack => "on track",
+        Status::AtRisk => "at risk",
         _ => s.as_str(),
     }
+}
+
+fn status_class(s: Status) -> &'static str {
+    s.as_str()
 }
 
 fn hours(h: f64) -> String {
@@ -323,11 +390,11 @@ pub fn overview_body(snap: &Snapshot) -> String {
     let t = &r.schedule.totals;
     let _ = write!(
         s,
-        "<p>{} of {} milestones done; {} of {} left.</p></section>",
+        "<p>{} of {} milestones done; {} of {} hours of work left.</p></section>",
         t.done,
         t.milestones,
-        hours(t.remaining_hours),
-        hours(t.effort_hours)
+        carepath_model::numbers::grouped(t.remaining_hours),
+        carepath_model::numbers::grouped(t.effort_hours)
     );
     // The timeline, drawn from the PDF's layout.
     s.push_str("<section aria-labelledby=\"timeline-h\"><h2 id=\"timeline-h\">Timeline</h2><div class=\"timeline\">");
@@ -359,7 +426,8 @@ pub fn overview_body(snap: &Snapshot) -> String {
             let mark = if c.pass { "pass" } else { "fail" };
             let _ = write!(
                 s,
-                "<li class=\"{mark}\"><strong>{name}</strong> {}</li>",
+                "<li class=\"{mark}\"><strong>{}</strong> {}</li>",
+                name.replace('_', "-"),
                 esc(&c.document())
             );
         }
@@ -384,12 +452,12 @@ pub fn overview_body(snap: &Snapshot) -> String {
         for m in next {
             let _ = write!(
                 s,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"status-{}\">{}</td></tr>",
+                "<tr><td>{}</td><td class=\"date\">{}</td><td class=\"date\">{}</td><td class=\"num\">{}</td><td class=\"status-{}\">{}</td></tr>",
                 esc(&m.title),
                 m.forecast.start,
                 m.forecast.finish,
                 hours(m.remaining_hours),
-                status_word(m.status),
+                status_class(m.status),
                 status_word(m.status)
             );
         }
@@ -437,11 +505,17 @@ pub fn overview_body(snap: &Snapshot) -> String {
                 "planned"
             };
             let unverified = if item.verified { "" } else { " (unverified)" };
+            // The requirement's text often repeats the name ("RN license (required)").
+            let requirement = item
+                .requirement
+                .strip_prefix(item.name.as_str())
+                .map(str::trim)
+                .unwrap_or(&item.requirement);
             let _ = write!(
                 s,
                 "<li class=\"{state}\"><strong>{}</strong> <span class=\"badge\">{state}</span> {} <small>Source: {}{unverified}</small></li>",
                 esc(&item.name),
-                esc(&item.requirement),
+                esc(requirement),
                 esc(&item.source)
             );
         }
@@ -450,26 +524,450 @@ pub fn overview_body(snap: &Snapshot) -> String {
     s
 }
 
+/// How long `/events` holds a request before answering with the same version (the page asks
+/// again at once); short enough that Ctrl-C never waits on one for long.
+const HOLD: Duration = Duration::from_secs(20);
+/// How often a held `/events` looks at the file itself, besides being woken by the watcher.
+const LOOK: Duration = Duration::from_secs(1);
+
+const LIVE_JS: &str = include_str!("../assets/live.js");
+
+impl Site {
+    /// `/events?v=VERSION`: the file's version, as soon as it is not `VERSION`.
+    fn events(&self, seen: &str) -> Reply {
+        let deadline = std::time::Instant::now() + HOLD;
+        loop {
+            let count = self.changes.count();
+            let now = self.file.read().map(|b| version(&b)).unwrap_or_default();
+            if now != seen || std::time::Instant::now() >= deadline {
+                return Reply::text(200, now);
+            }
+            self.changes.wait_past(count, LOOK);
+        }
+    }
+
+    /// The start form of `carepath serve --new`: the questions of `carepath init`.
+    fn start_page(&self, csrf: &str, answers: &StartAnswers, problem: Option<&str>) -> Reply {
+        let mut roles: Vec<(&str, &str)> = self
+            .catalog
+            .roles
+            .iter()
+            .map(|r| (r.id.as_str(), r.name.as_str()))
+            .collect();
+        roles.sort_by_key(|r| r.1.to_lowercase());
+        let select = |name: &str, chosen: &str| {
+            let mut s = format!(
+                "<select id=\"start-{name}\" name=\"{name}\"><option value=\"\">(not in the list, or not sure)</option>"
+            );
+            for (id, n) in &roles {
+                let sel = if *id == chosen { " selected" } else { "" };
+                let _ = write!(s, "<option value=\"{}\"{sel}>{}</option>", esc(id), esc(n));
+            }
+            s.push_str("</select>");
+            s
+        };
+        let mut body = String::new();
+        if let Some(p) = problem {
+            let _ = write!(
+                body,
+                "<p class=\"error\" role=\"alert\">Not created: {}</p>",
+                esc(p)
+            );
+        }
+        let hours = if answers.hours.is_empty() {
+            "6"
+        } else {
+            &answers.hours
+        };
+        let values = if answers.values.is_empty() {
+            "patient-care"
+        } else {
+            &answers.values
+        };
+        let _ = write!(
+            body,
+            "<h2>Start a plan</h2><p>A few questions, as <code>carepath init</code> asks them. The answers make a first plan in <code>{file}</code>, on this computer; you can change everything afterwards.</p><form method=\"post\" action=\"/start\" class=\"edit\"><input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
+<div class=\"field\"><label for=\"start-name\">Your name</label><input type=\"text\" id=\"start-name\" name=\"name\" value=\"{name}\" autocomplete=\"name\"></div>\
+<div class=\"field\"><label for=\"start-role\">Your current role</label>{role}</div>\
+<div class=\"field\"><label for=\"start-target\">The role you aim at</label>{target}</div>\
+<div class=\"field\"><label for=\"start-hours\">Hours a week you can give to study and development, outside shifts</label><input type=\"text\" inputmode=\"decimal\" id=\"start-hours\" name=\"hours\" value=\"{hours}\"></div>\
+<div class=\"field\"><label for=\"start-values\">What drives you, separated by commas</label><input type=\"text\" id=\"start-values\" name=\"values\" value=\"{values}\" aria-describedby=\"start-values-hint\"><p class=\"hint\" id=\"start-values-hint\">For example: patient-care, leadership, family, teaching.</p></div>\
+<button type=\"submit\">Create my plan</button></form>",
+            file = esc(&self.file.name()),
+            csrf = esc(csrf),
+            name = esc(&answers.name),
+            role = select("role", &answers.role),
+            target = select("target", &answers.target),
+            hours = esc(hours),
+            values = esc(values),
+        );
+        let html = format!(
+            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Start a plan · carepath</title><link rel=\"stylesheet\" href=\"/assets/site.css\"></head>\n<body><a class=\"skip\" href=\"#main\">Skip to the content</a><header><p class=\"brand\">carepath · <span>{}</span></p></header>\n<main id=\"main\" tabindex=\"-1\"><h1>Welcome to carepath</h1>\n{body}</main></body></html>\n",
+            esc(&self.file.name())
+        );
+        Reply::html(if problem.is_some() { 422 } else { 200 }, html)
+    }
+
+    fn start(&self, req: &Request) -> Reply {
+        let Some(starter) = &self.starter else {
+            return Reply::text(404, "there is no such form\n");
+        };
+        if self.file.exists() {
+            return Reply::see_other("/");
+        }
+        let get = |k: &str| req.field(k).unwrap_or("").trim().to_string();
+        let answers = StartAnswers {
+            name: get("name"),
+            role: get("role"),
+            target: get("target"),
+            hours: get("hours"),
+            values: get("values"),
+        };
+        let bytes = match starter(&answers) {
+            Ok(b) => b,
+            Err(e) => return self.start_page(&req.csrf, &answers, Some(&e)),
+        };
+        match self.file.create(bytes) {
+            Ok(()) => {
+                self.changes.notify();
+                Reply::see_other("/")
+            }
+            Err(WriteError::Changed(_)) => Reply::see_other("/"),
+            Err(WriteError::Failed(e)) => self.start_page(&req.csrf, &answers, Some(&e)),
+        }
+    }
+}
+
+impl Site {
+    /// Explore: the roles the person could move to, ranked against the plan as
+    /// `carepath explore` ranks them, each with its reason, pay, time and route.
+    fn explore(&self, csrf: &str) -> Reply {
+        use carepath_catalog::explore::{self, Options, Seeker};
+        let snap = match self.snapshot() {
+            Ok(s) => s,
+            Err(e) => return Reply::html(500, self.error_page(&e)),
+        };
+        let mut body = String::from("<h2>Explore roles</h2>");
+        let Some(plan) = &snap.checked.plan else {
+            body.push_str(&invalid_notice(&self.file.name(), &snap));
+            return Reply::html(200, self.page("Explore", csrf, &snap, &body));
+        };
+        let seeker = Seeker::from_person(&plan.plan().person);
+        match explore::explore(&self.catalog, &seeker, &Options::default()) {
+            None => body.push_str("<p>Your current role is not in the catalog, so carepath cannot say where it leads. Choose it from the list in <a href=\"/edit/profile\">Profile</a>.</p>"),
+            Some(found) if found.roles.is_empty() => {
+                let _ = write!(body, "<p>The catalog knows no route from {} to another role.</p>", esc(&found.from_name));
+            }
+            Some(found) => {
+                let _ = write!(
+                    body,
+                    "<p>The {} roles that fit you best of the {} reachable from {}, as <code>carepath explore</code> ranks them: by your values, interests and skills, the pay, the outlook and the distance. Score out of 100. Check two to four roles and press Compare to see them side by side.</p><form class=\"pick-roles\" method=\"get\" action=\"/compare\"><table class=\"explore\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Role</th><th scope=\"col\">Score</th><th scope=\"col\">Why</th><th scope=\"col\">Pay</th><th scope=\"col\">Time</th></tr></thead><tbody>",
+                    found.roles.len(),
+                    found.matched,
+                    esc(&found.from_name)
+                );
+                for r in &found.roles {
+                    // The figure, then where it comes from (its source, year and region).
+                    let pay = r
+                        .pay
+                        .as_ref()
+                        .map(|p| {
+                            format!(
+                                "{} {}<small>{}</small>",
+                                carepath_model::numbers::grouped(p.amount),
+                                esc(&p.currency),
+                                esc(&p.text)
+                            )
+                        })
+                        .unwrap_or_default();
+                    let names: Vec<&str> = r
+                        .route
+                        .iter()
+                        .map(|id| self.catalog.role(id).map_or(id.as_str(), |x| x.name.as_str()))
+                        .collect();
+                    let route = if names.len() > 1 {
+                        format!("<small>Route: {}</small>", esc(&names.join(" → ")))
+                    } else {
+                        String::new()
+                    };
+                    let _ = write!(
+                        body,
+                        "<tr><td class=\"num\">{}</td><td><label class=\"pick\"><input type=\"checkbox\" name=\"role\" value=\"{}\"> <strong>{}</strong></label>{route}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+                        r.rank,
+                        esc(&r.id),
+                        esc(&r.name),
+                        r.score,
+                        esc(&r.reason),
+                        pay,
+                        carepath_model::words::plural(i64::from(r.months), "month", "months")
+                    );
+                }
+                body.push_str("</tbody></table><button type=\"submit\">Compare the checked roles</button></form>");
+            }
+        }
+        Reply::html(200, self.page("Explore", csrf, &snap, &body))
+    }
+
+    /// Compare: the roles checked on the Explore page side by side, every field for the plan's
+    /// region and the route from the person's role, as `carepath compare --plan` gives them
+    /// (the catalog's [`carepath_catalog::explore::compare`] makes the figures for both).
+    fn compare(&self, req: &Request) -> Reply {
+        use carepath_catalog::explore::compare::{self, Viewpoint};
+        let snap = match self.snapshot() {
+            Ok(s) => s,
+            Err(e) => return Reply::html(500, self.error_page(&e)),
+        };
+        let mut body = String::from("<h2>Compare roles</h2>");
+        let Some(plan) = &snap.checked.plan else {
+            body.push_str(&invalid_notice(&self.file.name(), &snap));
+            return Reply::html(200, self.page("Compare", &req.csrf, &snap, &body));
+        };
+        let ids: Vec<&str> = req
+            .query
+            .iter()
+            .filter(|(k, _)| k == "role")
+            .map(|(_, v)| v.as_str())
+            .collect();
+        let mut roles = Vec::new();
+        for id in &ids {
+            match self.catalog.role(id) {
+                Some(r) if !roles.iter().any(|x: &&carepath_catalog::Role| x.id == r.id) => {
+                    roles.push(r);
+                }
+                Some(_) => {}
+                None => {
+                    let _ = write!(
+                        body,
+                        "<p class=\"error\" role=\"alert\">The catalog has no role <code>{}</code>. <a href=\"/explore\">Choose the roles on the Explore page</a>.</p>",
+                        esc(id)
+                    );
+                    return Reply::html(404, self.page("Compare", &req.csrf, &snap, &body));
+                }
+            }
+        }
+        if !(2..=4).contains(&roles.len()) {
+            let _ = write!(
+                body,
+                "<p class=\"error\" role=\"alert\">{} checked: compare needs two to four roles. <a href=\"/explore\">Check them on the Explore page</a>.</p>",
+                carepath_model::words::plural(roles.len() as i64, "role", "roles")
+            );
+            return Reply::html(400, self.page("Compare", &req.csrf, &snap, &body));
+        }
+        let person = &plan.plan().person;
+        let view = Viewpoint {
+            region: person.region.clone(),
+            role: person.role.clone(),
+            credentials: person.credential_ids().map(str::to_owned).collect(),
+            plan: true,
+        };
+        let compared = compare::compare(&self.catalog, &roles, &view);
+        let _ = write!(
+            body,
+            "<p>Figures for {}, routes from your role, as <code>carepath compare --plan</code> gives them. <a href=\"/explore\">Back to Explore</a>.</p><table class=\"compare\"><thead><tr><th scope=\"col\">Role</th>",
+            esc(view.region.as_deref().unwrap_or("US"))
+        );
+        for r in &compared {
+            let _ = write!(body, "<th scope=\"col\">{}</th>", esc(&r.name));
+        }
+        body.push_str("</tr></thead><tbody>");
+        let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+        let list = |v: &[String]| {
+            if v.is_empty() {
+                "-".to_string()
+            } else {
+                v.join(", ")
+            }
+        };
+        let rows: Vec<(&str, Vec<String>)> = vec![
+            ("Track", compared.iter().map(|r| r.track.clone()).collect()),
+            (
+                "Pay",
+                compared
+                    .iter()
+                    .map(|r| r.pay_text.clone().unwrap_or_else(|| "no pay figure".into()))
+                    .collect(),
+            ),
+            (
+                "Outlook",
+                compared
+                    .iter()
+                    .map(|r| {
+                        r.outlook_text
+                            .clone()
+                            .unwrap_or_else(|| "no outlook figure".into())
+                    })
+                    .collect(),
+            ),
+            (
+                "Entry education",
+                compared
+                    .iter()
+                    .map(|r| r.entry_education.clone().unwrap_or_else(|| "-".into()))
+                    .collect(),
+            ),
+            (
+                "Credentials",
+                compared.iter().map(|r| list(&r.credentials)).collect(),
+            ),
+            (
+                "From you",
+                compared
+                    .iter()
+                    .map(|r| r.route_text.clone().unwrap_or_default())
+                    .collect(),
+            ),
+            (
+                "Clinical",
+                compared.iter().map(|r| yes_no(r.clinical)).collect(),
+            ),
+            (
+                "Settings",
+                compared.iter().map(|r| list(&r.settings)).collect(),
+            ),
+            (
+                "Shift work",
+                compared.iter().map(|r| yes_no(r.shift_work)).collect(),
+            ),
+            ("Values", compared.iter().map(|r| list(&r.values)).collect()),
+            (
+                "Regions",
+                compared
+                    .iter()
+                    .map(|r| {
+                        if r.regions.is_empty() {
+                            "all covered".to_string()
+                        } else {
+                            r.regions.join(", ")
+                        }
+                    })
+                    .collect(),
+            ),
+            (
+                "Sources",
+                compared
+                    .iter()
+                    .map(|r| {
+                        let mut s = list(&r.sources);
+                        if !r.verified {
+                            s.push_str(" (unverified)");
+                        }
+                        s
+                    })
+                    .collect(),
+            ),
+        ];
+        for (label, cells) in rows {
+            let _ = write!(body, "<tr><th scope=\"row\">{label}</th>");
+            for c in cells {
+                let _ = write!(body, "<td>{}</td>", esc(&c));
+            }
+            body.push_str("</tr>");
+        }
+        body.push_str("</tbody></table>");
+        Reply::html(200, self.page("Compare", &req.csrf, &snap, &body))
+    }
+}
+
+/// `/edit/milestones/3/delete` as its part, item and action.
+fn edit_route(rest: &str) -> Option<(&'static forms::Part, Option<&str>, Option<&str>)> {
+    let mut it = rest.split('/');
+    let part = forms::part(it.next()?)?;
+    let item = it.next();
+    let action = it.next();
+    if it.next().is_some() {
+        return None;
+    }
+    Some((part, item, action))
+}
+
 impl Handler for Site {
     fn handle(&self, req: &Request) -> Reply {
-        match (req.method, req.path.as_str()) {
+        use crate::edit::Which;
+        let path = req.path.as_str();
+        match (req.method, path) {
+            (Method::Get, "/assets/site.css") => {
+                return Reply::bytes(200, "text/css; charset=utf-8", CSS.as_bytes().to_vec());
+            }
+            (Method::Get, "/assets/live.js") => {
+                return Reply::bytes(
+                    200,
+                    "text/javascript; charset=utf-8",
+                    LIVE_JS.as_bytes().to_vec(),
+                );
+            }
+            (Method::Get, "/assets/dejavu-sans.ttf") => {
+                return Reply::bytes(200, "font/ttf", dejavu::sans::regular().to_vec());
+            }
+            (Method::Get, "/assets/dejavu-sans-bold.ttf") => {
+                return Reply::bytes(200, "font/ttf", dejavu::sans::bold().to_vec());
+            }
+            (Method::Get, "/events") => return self.events(req.field("v").unwrap_or("")),
+            _ => {}
+        }
+        if self.starter.is_some() && !self.file.exists() {
+            return match (req.method, path) {
+                (Method::Get, "/start") => {
+                    self.start_page(&req.csrf, &StartAnswers::default(), None)
+                }
+                (Method::Post, "/start") => self.start(req),
+                _ => Reply::see_other("/start"),
+            };
+        }
+        match (req.method, path) {
             (Method::Get, "/") => self.overview(&req.csrf),
+            (Method::Get, "/start") | (Method::Post, "/start") => Reply::see_other("/"),
             (Method::Get, "/downloads") => self.downloads(&req.csrf),
             (Method::Get, p) if p.starts_with("/download/") => {
                 self.download(&p["/download/".len()..], req.field("part"))
             }
-            (Method::Get, "/assets/site.css") => {
-                Reply::bytes(200, "text/css; charset=utf-8", CSS.as_bytes().to_vec())
+            (Method::Get, "/edit") => self.edit_index(&req.csrf),
+            (Method::Get, "/explore") => self.explore(&req.csrf),
+            (Method::Get, "/compare") => self.compare(req),
+            (Method::Get, "/log") => match self.snapshot() {
+                Ok(s) => {
+                    let notice = match req.field("logged") {
+                        Some("progress") => {
+                            Some("<p class=\"ok\" role=\"status\">Progress logged.</p>".to_string())
+                        }
+                        Some("ce") => {
+                            Some("<p class=\"ok\" role=\"status\">Activity logged.</p>".to_string())
+                        }
+                        _ => None,
+                    };
+                    self.log_page(&req.csrf, &s, None, &[], notice)
+                }
+                Err(e) => Reply::html(500, self.error_page(&e)),
+            },
+            (Method::Post, "/log/progress") => self.log(req, "progress"),
+            (Method::Post, "/log/ce") => self.log(req, "ce"),
+            (method, p) if p.starts_with("/edit/") => {
+                let Some((part, item, action)) = edit_route(&p["/edit/".len()..]) else {
+                    return Reply::text(404, "there is no such page\n");
+                };
+                let which = match item {
+                    None => Which::Whole,
+                    Some("new") if part.list => Which::New,
+                    Some(i) if part.list => match i.parse() {
+                        Ok(i) => Which::Item(i),
+                        Err(_) => return Reply::text(404, "there is no such page\n"),
+                    },
+                    Some(_) => return Reply::text(404, "there is no such page\n"),
+                };
+                match (method, which, action) {
+                    (Method::Get, Which::Whole, None) => self.part_page(req, part),
+                    (Method::Get, w, None) => match self.snapshot() {
+                        Ok(s) => self.form_page(&req.csrf, &s, part, w, None, &[], None),
+                        Err(e) => Reply::html(500, self.error_page(&e)),
+                    },
+                    (Method::Post, Which::Whole, None) if !part.list => self.save(req, part, which),
+                    (Method::Post, Which::Item(_) | Which::New, None) => {
+                        self.save(req, part, which)
+                    }
+                    (Method::Post, Which::Item(i), Some("delete")) => self.delete(req, part, i),
+                    _ => Reply::text(404, "there is no such page\n"),
+                }
             }
-            (Method::Get, "/assets/dejavu-sans.ttf") => {
-                Reply::bytes(200, "font/ttf", dejavu::sans::regular().to_vec())
-            }
-            (Method::Get, "/assets/dejavu-sans-bold.ttf") => {
-                Reply::bytes(200, "font/ttf", dejavu::sans::bold().to_vec())
-            }
-            (Method::Post, "/" | "/downloads") | (Method::Get, _) => {
-                Reply::text(404, "there is no such page\n")
-            }
+            (Method::Get, _) => Reply::text(404, "there is no such page\n"),
             (Method::Post, _) => Reply::text(404, "there is no such form\n"),
         }
     }

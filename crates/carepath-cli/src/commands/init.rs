@@ -10,6 +10,7 @@ use crate::files;
 use crate::session::{Env, Failure, Outcome, emit, num, render_diagnostics};
 use carepath_model::words::plural;
 
+#[derive(Debug, Clone)]
 pub struct Answers {
     pub output: PathBuf,
     pub role: Option<String>,
@@ -122,6 +123,28 @@ pub fn init(env: &Env, mut a: Answers, out: &mut dyn Write) -> Outcome {
                 .collect(),
         );
     }
+    let (t, n) = starter_text(env, a.clone())?;
+    let mut batch = files::Batch::new();
+    if a.force {
+        batch.add(&a.output, t.into_bytes())?;
+    } else {
+        // Checked again when the file lands: another program may create it meanwhile.
+        batch.add_new(&a.output, t.into_bytes())?;
+    }
+    batch.commit()?;
+    emit(
+        out,
+        &format!(
+            "wrote {} with {}; next: carepath check {0}\n",
+            a.output.display(),
+            plural(n as i64, "milestone", "milestones")
+        ),
+    )
+}
+
+/// The starter plan's text for the answers, checked, and its number of milestones: what `init`
+/// writes, and what `carepath serve --new` writes from its start form.
+pub fn starter_text(env: &Env, a: Answers) -> Result<(String, usize), Failure> {
     let name = a
         .name
         .filter(|n| !n.trim().is_empty())
@@ -265,24 +288,9 @@ pub fn init(env: &Env, mut a: Answers, out: &mut dyn Write) -> Outcome {
             "the starter plan did not pass its own check; nothing was written (please report this)",
         ));
     }
-    let mut batch = files::Batch::new();
-    if a.force {
-        batch.add(&a.output, t.into_bytes())?;
-    } else {
-        // Checked again when the file lands: another program may create it meanwhile.
-        batch.add_new(&a.output, t.into_bytes())?;
-    }
-    batch.commit()?;
     let n = checked
         .plan
         .as_ref()
         .map_or(0, |p| p.plan().milestones.len());
-    emit(
-        out,
-        &format!(
-            "wrote {} with {}; next: carepath check {0}\n",
-            a.output.display(),
-            plural(n as i64, "milestone", "milestones")
-        ),
-    )
+    Ok((t, n))
 }

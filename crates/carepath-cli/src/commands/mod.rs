@@ -188,10 +188,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
         ),
         Command::Serve {
             plan,
+            new,
             port,
             open,
             listen,
-        } => serve::serve(&env, &plan, port, open, listen, out),
+        } => serve::serve(&env, &plan, new, port, open, listen, out),
         Command::Schema | Command::Completions { .. } => Ok(()),
     }
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use carepath_model::Format;
-use carepath_serve::{PlanFile, Server, Site, WriteError};
+use carepath_serve::{Changes, PlanFile, Server, Site, StartAnswers, WriteError};
 
 use crate::files;
 use crate::session::{Env, Failure, Outcome, emit};
@@ -44,11 +44,92 @@ impl PlanFile for File {
             (Err(f), None) => Err(WriteError::Failed(f.message)),
         }
     }
+
+    fn exists(&self) -> bool {
+        self.path.exists()
+    }
+
+    fn create(&self, bytes: Vec<u8>) -> Result<(), WriteError> {
+        let mut batch = files::Batch::new();
+        batch
+            .add_new(&self.path, bytes)
+            .map_err(|f| WriteError::Failed(f.message))?;
+        match batch.commit() {
+            Ok(_) => Ok(()),
+            Err(_) if self.path.exists() => {
+                Err(WriteError::Changed(self.read().unwrap_or_default()))
+            }
+            Err(f) => Err(WriteError::Failed(f.message)),
+        }
+    }
+}
+
+/// The start form's answers as `carepath init`'s flags; a role not chosen from the list is left
+/// out, as `init` leaves out what is not asked.
+fn starter(env: &Env, output: &Path, a: &StartAnswers) -> Result<Vec<u8>, String> {
+    let some = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+    let hours = match some(&a.hours) {
+        None => None,
+        Some(h) => match h.parse::<f64>() {
+            Ok(x) if x > 0.0 && x <= 80.0 => Some(x),
+            _ => {
+                return Err(format!(
+                    "the hours a week: “{h}” is not a number of hours more than 0 and at most 80"
+                ));
+            }
+        },
+    };
+    let values: Vec<String> = a
+        .values
+        .split(',')
+        .map(|v| carepath_model::slug(v.trim()))
+        .filter(|v| !v.is_empty())
+        .collect();
+    let answers = super::init::Answers {
+        output: output.to_path_buf(),
+        role: some(&a.role),
+        target: some(&a.target),
+        name: some(&a.name),
+        hours,
+        values: Some(values),
+        force: false,
+    };
+    super::init::starter_text(env, answers)
+        .map(|(t, _)| t.into_bytes())
+        .map_err(|f| f.message)
+}
+
+/// Tells `changes` whenever the plan file changes on disk. The directory is watched, not the
+/// file: editors save by writing a new file and renaming it over the old one, which a watch on
+/// the old file would not see. `None` when the system gives no watcher (the page still follows
+/// the file, once a second).
+fn watch(plan: &Path, changes: Arc<Changes>) -> Option<notify::RecommendedWatcher> {
+    use notify::Watcher;
+    let dir = match plan.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = plan.file_name()?.to_os_string();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(e) = event
+            && e.paths
+                .iter()
+                .any(|p| p.file_name() == Some(name.as_os_str()))
+        {
+            changes.notify();
+        }
+    })
+    .ok()?;
+    watcher
+        .watch(&dir, notify::RecursiveMode::NonRecursive)
+        .ok()?;
+    Some(watcher)
 }
 
 pub fn serve(
     env: &Env,
     plan: &Path,
+    new: bool,
     port: u16,
     open: bool,
     listen: Option<IpAddr>,
@@ -58,8 +139,21 @@ pub fn serve(
     let format = Format::from_path(&plan.display().to_string()).ok_or_else(|| {
         Failure::usage(format!("{name}: carepath reads plans in .toml or .json files; rename the file with one of these extensions"))
     })?;
-    // Refuse a plan that cannot be read at all before opening a port for it.
-    files::read_bounded(plan, files::MAX_PLAN_BYTES, "plans")?;
+    if new {
+        if plan.exists() {
+            return Err(Failure::usage(format!(
+                "{name} already exists; leave out --new to open it, or give a new file name"
+            )));
+        }
+        if format != Format::Toml {
+            return Err(Failure::usage(
+                "serve --new writes a TOML plan: give a name ending in .toml",
+            ));
+        }
+    } else {
+        // Refuse a plan that cannot be read at all before opening a port for it.
+        files::read_bounded(plan, files::MAX_PLAN_BYTES, "plans")?;
+    }
     let ip = listen.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     if listen.is_some_and(|l| l != IpAddr::V4(Ipv4Addr::LOCALHOST)) {
         eprintln!(
@@ -80,19 +174,31 @@ pub fn serve(
         Default::default(),
         Default::default(),
     );
-    let site = Arc::new(Site {
-        file: Box::new(File {
+    let mut site = Site::new(
+        Box::new(File {
             path: plan.to_path_buf(),
         }),
         format,
-        as_of: env.as_of,
-        catalog: env.catalog.clone(),
+        env.as_of,
+        env.catalog.clone(),
         exporters,
-    });
+    );
+    if new {
+        let env = env.clone();
+        let output = plan.to_path_buf();
+        site.starter = Some(Box::new(move |a: &StartAnswers| starter(&env, &output, a)));
+    }
+    let _watcher = watch(plan, Arc::clone(&site.changes));
+    let site = Arc::new(site);
     emit(
         out,
         &format!(
-            "carepath serve: {name} at\n  {url}\nOpen it in your browser; press Ctrl-C to stop.\n"
+            "carepath serve: {name}{new} at\n  {url}\nOpen it in your browser; press Ctrl-C to stop.\n",
+            new = if new {
+                " (new: the page asks a few questions, then writes it)"
+            } else {
+                ""
+            }
         ),
     )?;
     let _ = out.flush();
