@@ -60,3 +60,72 @@ fn serve_prints_one_tokened_url_and_stops_cleanly_on_ctrl_c() {
     assert_eq!(rest, ["stopped"]);
     assert_eq!(std::fs::read(&plan).expect("read"), before);
 }
+
+/// A GET with a cookie; the whole answer (status line, headers, body).
+fn get(port: u16, path: &str, cookie: &str) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut answer = String::new();
+    let _ = s.read_to_string(&mut answer);
+    answer
+}
+
+#[test]
+fn the_page_schedules_around_the_roster_file_as_show_does() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let plan = dir.path().join("icu-roster.toml");
+    std::fs::copy(fixture("icu-roster.toml"), &plan).expect("copy the plan");
+    std::fs::create_dir(dir.path().join("roster")).expect("roster/");
+    std::fs::copy(
+        fixture("roster/shifts.ics"),
+        dir.path().join("roster/shifts.ics"),
+    )
+    .expect("copy the roster file");
+    let show = carepath().arg("show").arg(&plan).output().expect("show");
+    let show = String::from_utf8_lossy(&show.stdout).into_owned();
+    let finish = show
+        .split("the forecast finishes ")
+        .nth(1)
+        .and_then(|s| s.get(..10))
+        .expect("show names the forecast's finish")
+        .to_string();
+
+    let mut child = carepath()
+        .arg("serve")
+        .arg(&plan)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start carepath serve");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let url = lines
+        .by_ref()
+        .take(3)
+        .map_while(Result::ok)
+        .find_map(|l| l.trim().strip_prefix("http://").map(str::to_string))
+        .expect("the URL");
+    let (hostport, query) = url.split_once("/?token=").expect("a token");
+    let port: u16 = hostport["127.0.0.1:".len()..].parse().expect("a port");
+    let entry = get(port, &format!("/?token={query}"), "");
+    let cookie = entry
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("Set-Cookie: ")
+                .or(l.strip_prefix("set-cookie: "))
+        })
+        .and_then(|c| c.split(';').next())
+        .expect("the entry sets the session cookie")
+        .to_string();
+    let overview = get(port, "/", &cookie);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(overview.starts_with("HTTP/1.1 200"), "{overview}");
+    assert!(
+        overview.contains(&format!("the plan finishes on <strong>{finish}</strong>")),
+        "the page's forecast is show's ({finish}), with the roster's shifts:\n{overview}"
+    );
+}

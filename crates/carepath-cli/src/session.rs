@@ -263,7 +263,7 @@ const MAX_ROSTER_BYTES: u64 = 16 * 1024 * 1024;
 /// its shifts to the checked plan: the one place where every command gets them. A file that
 /// cannot be read is E037 at the plan's `file = ...`; a file that is not a roster has its
 /// findings located in the roster file. Either way the plan is not scheduled.
-fn attach_roster(path: &Path, checked: &mut carepath_model::Checked) -> Option<RosterFindings> {
+pub fn attach_roster(path: &Path, checked: &mut carepath_model::Checked) -> Option<RosterFindings> {
     let plan = checked.plan.as_ref()?;
     let spec = plan.plan().capacity.roster.clone()?;
     let file = path.parent().unwrap_or(Path::new("")).join(&spec.file);

@@ -742,6 +742,8 @@ impl Site {
                     milestone: field("milestone"),
                     amount,
                     note: opt("note"),
+                    // The page's log form has no "with" yet: `carepath log --with` has it.
+                    with: Vec::new(),
                 },
             )
         } else {

@@ -30,6 +30,12 @@ pub trait PlanFile: Send + Sync + 'static {
     fn exists(&self) -> bool {
         true
     }
+    /// Gives the checked plan what lives beside the file, as every command gets it: the CLI
+    /// reads the plan's roster file (`capacity.roster.file`) here, so the page schedules around
+    /// the same shifts as `carepath show`. Nothing by default.
+    fn attach(&self, checked: &mut carepath_model::Checked) {
+        let _ = checked;
+    }
     /// Writes a new file, refusing to replace one that is there.
     fn create(&self, bytes: Vec<u8>) -> Result<(), WriteError> {
         let _ = bytes;
@@ -142,7 +148,8 @@ impl Site {
     }
 
     pub fn snapshot_of(&self, bytes: Vec<u8>) -> Snapshot {
-        let checked = carepath_model::check(&bytes, self.format, self.knowledge());
+        let mut checked = carepath_model::check(&bytes, self.format, self.knowledge());
+        self.file.attach(&mut checked);
         let resolved = checked
             .plan
             .as_ref()

@@ -49,6 +49,33 @@ impl PlanFile for File {
         self.path.exists()
     }
 
+    /// The roster file's shifts, as every command reads them; a roster file with errors makes
+    /// the plan unscheduled, and the page says so at the plan's `file = ...`.
+    fn attach(&self, checked: &mut carepath_model::Checked) {
+        let span = checked
+            .plan
+            .as_ref()
+            .and_then(|p| p.plan().spans.get("capacity.roster.file"));
+        let Some(found) = crate::session::attach_roster(&self.path, checked) else {
+            return;
+        };
+        if checked.plan.is_none()
+            && let Some(first) = found
+                .diagnostics
+                .iter()
+                .find(|d| d.severity == carepath_model::Severity::Error)
+        {
+            checked.diagnostics.push(
+                carepath_model::Diagnostic::error(
+                    carepath_model::codes::ROSTER_UNREADABLE,
+                    format!("the roster file {} cannot be used: {}", found.name, first.message),
+                )
+                .at(span, "capacity.roster.file")
+                .hint("`carepath check` on the plan shows every finding where it is in the roster file"),
+            );
+        }
+    }
+
     fn create(&self, bytes: Vec<u8>) -> Result<(), WriteError> {
         let mut batch = files::Batch::new();
         batch
