@@ -342,7 +342,11 @@ fuzz_target!(|input: Input| {
     let tables = exporter
         .tables_for(&plan)
         .unwrap_or_else(|e| panic!("the tables of an accepted export: {e}"));
-    assert_eq!(tables, Table::ALL[..8], "no occurrences or people tables without them");
+    assert_eq!(
+        tables,
+        Table::ALL[..8],
+        "no occurrences or people tables without them"
+    );
     assert_eq!(exported.files.len(), tables.len(), "every table is written");
     for (table, file) in tables.into_iter().zip(&exported.files) {
         let name = table.name();

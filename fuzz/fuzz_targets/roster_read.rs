@@ -17,7 +17,10 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let (file, needle) = match data.iter().position(|&b| b == 0xFF) {
-        Some(i) => (&data[..i], Some(String::from_utf8_lossy(&data[i + 1..]).into_owned())),
+        Some(i) => (
+            &data[..i],
+            Some(String::from_utf8_lossy(&data[i + 1..]).into_owned()),
+        ),
         None => (data, None),
     };
     let text = String::from_utf8_lossy(file);
@@ -48,7 +51,10 @@ fuzz_target!(|data: &[u8]| {
                 assert!(s.hours > 0.0 && s.hours.is_finite(), "{s:?}");
                 assert!(s.end > s.start, "ends before it starts: {s:?}");
                 let civil = s.start.duration_until(s.end).as_secs_f64() / 3600.0;
-                assert!((s.hours - civil).abs() <= 26.0, "hours far from the clock: {s:?}");
+                assert!(
+                    (s.hours - civil).abs() <= 26.0,
+                    "hours far from the clock: {s:?}"
+                );
                 if let Some(n) = &needle {
                     assert!(
                         s.label.to_lowercase().contains(&n.to_lowercase()),
@@ -62,7 +68,10 @@ fuzz_target!(|data: &[u8]| {
                     assert_eq!(from, f.start.date());
                     assert!(from <= to);
                     let last = r.shifts.iter().map(|s| s.end.date()).max().unwrap();
-                    assert!(to == last || to.tomorrow().ok() == Some(last), "{to} {last}");
+                    assert!(
+                        to == last || to.tomorrow().ok() == Some(last),
+                        "{to} {last}"
+                    );
                 }
                 other => panic!("covers does not fit the shifts: {other:?}"),
             }

@@ -73,9 +73,31 @@ pub fn render_all(src: Source<'_>, file_len: usize, diags: &[Diagnostic]) {
 /// document. Errors are allowed (a day past what a calendar can hold); panics are not; what is
 /// written is the documented files, and the calendar keeps to the wire format.
 pub fn export_everything(plan: &ResolvedPlan) {
-    if let Ok(csv) = CsvExporter::default().export(plan) {
+    let exporter = CsvExporter::default();
+    if let Ok(csv) = exporter.export(plan) {
         let parts: Vec<Option<&str>> = csv.files.iter().map(|f| f.part.as_deref()).collect();
-        let tables: Vec<Option<&str>> = Table::ALL.iter().map(|t| Some(t.name())).collect();
+        // The eight tables of every plan, then `occurrences` and `people` for a plan with a
+        // series or people (`tables_for` says which).
+        let written = exporter
+            .tables_for(plan)
+            .expect("the default options are accepted");
+        let eight = &Table::ALL[..8];
+        assert_eq!(
+            &written[..8],
+            eight,
+            "every plan gets the eight tables first"
+        );
+        let series = plan
+            .schedule
+            .milestones
+            .iter()
+            .any(|m| !m.occurrences.is_empty());
+        assert_eq!(written.contains(&Table::Occurrences), series);
+        assert_eq!(
+            written.contains(&Table::People),
+            !plan.schedule.people.is_empty()
+        );
+        let tables: Vec<Option<&str>> = written.iter().map(|t| Some(t.name())).collect();
         assert_eq!(
             parts, tables,
             "the CSV export is one file per table, in order"
