@@ -9,14 +9,7 @@ use crate::{carepath, fixture};
 
 /// A plain HTTP/1.1 GET; the status line's code.
 fn status(port: u16, path: &str) -> String {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
-    let mut answer = String::new();
-    let _ = s.read_to_string(&mut answer);
+    let answer = get(port, path, "");
     answer.split(' ').nth(1).unwrap_or("").to_string()
 }
 
@@ -61,12 +54,17 @@ fn serve_prints_one_tokened_url_and_stops_cleanly_on_ctrl_c() {
     assert_eq!(std::fs::read(&plan).expect("read"), before);
 }
 
-/// A GET with a cookie; the whole answer (status line, headers, body).
+/// A GET, with a cookie unless it is empty; the whole answer (status line, headers, body).
 fn get(port: u16, path: &str, cookie: &str) -> String {
     let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    let cookie = if cookie.is_empty() {
+        String::new()
+    } else {
+        format!("Cookie: {cookie}\r\n")
+    };
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{cookie}Connection: close\r\n\r\n"
     )
     .expect("send");
     let mut answer = String::new();
