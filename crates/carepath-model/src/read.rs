@@ -589,11 +589,11 @@ impl Reader {
                 "a list of shift names and \"-\", like [\"D\", \"-\", \"N\"]",
             )
         };
-        if t.node
+        if let Some(n) = t
+            .node
             .get("days")
-            .is_some_and(|n| matches!(&n.kind, NodeKind::Array(a) if a.is_empty()))
+            .filter(|n| matches!(&n.kind, NodeKind::Array(a) if a.is_empty()))
         {
-            let n = t.node.get("days").expect("checked above");
             self.push(
                 Diagnostic::error(codes::OUT_OF_RANGE, "the rotation's `days` is empty")
                     .at(Some(n.span.clone()), join(&t.path, "days"))

@@ -777,95 +777,18 @@ impl Site {
             let _ = write!(body, "<th scope=\"col\">{}</th>", esc(&r.name));
         }
         body.push_str("</tr></thead><tbody>");
-        let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
-        let list = |v: &[String]| {
-            if v.is_empty() {
-                "-".to_string()
-            } else {
-                v.join(", ")
+        let mut rows = compare::rows(&compared, true);
+        // The page also says which roles' catalog data is unverified.
+        if let Some(sources) = rows.iter_mut().find(|r| r.label == "sources") {
+            for (cell, r) in sources.cells.iter_mut().zip(&compared) {
+                if !r.verified {
+                    cell.push_str(" (unverified)");
+                }
             }
-        };
-        let rows: Vec<(&str, Vec<String>)> = vec![
-            ("Track", compared.iter().map(|r| r.track.clone()).collect()),
-            (
-                "Pay",
-                compared
-                    .iter()
-                    .map(|r| r.pay_text.clone().unwrap_or_else(|| "no pay figure".into()))
-                    .collect(),
-            ),
-            (
-                "Outlook",
-                compared
-                    .iter()
-                    .map(|r| {
-                        r.outlook_text
-                            .clone()
-                            .unwrap_or_else(|| "no outlook figure".into())
-                    })
-                    .collect(),
-            ),
-            (
-                "Entry education",
-                compared
-                    .iter()
-                    .map(|r| r.entry_education.clone().unwrap_or_else(|| "-".into()))
-                    .collect(),
-            ),
-            (
-                "Credentials",
-                compared.iter().map(|r| list(&r.credentials)).collect(),
-            ),
-            (
-                "From you",
-                compared
-                    .iter()
-                    .map(|r| r.route_text.clone().unwrap_or_default())
-                    .collect(),
-            ),
-            (
-                "Clinical",
-                compared.iter().map(|r| yes_no(r.clinical)).collect(),
-            ),
-            (
-                "Settings",
-                compared.iter().map(|r| list(&r.settings)).collect(),
-            ),
-            (
-                "Shift work",
-                compared.iter().map(|r| yes_no(r.shift_work)).collect(),
-            ),
-            ("Values", compared.iter().map(|r| list(&r.values)).collect()),
-            (
-                "Regions",
-                compared
-                    .iter()
-                    .map(|r| {
-                        if r.regions.is_empty() {
-                            "all covered".to_string()
-                        } else {
-                            r.regions.join(", ")
-                        }
-                    })
-                    .collect(),
-            ),
-            (
-                "Sources",
-                compared
-                    .iter()
-                    .map(|r| {
-                        let mut s = list(&r.sources);
-                        if !r.verified {
-                            s.push_str(" (unverified)");
-                        }
-                        s
-                    })
-                    .collect(),
-            ),
-        ];
-        for (label, cells) in rows {
-            let _ = write!(body, "<tr><th scope=\"row\">{label}</th>");
-            for c in cells {
+        }
+        for row in rows {
+            let _ = write!(body, "<tr><th scope=\"row\">{}</th>", row.title);
+            for c in row.cells {
                 let _ = write!(body, "<td>{}</td>", esc(&c));
             }
             body.push_str("</tr>");

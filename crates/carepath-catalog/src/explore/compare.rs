@@ -157,3 +157,85 @@ fn route_from_name(catalog: &Catalog, from: &str) -> String {
         .role(from)
         .map_or_else(|| "a newcomer's start".to_string(), |r| r.name.clone())
 }
+
+/// One row of a comparison as words: a cell per role, under a short label (the terminal's
+/// table) and a title (the page's).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub label: &'static str,
+    pub title: &'static str,
+    pub cells: Vec<String>,
+}
+
+/// The rows every view of a comparison shows, in order, from the track to the sources; "from
+/// you" (the route from the person's role) only when the comparison is for a plan. What the
+/// terminal and the page show is the same words.
+pub fn rows(roles: &[Compared], for_plan: bool) -> Vec<Row> {
+    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "-".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    let row = |label, title, cells| Row {
+        label,
+        title,
+        cells,
+    };
+    let each = |f: &dyn Fn(&Compared) -> String| roles.iter().map(f).collect::<Vec<_>>();
+    let mut rows = vec![
+        row("track", "Track", each(&|r| r.track.clone())),
+        row(
+            "pay",
+            "Pay",
+            each(&|r| r.pay_text.clone().unwrap_or_else(|| "no pay figure".into())),
+        ),
+        row(
+            "outlook",
+            "Outlook",
+            each(&|r| {
+                r.outlook_text
+                    .clone()
+                    .unwrap_or_else(|| "no outlook figure".into())
+            }),
+        ),
+        row(
+            "entry",
+            "Entry education",
+            each(&|r| r.entry_education.clone().unwrap_or_else(|| "-".into())),
+        ),
+        row(
+            "credentials",
+            "Credentials",
+            each(&|r| list(&r.credentials)),
+        ),
+    ];
+    if for_plan {
+        rows.push(row(
+            "from you",
+            "From you",
+            each(&|r| r.route_text.clone().unwrap_or_default()),
+        ));
+    }
+    rows.extend([
+        row("clinical", "Clinical", each(&|r| yes_no(r.clinical))),
+        row("settings", "Settings", each(&|r| list(&r.settings))),
+        row("shift work", "Shift work", each(&|r| yes_no(r.shift_work))),
+        row("values", "Values", each(&|r| list(&r.values))),
+        row(
+            "regions",
+            "Regions",
+            each(&|r| {
+                if r.regions.is_empty() {
+                    "all covered".to_string()
+                } else {
+                    r.regions.join(", ")
+                }
+            }),
+        ),
+        row("sources", "Sources", each(&|r| list(&r.sources))),
+    ]);
+    rows
+}

@@ -70,86 +70,15 @@ fn render(roles: &[Compared], view: &Viewpoint, who: Option<&str>) -> String {
         }
     }
     let column = (WIDTH - LABEL) / roles.len() - 2;
-    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
-    let list = |v: &[String]| {
-        if v.is_empty() {
-            "-".to_string()
-        } else {
-            v.join(", ")
-        }
-    };
     let mut rows: Vec<(&str, Vec<String>)> = vec![
         ("", roles.iter().map(|r| r.name.clone()).collect()),
         ("id", roles.iter().map(|r| r.id.clone()).collect()),
-        ("track", roles.iter().map(|r| r.track.clone()).collect()),
-        (
-            "pay",
-            roles
-                .iter()
-                .map(|r| r.pay_text.clone().unwrap_or_else(|| "no pay figure".into()))
-                .collect(),
-        ),
-        (
-            "outlook",
-            roles
-                .iter()
-                .map(|r| {
-                    r.outlook_text
-                        .clone()
-                        .unwrap_or_else(|| "no outlook figure".into())
-                })
-                .collect(),
-        ),
-        (
-            "entry",
-            roles
-                .iter()
-                .map(|r| r.entry_education.clone().unwrap_or_else(|| "-".into()))
-                .collect(),
-        ),
-        (
-            "credentials",
-            roles.iter().map(|r| list(&r.credentials)).collect(),
-        ),
     ];
-    if view.plan {
-        rows.push((
-            "from you",
-            roles
-                .iter()
-                .map(|r| r.route_text.clone().unwrap_or_default())
-                .collect(),
-        ));
-    }
-    rows.extend([
-        (
-            "clinical",
-            roles.iter().map(|r| yes_no(r.clinical)).collect(),
-        ),
-        (
-            "settings",
-            roles.iter().map(|r| list(&r.settings)).collect(),
-        ),
-        (
-            "shift work",
-            roles.iter().map(|r| yes_no(r.shift_work)).collect(),
-        ),
-        ("values", roles.iter().map(|r| list(&r.values)).collect()),
-        (
-            "regions",
-            roles
-                .iter()
-                .map(|r| {
-                    if r.regions.is_empty() {
-                        "all covered".to_string()
-                    } else {
-                        r.regions.join(", ")
-                    }
-                })
-                .collect(),
-        ),
-        ("sources", roles.iter().map(|r| list(&r.sources)).collect()),
-    ]);
+    rows.extend(
+        carepath_catalog::explore::compare::rows(roles, view.plan)
+            .into_iter()
+            .map(|r| (r.label, r.cells)),
+    );
     for (i, (label, cells)) in rows.iter().enumerate() {
         let wrapped: Vec<Vec<String>> = cells
             .iter()
