@@ -145,7 +145,7 @@ pub fn cohort(env: &Env, o: &Options, out: &mut dyn Write) -> Outcome {
     let people = person_files.len();
     outputs.extend(person_files.into_iter().map(|(p, b)| (dir.join(p), b)));
 
-    let mut batch = files::Batch::new();
+    let mut batch = files::Batch::derived();
     for e in &roster.entries {
         batch.protect(&e.path);
     }

@@ -9,6 +9,7 @@ use carepath_export::plugin::Limits;
 use carepath_export::{ExportError, Exporter, Paper, PluginSettings, Registry};
 use carepath_ics::IcsOptions;
 use carepath_pdf::PdfOptions;
+use rayon::prelude::*;
 
 use crate::args::{FormatOptions, PaperArg, PluginOptions, RedactOptions};
 use crate::files::{self, BROKEN_PIPE};
@@ -153,10 +154,15 @@ pub(crate) fn export_plan(
     resolved: &carepath_model::ResolvedPlan,
     stem: &str,
 ) -> Result<Vec<Output>, Failure> {
+    // The exporters are independent and each is a pure function of the resolved plan, so they
+    // run at once (the PDF, most of an export's work, beside the others); their results are then
+    // taken in the order `--to` gave, so the files, the warnings and the first failure are
+    // what running them one after another gives.
+    let results: Vec<_> = chosen.par_iter().map(|e| e.export(resolved)).collect();
     let mut outputs = Vec::new();
-    for e in chosen {
+    for (e, result) in chosen.iter().zip(results) {
         let name = e.name();
-        let exported = e.export(resolved).map_err(|err| match err {
+        let exported = result.map_err(|err| match err {
             // A plugin's failure names the program itself.
             ExportError::Plugin { .. } => Failure::usage(err.to_string()),
             _ => Failure::usage(format!("{name}: {err}")),
@@ -302,7 +308,7 @@ pub fn export(
             })
         }
         Target::File(f) => {
-            let mut batch = files::Batch::new();
+            let mut batch = files::Batch::derived();
             batch.protect(path);
             if let Some(o) = outputs.pop() {
                 batch.add(&f, o.bytes)?;
@@ -318,7 +324,7 @@ pub fn export(
                     files::io_reason(&e)
                 ))
             })?;
-            let mut batch = files::Batch::new();
+            let mut batch = files::Batch::derived();
             batch.protect(path);
             for o in outputs {
                 let name = o.path;

@@ -62,7 +62,7 @@ pub fn redact(
             "{name}: the redacted copy schedules differently ({what}); nothing was written. Please report this."
         )));
     }
-    let mut batch = files::Batch::new();
+    let mut batch = files::Batch::derived();
     batch.protect(path);
     batch.add(output, redacted.text.into_bytes())?;
     let written = batch.commit()?;
