@@ -177,10 +177,19 @@ impl CharSet {
     }
 
     fn iter(&self) -> impl Iterator<Item = char> + '_ {
+        // Only the set bits of each word (lowest first), not all 65,536 of the plane.
         let bmp = self.bmp.iter().enumerate().flat_map(|(i, &word)| {
-            (0..64)
-                .filter(move |bit| word & (1 << bit) != 0)
-                .filter_map(move |bit| char::from_u32((i * 64 + bit) as u32))
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                while rest != 0 {
+                    let bit = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    if let Some(c) = char::from_u32((i * 64 + bit) as u32) {
+                        return Some(c);
+                    }
+                }
+                None
+            })
         });
         bmp.chain(self.astral.iter().copied())
     }
