@@ -18,6 +18,22 @@ pub fn digits(x: f64) -> String {
     if !x.is_finite() {
         return String::new();
     }
+    // The common case without float formatting: when `x` is the double nearest to n/100 (hours
+    // such as 12.5, percentages such as 37.25), rounding its exact value to two decimals gives n,
+    // so `{:.2}` would print n's digits. Anything else takes the formatter.
+    if x.abs() < 1e12 {
+        let n = (x * 100.0).round();
+        if n / 100.0 == x {
+            let n = n as i64;
+            let (int, cents) = (n.abs() / 100, n.abs() % 100);
+            let sign = if n < 0 { "-" } else { "" };
+            return match cents {
+                0 => format!("{sign}{int}"),
+                c if c % 10 == 0 => format!("{sign}{int}.{}", c / 10),
+                c => format!("{sign}{int}.{c:02}"),
+            };
+        }
+    }
     let mut s = format!("{x:.2}");
     let trimmed = s.trim_end_matches('0').trim_end_matches('.').len();
     s.truncate(trimmed);
@@ -106,6 +122,30 @@ impl std::fmt::Display for Th {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `digits` wrote before its fast path: the formatter, trimmed.
+    fn by_formatter(x: f64) -> String {
+        let mut s = format!("{x:.2}");
+        let trimmed = s.trim_end_matches('0').trim_end_matches('.').len();
+        s.truncate(trimmed);
+        if s == "-0" {
+            s.remove(0);
+        }
+        s
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn digits_fast_path_writes_what_the_formatter_writes(
+            cents in -100_000_000i64..100_000_000,
+            x in -1e13f64..1e13,
+        ) {
+            let hundredths = cents as f64 / 100.0;
+            proptest::prop_assert_eq!(digits(hundredths), by_formatter(hundredths));
+            proptest::prop_assert_eq!(digits(x), by_formatter(x));
+            proptest::prop_assert_eq!(digits(x / 1e9), by_formatter(x / 1e9));
+        }
+    }
 
     #[test]
     fn plain_and_grouped_agree_on_rounding() {
