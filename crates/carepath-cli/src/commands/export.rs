@@ -158,7 +158,12 @@ pub(crate) fn export_plan(
     // run at once (the PDF, most of an export's work, beside the others); their results are then
     // taken in the order `--to` gave, so the files, the warnings and the first failure are
     // what running them one after another gives.
-    let results: Vec<_> = chosen.par_iter().map(|e| e.export(resolved)).collect();
+    // One exporter alone runs here: starting rayon's threads would only add to its time.
+    let results: Vec<_> = if chosen.len() > 1 {
+        chosen.par_iter().map(|e| e.export(resolved)).collect()
+    } else {
+        chosen.iter().map(|e| e.export(resolved)).collect()
+    };
     let mut outputs = Vec::new();
     for (e, result) in chosen.iter().zip(results) {
         let name = e.name();
