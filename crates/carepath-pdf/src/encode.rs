@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::civil::Date;
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Primitive, Rect, Ref, Str, TextStr};
+use rayon::prelude::*;
 use subsetter::GlyphRemapper;
 
 use crate::font::{Face, fonts};
@@ -72,7 +73,7 @@ const FLATE_LEVEL: u32 = 1;
 
 /// zlib-compresses the document's streams with zlib-rs (through flate2): at level 1 about
 /// three times as fast as miniz_oxide, which used to be nearly half of the PDF's time. One
-/// compressor serves every stream of a document, so its tables are set up once.
+/// compressor serves every stream a thread deflates, so its tables are set up once a thread.
 struct Deflater(flate2::Compress);
 
 impl Deflater {
@@ -264,8 +265,39 @@ pub fn encode(doc: &Document, meta: &Meta) -> (Vec<u8>, Vec<String>) {
         .map(|_| (refs.next(), refs.next()))
         .collect();
 
-    let mut z = Deflater::new();
-    let mut pdf = Pdf::new();
+    // The expensive part (each page's content stream, each face's subset, all of it deflated)
+    // runs in parallel, one compressor per thread; the objects are then written in one order.
+    // Every stream is compressed on its own from a reset compressor, so the bytes do not depend
+    // on which thread did it.
+    let (contents, prepared) = rayon::join(
+        || {
+            doc.pages
+                .par_iter()
+                .map_init(Deflater::new, |z, page| {
+                    z.deflate(&page_content(&page.items, page.height, &faces))
+                })
+                .collect::<Result<Vec<_>, String>>()
+        },
+        || {
+            faces
+                .par_iter()
+                .map_init(Deflater::new, |z, used| prepare_font(z, used))
+                .collect::<Result<Vec<_>, String>>()
+        },
+    );
+    let (contents, prepared) = match (contents, prepared) {
+        (Ok(c), Ok(p)) => (c, p),
+        (Err(m), _) | (_, Err(m)) => return (Vec::new(), vec![m]),
+    };
+
+    let mut pdf = Pdf::with_capacity(
+        contents.iter().map(Vec::len).sum::<usize>()
+            + prepared
+                .iter()
+                .map(|p| p.file.len() + p.cmap.len())
+                .sum::<usize>()
+            + 1024 * (doc.pages.len() + 8),
+    );
     pdf.catalog(catalog)
         .pages(tree)
         .pair(Name(b"PageLayout"), Name(b"OneColumn"))
@@ -274,7 +306,9 @@ pub fn encode(doc: &Document, meta: &Meta) -> (Vec<u8>, Vec<String>) {
         .kids(page_refs.iter().map(|p| p.0))
         .count(page_refs.len() as i32);
 
-    for (page, &(page_ref, content_ref)) in doc.pages.iter().zip(&page_refs) {
+    for ((page, &(page_ref, content_ref)), content) in
+        doc.pages.iter().zip(&page_refs).zip(&contents)
+    {
         let mut p = pdf.page(page_ref);
         let r = Rect::new(0.0, 0.0, page.width, page.height);
         p.parent(tree).media_box(r).crop_box(r).trim_box(r);
@@ -287,21 +321,12 @@ pub fn encode(doc: &Document, meta: &Meta) -> (Vec<u8>, Vec<String>) {
         fonts.finish();
         resources.finish();
         p.finish();
-        let content = page_content(&page.items, page.height, &faces);
-        let content = match z.deflate(&content) {
-            Ok(bytes) => bytes,
-            Err(m) => return (Vec::new(), vec![m]),
-        };
-        pdf.stream(content_ref, &content)
-            .filter(Filter::FlateDecode);
+        pdf.stream(content_ref, content).filter(Filter::FlateDecode);
     }
 
-    let mut messages = Vec::new();
-    for (used, &font_ref) in faces.iter().zip(&font_refs) {
-        if let Err(m) = write_font(&mut pdf, &mut refs, &mut z, font_ref, used) {
-            messages.push(m);
-            return (Vec::new(), messages);
-        }
+    let messages = Vec::new();
+    for ((used, &font_ref), prepared) in faces.iter().zip(&font_refs).zip(&prepared) {
+        write_font(&mut pdf, &mut refs, font_ref, used, prepared);
     }
 
     let date = pdf_date(meta.as_of);
@@ -335,14 +360,17 @@ fn pdf_date(d: Date) -> String {
     )
 }
 
-/// One face: the Type 0 font, its CID font, descriptor, subset font file and `ToUnicode` map.
-fn write_font(
-    pdf: &mut Pdf,
-    refs: &mut Refs,
-    z: &mut Deflater,
-    font_ref: Ref,
-    used: &Used,
-) -> Result<(), String> {
+/// One face's streams, made before any object is written: the deflated subset font file (and
+/// its length before deflating) and the deflated `ToUnicode` map.
+struct PreparedFont {
+    file: Vec<u8>,
+    file_len: usize,
+    cmap: Vec<u8>,
+}
+
+/// Cuts and deflates one face's subset and `ToUnicode` map; an error in words if the font could
+/// not be subset or zlib failed.
+fn prepare_font(z: &mut Deflater, used: &Used) -> Result<PreparedFont, String> {
     let face = used.face;
     let subset = subsetter::subset(face.bytes(), 0, &used.remap).map_err(|e| {
         format!(
@@ -350,15 +378,31 @@ fn write_font(
             face.name()
         )
     })?;
+    let mut cmap = UnicodeCmap::new(Name(b"Custom"), SYSTEM);
+    for (&gid, &c) in &used.chars {
+        cmap.pair(gid, c);
+    }
+    Ok(PreparedFont {
+        file: z.deflate(&subset)?,
+        file_len: subset.len(),
+        cmap: z.deflate(&cmap.finish())?,
+    })
+}
+
+/// The character collection of every CID font here: Adobe's identity ordering.
+const SYSTEM: SystemInfo = SystemInfo {
+    registry: Str(b"Adobe"),
+    ordering: Str(b"Identity"),
+    supplement: 0,
+};
+
+/// One face: the Type 0 font, its CID font, descriptor, subset font file and `ToUnicode` map.
+fn write_font(pdf: &mut Pdf, refs: &mut Refs, font_ref: Ref, used: &Used, prepared: &PreparedFont) {
+    let face = used.face;
     let (cid_ref, descriptor_ref, file_ref, cmap_ref) =
         (refs.next(), refs.next(), refs.next(), refs.next());
     let base = format!("{}+{}", used.tag, face.ps_name());
     let base = Name(base.as_bytes());
-    let system = SystemInfo {
-        registry: Str(b"Adobe"),
-        ordering: Str(b"Identity"),
-        supplement: 0,
-    };
 
     pdf.type0_font(font_ref)
         .base_font(base)
@@ -376,7 +420,7 @@ fn write_font(
     let mut cid = pdf.cid_font(cid_ref);
     cid.subtype(CidFontType::Type2)
         .base_font(base)
-        .system_info(system)
+        .system_info(SYSTEM)
         .font_descriptor(descriptor_ref)
         .default_width(0.0)
         .cid_to_gid_map_predefined(Name(b"Identity"));
@@ -407,17 +451,11 @@ fn write_font(
         .stem_v(80.0)
         .font_file2(file_ref);
 
-    pdf.stream(file_ref, &z.deflate(&subset)?)
+    pdf.stream(file_ref, &prepared.file)
         .filter(Filter::FlateDecode)
-        .pair(Name(b"Length1"), subset.len() as i32);
-
-    let mut cmap = UnicodeCmap::new(Name(b"Custom"), system);
-    for (&gid, &c) in &used.chars {
-        cmap.pair(gid, c);
-    }
-    pdf.cmap(cmap_ref, &z.deflate(&cmap.finish())?)
+        .pair(Name(b"Length1"), prepared.file_len as i32);
+    pdf.cmap(cmap_ref, &prepared.cmap)
         .filter(Filter::FlateDecode);
-    Ok(())
 }
 
 fn rgb(c: Color) -> (f32, f32, f32) {
