@@ -137,29 +137,52 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether a milestone supplies a credential: its id contains the credential id, or its title
-/// names the credential's id, abbreviation or an alias as whole words.
-fn supplies(m: &Milestone, catalog: &Catalog, credential: &str) -> bool {
-    if m.id == credential
-        || m.id
-            .split('-')
-            .collect::<Vec<_>>()
-            .windows(credential.split('-').count())
-            .any(|w| w.join("-") == credential)
-    {
-        return true;
-    }
-    let Some(c) = catalog.credential(credential) else {
-        return false;
-    };
-    let title = words(&m.title);
-    let mut names: Vec<&str> = vec![c.id.as_str()];
-    names.extend(c.abbreviation.as_deref());
-    names.extend(c.aliases.iter().map(String::as_str));
-    names.iter().any(|n| {
-        let w = words(n);
-        !w.is_empty() && title.windows(w.len()).any(|t| t == w.as_slice())
+/// Whether `id` contains `part` as whole hyphen-separated parts (`acls` in `renew-acls-2027`,
+/// `cen-ccrn` in `cen-ccrn-exam`), without splitting either into a list.
+fn has_parts(id: &str, part: &str) -> bool {
+    id.match_indices(part).any(|(at, _)| {
+        let end = at + part.len();
+        (at == 0 || id.as_bytes()[at - 1] == b'-')
+            && (end == id.len() || id.as_bytes()[end] == b'-')
     })
+}
+
+/// The plan's milestones as [`Suppliers::of`] reads them: each id, and its title as lowercase words,
+/// split once for every credential the gap asks about.
+struct Suppliers<'a> {
+    milestones: Vec<(&'a Milestone, Vec<String>)>,
+}
+
+impl<'a> Suppliers<'a> {
+    fn new(milestones: &'a [Milestone]) -> Suppliers<'a> {
+        Suppliers {
+            milestones: milestones.iter().map(|m| (m, words(&m.title))).collect(),
+        }
+    }
+
+    /// The ids of the milestones that supply `credential`, in plan order: a milestone whose id
+    /// contains the credential id, or whose title names the credential's id, abbreviation or an
+    /// alias as whole words.
+    fn of(&self, catalog: &Catalog, credential: &str) -> Vec<String> {
+        let names: Vec<Vec<String>> = catalog.credential(credential).map_or_else(Vec::new, |c| {
+            std::iter::once(c.id.as_str())
+                .chain(c.abbreviation.as_deref())
+                .chain(c.aliases.iter().map(String::as_str))
+                .map(words)
+                .filter(|w| !w.is_empty())
+                .collect()
+        });
+        self.milestones
+            .iter()
+            .filter(|(m, title)| {
+                has_parts(&m.id, credential)
+                    || names
+                        .iter()
+                        .any(|w| title.windows(w.len()).any(|t| t == w.as_slice()))
+            })
+            .map(|(m, _)| m.id.clone())
+            .collect()
+    }
 }
 
 fn experience_text(e: &Experience) -> String {
@@ -244,13 +267,8 @@ pub(crate) fn gap_routed(catalog: &Catalog, plan: &Plan, route: &RouteFn<'_>) ->
         })
         .unwrap_or_default();
     let held = |id: &str| plan.person.holds(id) || implied.contains(&id);
-    let covered = |id: &str| -> Vec<String> {
-        plan.milestones
-            .iter()
-            .filter(|m| supplies(m, catalog, id))
-            .map(|m| m.id.clone())
-            .collect()
-    };
+    let suppliers = Suppliers::new(&plan.milestones);
+    let covered = |id: &str| suppliers.of(catalog, id);
     let source_of = |key: &str| {
         catalog
             .source(key)
@@ -505,5 +523,58 @@ fn kind_of(k: CredentialKind) -> &'static str {
     match k {
         CredentialKind::Degree => "education",
         _ => "credential",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_parts;
+
+    /// The definition `has_parts` replaces: the id split at hyphens, and any run of its parts
+    /// joined again equal to the credential.
+    fn by_splitting(id: &str, credential: &str) -> bool {
+        id == credential
+            || id
+                .split('-')
+                .collect::<Vec<_>>()
+                .windows(credential.split('-').count())
+                .any(|w| w.join("-") == credential)
+    }
+
+    #[test]
+    fn a_credential_id_is_found_only_as_whole_parts_of_a_milestone_id() {
+        let cases = [
+            ("acls", "acls"),
+            ("renew-acls-2027", "acls"),
+            ("renew-acls", "acls"),
+            ("acls-renewal", "acls"),
+            ("cen-ccrn-exam", "cen-ccrn"),
+            ("ccrn-exam", "cen-ccrn"),
+            ("pals-acls", "acls"),
+            ("bacls-course", "acls"),
+            ("aclsx", "acls"),
+            ("acls-acls", "acls"),
+            ("xacls-acls", "acls"),
+            ("msn", "msn-np"),
+            ("", "acls"),
+            ("a--b", ""),
+            ("ab", ""),
+        ];
+        for (id, credential) in cases {
+            assert_eq!(
+                has_parts(id, credential),
+                by_splitting(id, credential),
+                "{id:?} / {credential:?}"
+            );
+        }
+        assert!(has_parts("renew-acls-2027", "acls"));
+        assert!(!has_parts("bacls-course", "acls"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn has_parts_agrees_with_splitting(id in "[ab-]{0,10}", credential in "[ab-]{0,5}") {
+            proptest::prop_assert_eq!(has_parts(&id, &credential), by_splitting(&id, &credential));
+        }
     }
 }

@@ -50,7 +50,7 @@ pub struct Env {
     /// Colour on stderr, decided for that stream on its own.
     pub color_err: bool,
     pub format: OutputFormat,
-    pub catalog: carepath_catalog::Catalog,
+    catalog: CatalogSlot,
 }
 
 impl Env {
@@ -63,13 +63,116 @@ impl Env {
             color,
             color_err,
             format: cli.format,
-            catalog: load_catalog(cli.catalog.as_deref(), color_err)?,
+            catalog: match cli.catalog.as_deref() {
+                // A user's catalog is read, merged and checked now, so its errors come first.
+                Some(path) => CatalogSlot::ready(load_catalog(Some(path), color_err)?),
+                None => CatalogSlot::building(),
+            },
         })
     }
 
-    /// What the plan model may ask of the catalog.
+    /// The catalog: the embedded one, or it merged with `--catalog FILE`.
+    pub fn catalog(&self) -> &Catalog {
+        self.catalog.get()
+    }
+
+    /// What the plan model may ask of the catalog. Reading and parsing the plan asks nothing,
+    /// so the embedded catalog is still being built on its own thread while they run; the first
+    /// question waits for it.
     pub fn knowledge(&self) -> Option<&dyn Knowledge> {
         Some(&self.catalog)
+    }
+}
+
+/// The embedded catalog, built on a thread of its own from the moment the session starts.
+///
+/// Building it (deserialising the static tree the build script wrote) costs about as much as
+/// reading and parsing a realistic plan, and the two do not depend on each other: on a machine
+/// with two cores, `export` no longer waits for one and then the other. The catalog is the same
+/// value either way, so no output changes; where a thread cannot be started it is built on the
+/// first use.
+pub struct CatalogSlot {
+    pending: std::sync::Mutex<Option<std::thread::JoinHandle<Catalog>>>,
+    value: std::sync::OnceLock<Catalog>,
+}
+
+impl CatalogSlot {
+    fn ready(catalog: Catalog) -> CatalogSlot {
+        CatalogSlot {
+            pending: std::sync::Mutex::new(None),
+            value: std::sync::OnceLock::from(catalog),
+        }
+    }
+
+    fn building() -> CatalogSlot {
+        let handle = std::thread::Builder::new()
+            .name("catalog".into())
+            .spawn(Catalog::embedded_owned)
+            .ok();
+        CatalogSlot {
+            pending: std::sync::Mutex::new(handle),
+            value: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> &Catalog {
+        self.value.get_or_init(|| {
+            let handle = self
+                .pending
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take();
+            // A thread that could not start, or (it cannot, the data is checked at build time)
+            // failed: build it here.
+            handle
+                .and_then(|h| h.join().ok())
+                .unwrap_or_else(Catalog::embedded_owned)
+        })
+    }
+}
+
+impl Clone for CatalogSlot {
+    fn clone(&self) -> CatalogSlot {
+        CatalogSlot::ready(self.get().clone())
+    }
+}
+
+/// Every question waits for the catalog, then asks it.
+impl Knowledge for CatalogSlot {
+    fn has_role(&self, id: &str) -> bool {
+        self.get().has_role(id)
+    }
+    fn has_credential(&self, id: &str) -> bool {
+        self.get().has_credential(id)
+    }
+    fn suggest_role(&self, text: &str) -> Option<String> {
+        self.get().suggest_role(text)
+    }
+    fn suggest_credential(&self, text: &str) -> Option<String> {
+        self.get().suggest_credential(text)
+    }
+    fn name_of(&self, id: &str) -> Option<String> {
+        self.get().name_of(id)
+    }
+    fn role_requirements(&self, role: &str) -> Vec<String> {
+        self.get().role_requirements(role)
+    }
+    fn renewal(
+        &self,
+        credential: &str,
+        jurisdiction: Option<&str>,
+    ) -> Option<carepath_model::RenewalRule> {
+        self.get().renewal(credential, jurisdiction)
+    }
+    fn gap(&self, plan: &carepath_model::Plan) -> Option<carepath_model::Gap> {
+        self.get().gap(plan)
+    }
+    fn route_months(
+        &self,
+        plan: &carepath_model::Plan,
+        role: &str,
+    ) -> Option<carepath_model::RouteMonths> {
+        self.get().route_months(plan, role)
     }
 }
 

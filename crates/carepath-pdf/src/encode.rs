@@ -265,30 +265,46 @@ pub fn encode(doc: &Document, meta: &Meta) -> (Vec<u8>, Vec<String>) {
         .map(|_| (refs.next(), refs.next()))
         .collect();
 
-    // The expensive part (each page's content stream, each face's subset, all of it deflated)
-    // runs in parallel, one compressor per thread; the objects are then written in one order.
-    // Every stream is compressed on its own from a reset compressor, so the bytes do not depend
-    // on which thread did it.
-    let (contents, prepared) = rayon::join(
-        || {
-            doc.pages
-                .par_iter()
-                .map_init(Deflater::new, |z, page| {
-                    z.deflate(&page_content(&page.items, page.height, &faces))
-                })
-                .collect::<Result<Vec<_>, String>>()
-        },
-        || {
-            faces
-                .par_iter()
-                .map_init(Deflater::new, |z, used| prepare_font(z, used))
-                .collect::<Result<Vec<_>, String>>()
-        },
-    );
-    let (contents, prepared) = match (contents, prepared) {
-        (Ok(c), Ok(p)) => (c, p),
-        (Err(m), _) | (_, Err(m)) => return (Vec::new(), vec![m]),
+    // The expensive part (each face's subset and each page's content stream, all of it
+    // deflated) runs in parallel, in as many pieces as there are threads, each piece with one
+    // compressor (setting one up costs about as much as deflating a page). Every stream is
+    // compressed on its own from a reset compressor, so the bytes do not depend on which thread
+    // did it; the objects are then written in one order.
+    enum Job<'d> {
+        Font(usize),
+        Page(&'d crate::layout::Page),
+    }
+    enum Made {
+        Font(PreparedFont),
+        Page(Vec<u8>),
+    }
+    let jobs: Vec<Job> = (0..faces.len())
+        .map(Job::Font)
+        .chain(doc.pages.iter().map(Job::Page))
+        .collect();
+    let piece = jobs.len().div_ceil(rayon::current_num_threads().max(1));
+    let made = jobs
+        .par_iter()
+        .with_min_len(piece.max(1))
+        .map_init(Deflater::new, |z, job| match job {
+            Job::Font(i) => prepare_font(z, &faces[*i]).map(Made::Font),
+            Job::Page(page) => z
+                .deflate(&page_content(&page.items, page.height, &faces))
+                .map(Made::Page),
+        })
+        .collect::<Result<Vec<_>, String>>();
+    let made = match made {
+        Ok(made) => made,
+        Err(m) => return (Vec::new(), vec![m]),
     };
+    let mut prepared = Vec::new();
+    let mut contents = Vec::new();
+    for m in made {
+        match m {
+            Made::Font(f) => prepared.push(f),
+            Made::Page(c) => contents.push(c),
+        }
+    }
 
     let mut pdf = Pdf::with_capacity(
         contents.iter().map(Vec::len).sum::<usize>()

@@ -350,6 +350,14 @@ impl Fonts {
     /// characters go, and each character the font cannot draw becomes the fallback, with a
     /// warning in `warnings` (one per character).
     pub fn clean(&self, text: &str, warnings: &mut BTreeSet<String>) -> String {
+        // Most text is printable ASCII that both faces draw: it comes through unchanged.
+        let drawn = self.regular.ascii_drawn & self.bold.ascii_drawn;
+        if text
+            .bytes()
+            .all(|b| (0x20..0x7f).contains(&b) && drawn & (1 << (b - 0x20)) != 0)
+        {
+            return text.to_string();
+        }
         let mut out = String::with_capacity(text.len());
         for c in text.chars() {
             match c {

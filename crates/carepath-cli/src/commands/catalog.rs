@@ -10,14 +10,14 @@ use crate::session::{Env, Failure, Outcome, emit, json, num};
 
 pub(crate) fn unknown(env: &Env, id: &str, what: &str) -> Failure {
     let ids = env
-        .catalog
+        .catalog()
         .roles
         .iter()
         .map(|r| r.id.as_str())
-        .chain(env.catalog.credentials.iter().map(|c| c.id.as_str()));
+        .chain(env.catalog().credentials.iter().map(|c| c.id.as_str()));
     let hint = match carepath_model::suggest::did_you_mean(id, ids) {
         Some(s) => format!("did you mean `{s}`?"),
-        None => match env.catalog.search(id).first() {
+        None => match env.catalog().search(id).first() {
             Some(h) => format!(
                 "did you mean `{}` ({})? `carepath catalog search WORDS` finds others",
                 h.id, h.name
@@ -29,7 +29,7 @@ pub(crate) fn unknown(env: &Env, id: &str, what: &str) -> Failure {
 }
 
 pub fn catalog(env: &Env, command: CatalogCommand, out: &mut dyn Write) -> Outcome {
-    let c = &env.catalog;
+    let c = env.catalog();
     match command {
         CatalogCommand::List => match env.format {
             OutputFormat::Json => {
@@ -90,7 +90,7 @@ pub fn gap(
     }
     let mut t = String::new();
     let from = plan.person.role.as_deref().map(|r| {
-        env.catalog
+        env.catalog()
             .role(r)
             .map_or(r.to_string(), |x| x.name.clone())
     });
@@ -174,7 +174,7 @@ pub fn path(
     emit_milestones: bool,
     out: &mut dyn Write,
 ) -> Outcome {
-    let c = &env.catalog;
+    let c = env.catalog();
     for id in [from, to] {
         if c.role(id).is_none() && id != carepath_catalog::ENTRY {
             return Err(unknown(env, id, "role"));
@@ -211,10 +211,10 @@ pub fn path(
 
 /// Catalog roles matching what a person typed, best first (for `init`).
 pub fn role_choices(env: &Env, text: &str) -> Vec<(String, String)> {
-    if let Some(r) = env.catalog.role(text.trim()) {
+    if let Some(r) = env.catalog().role(text.trim()) {
         return vec![(r.id.clone(), r.name.clone())];
     }
-    env.catalog
+    env.catalog()
         .search(text)
         .into_iter()
         .filter(|h| matches!(h.kind, HitKind::Role))

@@ -74,7 +74,7 @@ pub fn cohort(env: &Env, o: &Options, out: &mut dyn Write) -> Outcome {
     };
     let bar = progress(roster.entries.len());
     // One route search per distinct (role, target, credentials) of the roster, not per plan.
-    let remembered = Remembered::new(&env.catalog);
+    let remembered = Remembered::new(env.catalog());
     let done: Vec<Done> = pool.install(|| {
         roster
             .entries

@@ -17,7 +17,7 @@ const LABEL: usize = 14;
 pub fn compare(env: &Env, ids: &[String], plan: Option<&Path>, out: &mut dyn Write) -> Outcome {
     let mut roles = Vec::new();
     for id in ids {
-        match env.catalog.role(id) {
+        match env.catalog().role(id) {
             Some(r) => roles.push(r),
             None => return Err(super::catalog::unknown(env, id, "role")),
         }
@@ -38,7 +38,7 @@ pub fn compare(env: &Env, ids: &[String], plan: Option<&Path>, out: &mut dyn Wri
             super::explore::check_region(env, r)?;
         }
     }
-    let compared = compare::compare(&env.catalog, &roles, &view);
+    let compared = compare::compare(env.catalog(), &roles, &view);
     match env.format {
         OutputFormat::Json => emit(
             out,

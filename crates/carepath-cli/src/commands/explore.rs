@@ -29,7 +29,7 @@ pub fn explore(
     if let Some(r) = seeker.region.as_deref() {
         check_region(env, r)?;
     }
-    let Some(found) = explore::explore(&env.catalog, &seeker, options) else {
+    let Some(found) = explore::explore(env.catalog(), &seeker, options) else {
         let role = seeker.role.as_deref().unwrap_or_default();
         return Err(super::catalog::unknown(env, role, "role"));
     };
@@ -44,7 +44,7 @@ pub fn explore(
 
 /// A region the catalog has no figures for is refused, naming the ones it has.
 pub(crate) fn check_region(env: &Env, region: &str) -> Outcome {
-    let regions = env.catalog.regions();
+    let regions = env.catalog().regions();
     let country = region.split_once('-').map_or(region, |(c, _)| c);
     let known = regions
         .iter()

@@ -162,7 +162,7 @@ pub fn starter_text(env: &Env, a: Answers) -> Result<(String, usize), Failure> {
     } else {
         values
     };
-    let cat = &env.catalog;
+    let cat = env.catalog();
     let role_name = |id: &str| cat.role(id).map_or(id.to_string(), |r| r.name.clone());
     let start = env.as_of;
 

@@ -207,7 +207,7 @@ pub fn serve(
         }),
         format,
         env.as_of,
-        env.catalog.clone(),
+        env.catalog().clone(),
         exporters,
     );
     if new {

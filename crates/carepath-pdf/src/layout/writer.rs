@@ -236,13 +236,20 @@ impl Writer {
         may_cut: bool,
     ) -> Item {
         let clean = self.clean(s);
-        let text = self.f.ellipsize(&clean, size, bold, max_w);
-        if !may_cut && text != clean {
-            self.warnings.insert(format!(
-                "{clean:?} was too long for its place in the PDF and was shortened"
-            ));
-        }
-        let w = self.f.measure(&text, size, bold);
+        // Measured once: most runs fit, and then they are the cleaned text as it is.
+        let full = self.f.measure(&clean, size, bold);
+        let (text, w) = if full <= max_w {
+            (clean, full)
+        } else {
+            let text = self.f.ellipsize(&clean, size, bold, max_w);
+            if !may_cut && text != clean {
+                self.warnings.insert(format!(
+                    "{clean:?} was too long for its place in the PDF and was shortened"
+                ));
+            }
+            let w = self.f.measure(&text, size, bold);
+            (text, w)
+        };
         let x = match align {
             Align::Left => x,
             Align::Right => x + max_w - w,
