@@ -1,10 +1,11 @@
 //! Link the `carepath` binary with packed relative relocations (`DT_RELR`) on GNU/Linux.
 //!
 //! A position-independent executable is patched by the loader at every start: one relocation
-//! per pointer in its static data. Through `rrule`, carepath links chrono-tz, whose tables of
-//! some 600 time zones are 28,000 of the binary's 40,000 relocations; in the classic format
-//! (24 bytes each) the loader read about a megabyte of them before `main`, even for
-//! `--version`. Packed, they take 18 KB. The binary stays position-independent (ASLR is kept).
+//! per pointer in its static data. In the classic format each takes 24 bytes; packed, a bitmap
+//! word covers 63 of them. The binary has some 12,000 (it had 40,000 before chrono-tz was
+//! built with UTC only, see vendor/rrule/PATCHED.md): 280 KB of table for the loader to read
+//! before `main` classically, 3.6 KB packed. The binary stays position-independent (ASLR is
+//! kept).
 //!
 //! GNU ld 2.38+, lld 15+ and mold know `-z pack-relative-relocs`; glibc 2.36+ loads such a
 //! binary. `CAREPATH_NO_RELR=1` turns it off for an older toolchain.

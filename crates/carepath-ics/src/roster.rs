@@ -55,6 +55,9 @@
 //!   with validation and iteration limits against rules that never match. It works in chrono
 //!   types; it is handed wall-clock times as if they were UTC, so it does calendar arithmetic
 //!   only and never consults a time zone itself (its `Tz::LOCAL` would read the machine's zone).
+//!   The workspace builds it without its constant for every zone, and chrono-tz with UTC only
+//!   (`vendor/rrule/PATCHED.md`): every zone's tables cost each command a megabyte of
+//!   relocated pages at start-up.
 //! - jiff with `tzdb-bundle-always`: the workspace's date library, and one tz database compiled
 //!   in ([`TimeZoneDatabase::bundled`]), so the same file gives the same shifts on every machine.
 
