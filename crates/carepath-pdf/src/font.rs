@@ -350,16 +350,20 @@ impl Fonts {
     /// characters go, and each character the font cannot draw becomes the fallback, with a
     /// warning in `warnings` (one per character).
     pub fn clean(&self, text: &str, warnings: &mut BTreeSet<String>) -> String {
-        // Most text is printable ASCII that both faces draw: it comes through unchanged.
+        // Most text is printable ASCII that both faces draw: such runs are copied whole, and
+        // only the characters between them are looked at one by one.
         let drawn = self.regular.ascii_drawn & self.bold.ascii_drawn;
-        if text
-            .bytes()
-            .all(|b| (0x20..0x7f).contains(&b) && drawn & (1 << (b - 0x20)) != 0)
-        {
-            return text.to_string();
-        }
+        let plain = |b: u8| (0x20..0x7f).contains(&b) && drawn & (1 << (b - 0x20)) != 0;
         let mut out = String::with_capacity(text.len());
-        for c in text.chars() {
+        let mut rest = text;
+        loop {
+            let run = rest.bytes().position(|b| !plain(b)).unwrap_or(rest.len());
+            out.push_str(&rest[..run]);
+            rest = &rest[run..];
+            let Some(c) = rest.chars().next() else {
+                return out;
+            };
+            rest = &rest[c.len_utf8()..];
             match c {
                 '\n' | '\r' | '\t' | '\u{a0}' | '\u{2028}' | '\u{2029}' => out.push(' '),
                 // Invisible formatting characters (zero-width space and joiners, marks, BOM)
@@ -377,7 +381,6 @@ impl Fonts {
                 }
             }
         }
-        out
     }
 
     /// `text` cut to fit `width`, ending in an ellipsis when it had to be cut.
@@ -536,6 +539,36 @@ mod tests {
         assert_eq!(out, format!("Graduation {} party!", f.fallback()));
         assert_eq!(warnings.len(), 1);
         assert!(warnings.iter().next().unwrap().contains("U+1F393"));
+    }
+
+    /// What `clean` does, one character at a time: the definition its fast runs must keep.
+    fn clean_by_char(f: &Fonts, text: &str, warnings: &mut BTreeSet<String>) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '\n' | '\r' | '\t' | '\u{a0}' | '\u{2028}' | '\u{2029}' => out.push(' '),
+                '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' => {}
+                c if c.is_control() => {}
+                c if f.covers(c) => out.push(c),
+                c => {
+                    warnings.insert(format!("{c:?}"));
+                    out.push(f.fallback);
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cleaning_in_runs_gives_what_cleaning_each_character_gives(
+            text in "[ -~\t\n\r\u{0}-\u{1f}\u{7f}\u{a0}\u{e9}\u{2014}\u{2192}\u{200b}\u{feff}\u{1f393}\u{4e2d}]{0,40}"
+        ) {
+            let f = fonts();
+            let (mut fast, mut slow) = (BTreeSet::new(), BTreeSet::new());
+            proptest::prop_assert_eq!(f.clean(&text, &mut fast), clean_by_char(f, &text, &mut slow));
+            proptest::prop_assert_eq!(fast.len(), slow.len());
+        }
     }
 
     #[test]
