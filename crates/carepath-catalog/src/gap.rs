@@ -140,10 +140,13 @@ fn words(s: &str) -> Vec<String> {
 /// Whether `id` contains `part` as whole hyphen-separated parts (`acls` in `renew-acls-2027`,
 /// `cen-ccrn` in `cen-ccrn-exam`), without splitting either into a list.
 fn has_parts(id: &str, part: &str) -> bool {
-    id.match_indices(part).any(|(at, _)| {
+    // Every place a part of `id` starts (its start, and after each hyphen), so that runs which
+    // overlap are all tried.
+    let mut starts = std::iter::once(0).chain(id.match_indices('-').map(|(at, _)| at + 1));
+    starts.any(|at| {
         let end = at + part.len();
-        (at == 0 || id.as_bytes()[at - 1] == b'-')
-            && (end == id.len() || id.as_bytes()[end] == b'-')
+        id.get(at..).is_some_and(|rest| rest.starts_with(part))
+            && (end == id.len() || id.as_bytes().get(end) == Some(&b'-'))
     })
 }
 
@@ -559,6 +562,8 @@ mod tests {
             ("", "acls"),
             ("a--b", ""),
             ("ab", ""),
+            // Runs of a part that overlap (proptest found this one).
+            ("a------", "----"),
         ];
         for (id, credential) in cases {
             assert_eq!(
