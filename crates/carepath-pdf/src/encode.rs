@@ -296,8 +296,9 @@ pub fn encode(doc: &Document, meta: &Meta) -> (Vec<u8>, Vec<String>) {
                 .deflate(&page_content(&page.items, page.height, &faces))
                 .map(Made::Page),
         })
-        .collect::<Result<Vec<_>, String>>();
-    let made = match made {
+        .collect::<Vec<Result<Made, String>>>();
+    // The first failure in document order, whichever thread met it first.
+    let made = match made.into_iter().collect::<Result<Vec<_>, String>>() {
         Ok(made) => made,
         Err(m) => return (Vec::new(), vec![m]),
     };
