@@ -281,7 +281,7 @@ pub fn export(
     }
     let mut outputs = export_plan(&chosen, &resolved, &stem)?;
 
-    match target {
+    let result = match target {
         Target::Stdout | Target::File(_) if outputs.len() > 1 => Err(Failure::usage(format!(
             "these formats make {} files; write them into a directory with -o DIR/{}",
             outputs.len(),
@@ -349,7 +349,10 @@ pub fn export(
             let written = batch.commit()?;
             emit(out, &wrote(&written))
         }
-    }
+    };
+    // Left to the operating system at exit, as the session is (see `commands::run`).
+    std::mem::forget((checked, resolved));
+    result
 }
 
 fn wrote(names: &[String]) -> String {

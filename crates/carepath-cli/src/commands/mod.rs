@@ -34,7 +34,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
         _ => {}
     }
     let env = Env::new(&cli)?;
-    match cli.command {
+    let result = match cli.command {
         Command::Check { plan, strict } => check::check(&env, &plan, strict, out),
         Command::Show { plan } => show::show(&env, &plan, out),
         Command::Status { plan } => show::status(&env, &plan, out),
@@ -194,5 +194,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
             listen,
         } => serve::serve(&env, &plan, new, port, open, listen, out),
         Command::Schema | Command::Completions { .. } => Ok(()),
-    }
+    };
+    // The session (the whole catalog among it) is left to the operating system, which takes a
+    // process's memory back at once: freeing its allocations one by one cost every command
+    // several tenths of a millisecond at exit. It holds no file, lock or thread to finish.
+    std::mem::forget(env);
+    result
 }
