@@ -65,7 +65,7 @@ impl Env {
             format: cli.format,
             catalog: match cli.catalog.as_deref() {
                 // A user's catalog is read, merged and checked now, so its errors come first.
-                Some(path) => CatalogSlot::ready(load_catalog(Some(path), color_err)?),
+                Some(path) => CatalogSlot::ready(load_catalog(path, color_err)?),
                 None => CatalogSlot::building(),
             },
         })
@@ -91,17 +91,11 @@ impl Env {
 /// with two cores, `export` no longer waits for one and then the other. The catalog is the same
 /// value either way, so no output changes; where a thread cannot be started it is built on the
 /// first use.
-pub struct CatalogSlot {
-    pending: std::sync::Mutex<Option<std::thread::JoinHandle<Catalog>>>,
-    value: std::sync::OnceLock<Catalog>,
-}
+pub struct CatalogSlot(std::sync::LazyLock<Catalog, Box<dyn FnOnce() -> Catalog + Send>>);
 
 impl CatalogSlot {
     fn ready(catalog: Catalog) -> CatalogSlot {
-        CatalogSlot {
-            pending: std::sync::Mutex::new(None),
-            value: std::sync::OnceLock::from(catalog),
-        }
+        CatalogSlot(std::sync::LazyLock::new(Box::new(move || catalog)))
     }
 
     fn building() -> CatalogSlot {
@@ -109,25 +103,17 @@ impl CatalogSlot {
             .name("catalog".into())
             .spawn(Catalog::embedded_owned)
             .ok();
-        CatalogSlot {
-            pending: std::sync::Mutex::new(handle),
-            value: std::sync::OnceLock::new(),
-        }
-    }
-
-    fn get(&self) -> &Catalog {
-        self.value.get_or_init(|| {
-            let handle = self
-                .pending
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .take();
-            // A thread that could not start, or (it cannot, the data is checked at build time)
-            // failed: build it here.
+        // A thread that could not start, or (it cannot, the data is checked at build time)
+        // failed: the catalog is built on the first use instead.
+        CatalogSlot(std::sync::LazyLock::new(Box::new(move || {
             handle
                 .and_then(|h| h.join().ok())
                 .unwrap_or_else(Catalog::embedded_owned)
-        })
+        })))
+    }
+
+    fn get(&self) -> &Catalog {
+        &self.0
     }
 }
 
@@ -503,13 +489,13 @@ pub fn resolve(env: &Env, checked: &CheckedPlan) -> ResolvedPlan {
 
 pub use carepath_model::numbers::plain as num;
 
-/// The embedded catalog, extended or overridden by `--catalog FILE`, checked with the same kind
-/// of located messages as plans.
-pub fn load_catalog(user: Option<&Path>, color: bool) -> Result<Catalog, Failure> {
+/// The embedded catalog extended or overridden by `--catalog FILE`, checked with the same kind
+/// of located messages as plans. (Without a user catalog the session builds the embedded one
+/// on its own thread: [`CatalogSlot`].)
+pub fn load_catalog(path: &Path, color: bool) -> Result<Catalog, Failure> {
     // An owned copy built straight from the static data: Catalog::embedded().clone() would
     // build the shared catalog and then copy it, for nothing else in the run uses it.
     let mut catalog = Catalog::embedded_owned();
-    let Some(path) = user else { return Ok(catalog) };
     let name = path.display().to_string();
     let bytes = files::read_catalog(path)?;
     let text = String::from_utf8(bytes)
