@@ -23,6 +23,9 @@ pub use session::{Failure, Outcome};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // Before anything else: nearly every command needs the embedded catalog, and it is built on
+    // a thread of its own while the arguments are parsed and the plan is read.
+    let embedded = session::Embedded::start(std::env::args_os());
     let cli = match args::Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -33,7 +36,7 @@ fn main() -> ExitCode {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let result = commands::run(cli, &mut out);
+    let result = commands::run(cli, embedded, &mut out);
     if let Err(e) = out.flush()
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {

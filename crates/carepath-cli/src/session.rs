@@ -55,8 +55,9 @@ pub struct Env {
 
 impl Env {
     /// The session of one run: the clock is read here, once, unless `--as-of` or
-    /// `SOURCE_DATE_EPOCH` says the day.
-    pub fn new(cli: &Cli) -> Result<Env, Failure> {
+    /// `SOURCE_DATE_EPOCH` says the day. `embedded` is the embedded catalog, started by `main`
+    /// before the arguments were parsed.
+    pub fn new(cli: &Cli, embedded: Embedded) -> Result<Env, Failure> {
         let (color, color_err) = colors(cli.color);
         Ok(Env {
             as_of: as_of(cli.as_of)?,
@@ -65,8 +66,8 @@ impl Env {
             format: cli.format,
             catalog: match cli.catalog.as_deref() {
                 // A user's catalog is read, merged and checked now, so its errors come first.
-                Some(path) => CatalogSlot::ready(load_catalog(path, color_err)?),
-                None => CatalogSlot::building(),
+                Some(path) => CatalogSlot::ready(load_catalog(path, color_err, embedded)?),
+                None => CatalogSlot::building(embedded),
             },
         })
     }
@@ -84,13 +85,51 @@ impl Env {
     }
 }
 
-/// The embedded catalog, built on a thread of its own from the moment the session starts.
+/// The embedded catalog, built on a thread of its own from the first thing `main` does.
 ///
-/// Building it (deserialising the static tree the build script wrote) costs about as much as
-/// reading and parsing a realistic plan, and the two do not depend on each other: on a machine
-/// with two cores, `export` no longer waits for one and then the other. The catalog is the same
-/// value either way, so no output changes; where a thread cannot be started it is built on the
-/// first use.
+/// Building it (deserialising the static tree the build script wrote) costs more than parsing
+/// the arguments, reading and parsing a realistic plan together, and none of them depends on
+/// the others: on a machine with two cores, `export` no longer waits for one and then the
+/// other. The catalog is the same value either way, so no output changes; where a thread cannot
+/// be started it is built when it is first needed.
+pub struct Embedded(Option<std::thread::JoinHandle<Catalog>>);
+
+impl Embedded {
+    /// Starts building the embedded catalog, unless the command line only asks for help, the
+    /// version, the schema or shell completions, which never need it. (The guess only decides
+    /// whether the work starts early: a command that needs the catalog gets it either way.)
+    pub fn start(args: impl Iterator<Item = std::ffi::OsString>) -> Embedded {
+        let never = [
+            "-h",
+            "--help",
+            "-V",
+            "--version",
+            "help",
+            "schema",
+            "completions",
+        ];
+        if args.skip(1).any(|a| never.iter().any(|n| a == *n)) {
+            return Embedded(None);
+        }
+        Embedded(
+            std::thread::Builder::new()
+                .name("catalog".into())
+                .spawn(Catalog::embedded_owned)
+                .ok(),
+        )
+    }
+
+    /// The catalog: the thread's, or (the thread could not start, or it cannot fail: the data
+    /// is checked at build time) built here.
+    pub fn take(self) -> Catalog {
+        self.0
+            .and_then(|h| h.join().ok())
+            .unwrap_or_else(Catalog::embedded_owned)
+    }
+}
+
+/// The session's catalog: ready (a user's catalog merged in), or still being built on its own
+/// thread ([`Embedded`]), in which case the first question waits for it.
 pub struct CatalogSlot(std::sync::LazyLock<Catalog, Box<dyn FnOnce() -> Catalog + Send>>);
 
 impl CatalogSlot {
@@ -98,18 +137,8 @@ impl CatalogSlot {
         CatalogSlot(std::sync::LazyLock::new(Box::new(move || catalog)))
     }
 
-    fn building() -> CatalogSlot {
-        let handle = std::thread::Builder::new()
-            .name("catalog".into())
-            .spawn(Catalog::embedded_owned)
-            .ok();
-        // A thread that could not start, or (it cannot, the data is checked at build time)
-        // failed: the catalog is built on the first use instead.
-        CatalogSlot(std::sync::LazyLock::new(Box::new(move || {
-            handle
-                .and_then(|h| h.join().ok())
-                .unwrap_or_else(Catalog::embedded_owned)
-        })))
+    fn building(embedded: Embedded) -> CatalogSlot {
+        CatalogSlot(std::sync::LazyLock::new(Box::new(move || embedded.take())))
     }
 
     fn get(&self) -> &Catalog {
@@ -490,12 +519,10 @@ pub fn resolve(env: &Env, checked: &CheckedPlan) -> ResolvedPlan {
 pub use carepath_model::numbers::plain as num;
 
 /// The embedded catalog extended or overridden by `--catalog FILE`, checked with the same kind
-/// of located messages as plans. (Without a user catalog the session builds the embedded one
-/// on its own thread: [`CatalogSlot`].)
-pub fn load_catalog(path: &Path, color: bool) -> Result<Catalog, Failure> {
-    // An owned copy built straight from the static data: Catalog::embedded().clone() would
-    // build the shared catalog and then copy it, for nothing else in the run uses it.
-    let mut catalog = Catalog::embedded_owned();
+/// of located messages as plans. The embedded catalog is the one `main` started building
+/// ([`Embedded`]).
+pub fn load_catalog(path: &Path, color: bool, embedded: Embedded) -> Result<Catalog, Failure> {
+    let mut catalog = embedded.take();
     let name = path.display().to_string();
     let bytes = files::read_catalog(path)?;
     let text = String::from_utf8(bytes)

@@ -20,7 +20,7 @@ use std::io::Write;
 use crate::args::{Cli, Command};
 use crate::session::{Env, Outcome, emit};
 
-pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
+pub fn run(cli: Cli, embedded: crate::session::Embedded, out: &mut dyn Write) -> Outcome {
     crate::session::colors(cli.color);
     // Commands that need neither the clock nor the catalog.
     match &cli.command {
@@ -33,7 +33,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Outcome {
         }
         _ => {}
     }
-    let env = Env::new(&cli)?;
+    let env = Env::new(&cli, embedded)?;
     let result = match cli.command {
         Command::Check { plan, strict } => check::check(&env, &plan, strict, out),
         Command::Show { plan } => show::show(&env, &plan, out),
