@@ -73,10 +73,28 @@ const FLATE_LEVEL: u32 = 1;
 
 /// zlib-compresses the document's streams with zlib-rs (through flate2): at level 1 about
 /// three times as fast as miniz_oxide, which used to be nearly half of the PDF's time. One
-/// compressor serves every stream a thread deflates, so its tables are set up once a thread.
+/// compressor serves every stream a thread deflates ([`Deflater::with`]), so its tables (about
+/// 300 KB, every page of them new memory) are set up once a thread, not once a document.
 struct Deflater(flate2::Compress);
 
+thread_local! {
+    /// This thread's compressor, made on its first stream and kept for the thread's life (a
+    /// worker of rayon's pool lives as long as the process): the next document on this thread
+    /// starts without setting one up.
+    static DEFLATER: std::cell::RefCell<Option<Deflater>> = const { std::cell::RefCell::new(None) };
+}
+
 impl Deflater {
+    /// Runs `f` with this thread's compressor. Every stream is deflated from a reset
+    /// compressor, so its bytes do not depend on the thread or on what it deflated before.
+    fn with<R>(f: impl FnOnce(&mut Deflater) -> R) -> R {
+        DEFLATER.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut slot) => f(slot.get_or_insert_with(Deflater::new)),
+            // Only if `f` itself asked for the compressor again (it does not): one of its own.
+            Err(_) => f(&mut Deflater::new()),
+        })
+    }
+
     fn new() -> Deflater {
         Deflater(flate2::Compress::new(
             flate2::Compression::new(FLATE_LEVEL),
@@ -270,10 +288,10 @@ pub fn encode(doc: &Document, meta: &Meta) -> (Vec<u8>, Vec<String>) {
         .collect();
 
     // The expensive part (each face's subset and each page's content stream, all of it
-    // deflated) runs in parallel, in as many pieces as there are threads, each piece with one
-    // compressor (setting one up costs about as much as deflating a page). Every stream is
-    // compressed on its own from a reset compressor, so the bytes do not depend on which thread
-    // did it; the objects are then written in one order.
+    // deflated) runs in parallel, one job at a time, so rayon balances the faces (the longest
+    // jobs, first) and the pages over its threads; each thread deflates with its own compressor
+    // ([`Deflater::with`]). Every stream is compressed on its own from a reset compressor, so
+    // the bytes do not depend on which thread did it; the objects are then written in one order.
     enum Job<'d> {
         Font(usize),
         Page(&'d crate::layout::Page),
@@ -286,15 +304,14 @@ pub fn encode(doc: &Document, meta: &Meta) -> (Vec<u8>, Vec<String>) {
         .map(Job::Font)
         .chain(doc.pages.iter().map(Job::Page))
         .collect();
-    let piece = jobs.len().div_ceil(rayon::current_num_threads().max(1));
     let made = jobs
         .par_iter()
-        .with_min_len(piece.max(1))
-        .map_init(Deflater::new, |z, job| match job {
-            Job::Font(i) => prepare_font(z, &faces[*i]).map(Made::Font),
-            Job::Page(page) => z
-                .deflate(&page_content(&page.items, page.height, &faces))
-                .map(Made::Page),
+        .map(|job| match job {
+            Job::Font(i) => Deflater::with(|z| prepare_font(z, &faces[*i])).map(Made::Font),
+            Job::Page(page) => {
+                let content = page_content(&page.items, page.height, &faces);
+                Deflater::with(|z| z.deflate(&content)).map(Made::Page)
+            }
         })
         .collect::<Vec<Result<Made, String>>>();
     // The first failure in document order, whichever thread met it first.
