@@ -147,8 +147,9 @@ pub fn file_id(path: &Path) -> Option<FileId> {
 }
 
 /// The path a write to `path` really lands on: symlinks followed, even a dangling one (its target
-/// is created), so that the link itself is never replaced.
-fn follow_links(path: &Path) -> io::Result<PathBuf> {
+/// is created), so that the link itself is never replaced. With it, what looking that path up
+/// gave (the file's metadata, or why there is none), so the caller need not ask again.
+fn follow_links(path: &Path) -> io::Result<(PathBuf, io::Result<Metadata>)> {
     let mut p = path.to_path_buf();
     for _ in 0..40 {
         match fs::symlink_metadata(&p) {
@@ -160,7 +161,7 @@ fn follow_links(path: &Path) -> io::Result<PathBuf> {
                     p.parent().unwrap_or(Path::new("")).join(to)
                 };
             }
-            _ => return Ok(p),
+            found => return Ok((p, found)),
         }
     }
     Err(io::Error::other("too many levels of symbolic links"))
@@ -190,6 +191,8 @@ struct Item {
     shown: String,
     /// Where the bytes go, symlinks followed.
     target: PathBuf,
+    /// The target's identity when it exists already.
+    id: Option<FileId>,
     bytes: Vec<u8>,
     how: How,
     /// Refuse to replace a file that exists (init without --force).
@@ -270,9 +273,12 @@ impl Batch {
                 "the output path is empty; give a file, a directory (out/), or - for stdout",
             ));
         }
-        let target = follow_links(path)
+        let (target, found) = follow_links(path)
             .map_err(|e| Failure::usage(format!("cannot write {name}: {}", io_reason(&e))))?;
-        let how = match fs::symlink_metadata(&target) {
+        // The target's identity, for the check that no two outputs are one file: none for a
+        // file still to be created.
+        let id = found.as_ref().ok().and_then(id_of);
+        let how = match found {
             Err(e) if e.kind() == io::ErrorKind::NotFound => How::Create,
             Err(e) => {
                 return Err(Failure::usage(format!(
@@ -296,11 +302,11 @@ impl Batch {
                 how_to_write(&name, &target, meta)?
             }
         };
-        let id = fs::metadata(&target).ok().as_ref().and_then(id_of);
-        if self.items.iter().any(|i| {
-            i.target == target
-                || (id.is_some() && fs::metadata(&i.target).ok().as_ref().and_then(id_of) == id)
-        }) {
+        if self
+            .items
+            .iter()
+            .any(|i| i.target == target || (id.is_some() && i.id == id))
+        {
             return Err(Failure::usage(format!(
                 "{name} would be written twice by this command; give each output its own name"
             )));
@@ -308,6 +314,7 @@ impl Batch {
         self.items.push(Item {
             shown: name,
             target,
+            id,
             bytes,
             how,
             no_clobber,
@@ -625,7 +632,7 @@ pub type Edit<'a> = dyn FnMut(&[u8]) -> Result<Vec<u8>, Failure> + 'a;
 pub fn edit_locked(path: &Path, limit: u64, edit: &mut Edit<'_>) -> Result<Edited, Failure> {
     let name = shown(path);
     let cannot = |e: io::Error| Failure::usage(format!("cannot read {name}: {}", io_reason(&e)));
-    let target = follow_links(path).map_err(cannot)?;
+    let (target, _) = follow_links(path).map_err(cannot)?;
     let (_lock, mut bytes) = lock_and_read(&target, &name, limit)?;
     for reapplied in 0..4 {
         let new = edit(&bytes)?;
