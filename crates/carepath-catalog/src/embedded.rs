@@ -58,26 +58,19 @@ pub(crate) fn catalog() -> Result<Catalog, Error> {
     let Some((_, _, roles)) = entries.iter().find(is_roles) else {
         return Catalog::deserialize(&ROOT);
     };
-    std::thread::scope(|scope| {
-        let Ok(roles) = std::thread::Builder::new()
-            .name("catalog-roles".into())
-            .spawn_scoped(scope, || Vec::<Role>::deserialize(roles))
-        else {
-            return Catalog::deserialize(&ROOT);
-        };
+    let rest = || {
         // A map deserialiser checks, as the whole table's does, that every entry was read.
-        let rest = MapDeserializer::new(
+        Catalog::deserialize(MapDeserializer::new(
             entries
                 .iter()
                 .filter(|e| !is_roles(e))
                 .map(|(key, key_len, value)| (text(*key, *key_len), value)),
-        );
-        let mut catalog = Catalog::deserialize(rest)?;
-        catalog.roles = roles
-            .join()
-            .map_err(|_| de::Error::custom("the thread reading the roles failed"))??;
-        Ok(catalog)
-    })
+        ))
+    };
+    let (roles, rest) = rayon::join(|| Vec::<Role>::deserialize(roles), rest);
+    let mut catalog = rest?;
+    catalog.roles = roles?;
+    Ok(catalog)
 }
 
 fn range(start: u32, len: u32) -> std::ops::Range<usize> {

@@ -92,12 +92,15 @@ impl Env {
 /// the others: on a machine with two cores, `export` no longer waits for one and then the
 /// other. The catalog is the same value either way, so no output changes; where a thread cannot
 /// be started it is built when it is first needed.
-pub struct Embedded(Option<std::thread::JoinHandle<Catalog>>);
+pub struct Embedded(Option<std::sync::mpsc::Receiver<Catalog>>);
 
 impl Embedded {
     /// Starts building the embedded catalog, unless the command line only asks for help, the
     /// version, the schema or shell completions, which never need it. (The guess only decides
     /// whether the work starts early: a command that needs the catalog gets it either way.)
+    ///
+    /// It is built on rayon's threads, which the exporters use next: they are started once,
+    /// now, rather than again after the plan is resolved.
     pub fn start(args: impl Iterator<Item = std::ffi::OsString>) -> Embedded {
         let never = [
             "-h",
@@ -111,19 +114,19 @@ impl Embedded {
         if args.skip(1).any(|a| never.iter().any(|n| a == *n)) {
             return Embedded(None);
         }
-        Embedded(
-            std::thread::Builder::new()
-                .name("catalog".into())
-                .spawn(Catalog::embedded_owned)
-                .ok(),
-        )
+        let (send, receive) = std::sync::mpsc::sync_channel(1);
+        rayon::spawn(move || {
+            // Nobody waits any more only if the command failed first.
+            let _ = send.send(Catalog::embedded_owned());
+        });
+        Embedded(Some(receive))
     }
 
-    /// The catalog: the thread's, or (the thread could not start, or it cannot fail: the data
-    /// is checked at build time) built here.
+    /// The catalog: the one built on rayon's threads, or (they could not start, or it cannot
+    /// fail: the data is checked at build time) built here.
     pub fn take(self) -> Catalog {
         self.0
-            .and_then(|h| h.join().ok())
+            .and_then(|r| r.recv().ok())
             .unwrap_or_else(Catalog::embedded_owned)
     }
 }
