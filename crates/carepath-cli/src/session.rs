@@ -367,7 +367,10 @@ pub fn load(env: &Env, path: &Path) -> Result<Loaded, Failure> {
     })?;
     let bytes = files::read_bounded(path, files::MAX_PLAN_BYTES, "plans")?;
     let mut checked = carepath_model::check(&bytes, format, env.knowledge());
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    // The text the messages quote: the bytes themselves when they are UTF-8 (no copy), else
+    // with U+FFFD where they are not (the check has said where).
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let roster = attach_roster(path, &mut checked);
     Ok(Loaded {
         name,

@@ -59,24 +59,41 @@ enum Seg<'a> {
 /// The steps of `milestones[3].after[0]`: `milestones`, 3, `after`, 0. `None` for a path that is
 /// not written that way.
 fn segments(path: &str) -> Option<Vec<Seg<'_>>> {
+    // One pass over the bytes: every path the reader records goes through here, and the
+    // `split`/`find` version spent most of its time setting up searches of a few bytes.
+    let bytes = path.as_bytes();
     let mut out = Vec::with_capacity(4);
-    if path.is_empty() {
-        return Some(out);
-    }
-    for part in path.split('.') {
-        let (name, mut rest) = match part.find('[') {
-            Some(i) => (&part[..i], &part[i..]),
-            None => (part, ""),
-        };
-        if name.is_empty() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // A field name, up to `.`, `[` or the end; never empty.
+        let start = i;
+        while i < bytes.len() && bytes[i] != b'.' && bytes[i] != b'[' {
+            i += 1;
+        }
+        if i == start {
             return None;
         }
-        out.push(Seg::Field(name));
-        while !rest.is_empty() {
-            let close = rest.find(']')?;
-            out.push(Seg::Item(rest.get(1..close)?.parse().ok()?));
-            rest = &rest[close + 1..];
-            if !rest.is_empty() && !rest.starts_with('[') {
+        out.push(Seg::Field(&path[start..i]));
+        // Its indexes: `[3]`, `[3][0]`.
+        while i < bytes.len() && bytes[i] == b'[' {
+            let digits = i + 1;
+            let mut close = digits;
+            while close < bytes.len() && bytes[close] != b']' {
+                close += 1;
+            }
+            if close == bytes.len() {
+                return None;
+            }
+            out.push(Seg::Item(path[digits..close].parse().ok()?));
+            i = close + 1;
+        }
+        // Then the end, or a `.` and the next field.
+        if i < bytes.len() {
+            if bytes[i] != b'.' {
+                return None;
+            }
+            i += 1;
+            if i == bytes.len() {
                 return None;
             }
         }
@@ -820,7 +837,46 @@ mod tests {
 
 #[cfg(test)]
 mod span_map_tests {
-    use super::SpanMap;
+    use super::{Seg, SpanMap, segments};
+
+    /// The steps of a path as text: `milestones`, `3` for `milestones[3]`; `None` if refused.
+    fn steps(path: &str) -> Option<Vec<String>> {
+        segments(path).map(|segs| {
+            segs.iter()
+                .map(|s| match s {
+                    Seg::Field(f) => f.to_string(),
+                    Seg::Item(i) => i.to_string(),
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn paths_split_into_fields_and_indexes_and_malformed_ones_are_refused() {
+        assert_eq!(steps(""), Some(vec![]));
+        assert_eq!(
+            steps("milestones[3].after[0]"),
+            Some(vec![
+                "milestones".into(),
+                "3".into(),
+                "after".into(),
+                "0".into()
+            ])
+        );
+        assert_eq!(
+            steps("capacity.roster.file"),
+            Some(vec!["capacity".into(), "roster".into(), "file".into()])
+        );
+        assert_eq!(
+            steps("grid[1][2]"),
+            Some(vec!["grid".into(), "1".into(), "2".into()])
+        );
+        for bad in [
+            "a..b", "a.", ".a", "[3]", "a[3", "a[x]", "a[]", "a[3]x", "a[-1]",
+        ] {
+            assert_eq!(steps(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn paths_find_their_spans() {
