@@ -85,13 +85,13 @@ impl Env {
     }
 }
 
-/// The embedded catalog, built on a thread of its own from the first thing `main` does.
+/// The embedded catalog, built on rayon's threads from the first thing `main` does.
 ///
 /// Building it (deserialising the static tree the build script wrote) costs more than parsing
 /// the arguments, reading and parsing a realistic plan together, and none of them depends on
 /// the others: on a machine with two cores, `export` no longer waits for one and then the
-/// other. The catalog is the same value either way, so no output changes; where a thread cannot
-/// be started it is built when it is first needed.
+/// other. The catalog is the same value either way, so no output changes; if the build on
+/// rayon's threads never answers, the catalog is built where it is first needed.
 pub struct Embedded(Option<std::sync::mpsc::Receiver<Catalog>>);
 
 impl Embedded {
@@ -122,8 +122,8 @@ impl Embedded {
         Embedded(Some(receive))
     }
 
-    /// The catalog: the one built on rayon's threads, or (they could not start, or it cannot
-    /// fail: the data is checked at build time) built here.
+    /// The catalog: the one built on rayon's threads, or built here if that build never
+    /// answered (it cannot fail: the data is checked at build time).
     pub fn take(self) -> Catalog {
         self.0
             .and_then(|r| r.recv().ok())
@@ -131,8 +131,8 @@ impl Embedded {
     }
 }
 
-/// The session's catalog: ready (a user's catalog merged in), or still being built on its own
-/// thread ([`Embedded`]), in which case the first question waits for it.
+/// The session's catalog: ready (a user's catalog merged in), or still being built
+/// ([`Embedded`]), in which case the first question waits for it.
 pub struct CatalogSlot(std::sync::LazyLock<Catalog, Box<dyn FnOnce() -> Catalog + Send>>);
 
 impl CatalogSlot {
