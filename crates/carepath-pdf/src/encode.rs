@@ -238,6 +238,73 @@ impl Primitive for Codes<'_> {
     }
 }
 
+/// A number in a page's content stream, written exactly as pdf-writer writes an `f32` (an
+/// integer without a point, else ryu's shortest digits) but without ryu for the values layout
+/// makes: coordinates in hundredths of a point and colour channels in thousandths. A value that
+/// is exactly a whole number of thousandths (and below 8192, where two thousandths are always
+/// two different `f32`s) has those digits as its shortest form; any other value is handed to
+/// pdf-writer. A test compares the two writers over every such value and random others.
+#[derive(Clone, Copy)]
+struct Num(f32);
+
+impl Num {
+    /// The digits of `v` when it is a whole number of thousandths below 8192.
+    fn thousandths(v: f32) -> Option<([u8; 16], usize)> {
+        if !(v.abs() < 8192.0) {
+            return None;
+        }
+        let k = (f64::from(v) * 1000.0).round();
+        if (k / 1000.0) as f32 != v {
+            return None;
+        }
+        let k = k as i64;
+        let (whole, mut frac) = (k.unsigned_abs() / 1000, k.unsigned_abs() % 1000);
+        let mut out = [0u8; 16];
+        let mut n = 0;
+        if k < 0 && (whole, frac) != (0, 0) {
+            out[n] = b'-';
+            n += 1;
+        }
+        // At most four digits: `whole` is below 8192.
+        let width = match whole {
+            0..=9 => 1,
+            10..=99 => 2,
+            100..=999 => 3,
+            _ => 4,
+        };
+        let mut rest = whole;
+        for i in (0..width).rev() {
+            out[n + i] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+        }
+        n += width;
+        if frac != 0 {
+            out[n] = b'.';
+            n += 1;
+            let mut width = 3;
+            while frac % 10 == 0 {
+                frac /= 10;
+                width -= 1;
+            }
+            for i in (0..width).rev() {
+                out[n + i] = b'0' + (frac % 10) as u8;
+                frac /= 10;
+            }
+            n += width;
+        }
+        Some((out, n))
+    }
+}
+
+impl Primitive for Num {
+    fn write(self, buf: &mut pdf_writer::Buf) {
+        match Num::thousandths(self.0) {
+            Some((digits, n)) => buf.extend(&digits[..n]),
+            None => self.0.write(buf),
+        }
+    }
+}
+
 /// Hands out object numbers in order.
 struct Refs(i32);
 
@@ -528,7 +595,7 @@ fn page_content(items: &[Item], height: f32, faces: &[Used; 2]) -> pdf_writer::B
     let set_fill = |c: &mut Content, fill: &mut Option<Color>, col: Color| {
         if *fill != Some(col) {
             let (r, g, b) = rgb(col);
-            c.set_fill_rgb(r, g, b);
+            c.op("rg").operands([Num(r), Num(g), Num(b)]);
             *fill = Some(col);
         }
     };
@@ -537,10 +604,10 @@ fn page_content(items: &[Item], height: f32, faces: &[Used; 2]) -> pdf_writer::B
             let prev = *stroke;
             if prev.map(|s| s.0) != Some(col) {
                 let (r, g, b) = rgb(col);
-                c.set_stroke_rgb(r, g, b);
+                c.op("RG").operands([Num(r), Num(g), Num(b)]);
             }
             if prev.map(|s| s.1) != Some(w) {
-                c.set_line_width(w);
+                c.op("w").operand(Num(w));
             }
             if prev.map(|s| s.2) != Some(dashed) {
                 if dashed {
@@ -573,11 +640,14 @@ fn page_content(items: &[Item], height: f32, faces: &[Used; 2]) -> pdf_writer::B
             } => {
                 let used = &faces[usize::from(*bold)];
                 if font != Some((*bold, *size)) {
-                    c.set_font(Name(used.tag.as_bytes()), *size);
+                    c.op("Tf")
+                        .operand(Name(used.tag.as_bytes()))
+                        .operand(Num(*size));
                     font = Some((*bold, *size));
                 }
                 set_fill(&mut c, &mut fill, *color);
-                c.set_text_matrix([1.0, 0.0, 0.0, 1.0, *x, flip(*y)]);
+                c.op("Tm")
+                    .operands([1.0, 0.0, 0.0, 1.0, *x, flip(*y)].map(Num));
                 c.op("Tj").operand(Codes(used.codes(text, &mut codes)));
             }
             Item::Line {
@@ -590,8 +660,8 @@ fn page_content(items: &[Item], height: f32, faces: &[Used; 2]) -> pdf_writer::B
                 dashed,
             } => {
                 set_stroke(&mut c, &mut stroke, *color, *width, *dashed);
-                c.move_to(*x1, flip(*y1));
-                c.line_to(*x2, flip(*y2));
+                c.op("m").operands([Num(*x1), Num(flip(*y1))]);
+                c.op("l").operands([Num(*x2), Num(flip(*y2))]);
                 c.stroke();
             }
             Item::Rect {
@@ -611,7 +681,7 @@ fn page_content(items: &[Item], height: f32, faces: &[Used; 2]) -> pdf_writer::B
                 if let Some(s) = s {
                     set_stroke(&mut c, &mut stroke, s.color, s.width, false);
                 }
-                c.rect(*x, flip(y + h), *w, *h);
+                c.op("re").operands([*x, flip(y + h), *w, *h].map(Num));
                 match (f, s) {
                     (Some(_), Some(_)) => c.fill_nonzero_and_stroke(),
                     (None, Some(_)) => c.stroke(),
@@ -629,9 +699,9 @@ fn page_content(items: &[Item], height: f32, faces: &[Used; 2]) -> pdf_writer::B
                 }
                 let mut points = points.iter();
                 if let Some(&(x, y)) = points.next() {
-                    c.move_to(x, flip(y));
+                    c.op("m").operands([Num(x), Num(flip(y))]);
                     for &(x, y) in points {
-                        c.line_to(x, flip(y));
+                        c.op("l").operands([Num(x), Num(flip(y))]);
                     }
                     c.close_path();
                 }
@@ -681,6 +751,48 @@ mod tests {
             i += 1;
         }
         out
+    }
+
+    /// What pdf-writer writes for `v` as an operand, and what `Num` writes.
+    fn both(v: f32) -> (Vec<u8>, Vec<u8>) {
+        let mut theirs = Content::new();
+        theirs.op("w").operand(v);
+        let mut ours = Content::new();
+        ours.op("w").operand(Num(v));
+        (theirs.finish().into_vec(), ours.finish().into_vec())
+    }
+
+    #[test]
+    fn numbers_are_written_as_pdf_writer_writes_them() {
+        // Every whole number of thousandths from -8192 to 8192, the values layout makes.
+        for k in -8_192_000i32..=8_192_000 {
+            let v = (f64::from(k) / 1000.0) as f32;
+            let (theirs, ours) = both(v);
+            assert_eq!(ours, theirs, "{v}");
+        }
+        // And values that are not, which go to pdf-writer itself.
+        for v in [
+            0.1234_f32,
+            1e-7,
+            -3.000_5,
+            8192.001,
+            1e9,
+            f32::MIN_POSITIVE,
+            -0.0,
+        ] {
+            let (theirs, ours) = both(v);
+            assert_eq!(ours, theirs, "{v}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_number_is_written_as_pdf_writer_writes_it(bits in proptest::num::u32::ANY) {
+            let v = f32::from_bits(bits);
+            proptest::prop_assume!(v.is_finite());
+            let (theirs, ours) = both(v);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
     }
 
     #[test]
