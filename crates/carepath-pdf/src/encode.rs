@@ -250,7 +250,8 @@ struct Num(f32);
 impl Num {
     /// The digits of `v` when it is a whole number of thousandths below 8192.
     fn thousandths(v: f32) -> Option<([u8; 16], usize)> {
-        if !(v.abs() < 8192.0) {
+        // NaN and the infinities are not below it either.
+        if v.is_nan() || v.abs() >= 8192.0 {
             return None;
         }
         let k = (f64::from(v) * 1000.0).round();
