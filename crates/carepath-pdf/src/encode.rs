@@ -224,15 +224,24 @@ struct Codes<'a>(&'a [u8]);
 
 impl Primitive for Codes<'_> {
     fn write(self, buf: &mut pdf_writer::Buf) {
-        let mut out = Vec::with_capacity(self.0.len() + 2);
+        let mut out = Vec::with_capacity(self.0.len() + 8);
         out.push(b'(');
-        for &b in self.0 {
-            match b {
-                b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', b]),
-                b'\r' => out.extend_from_slice(b"\\r"),
-                _ => out.push(b),
-            }
+        // Runs of bytes that need no escape are copied whole.
+        let mut rest = self.0;
+        while let Some(i) = rest
+            .iter()
+            .position(|b| matches!(b, b'(' | b')' | b'\\' | b'\r'))
+        {
+            out.extend_from_slice(&rest[..i]);
+            out.extend_from_slice(match rest[i] {
+                b'(' => b"\\(",
+                b')' => b"\\)",
+                b'\\' => b"\\\\",
+                _ => b"\\r",
+            });
+            rest = &rest[i + 1..];
         }
+        out.extend_from_slice(rest);
         out.push(b')');
         buf.extend(out);
     }
