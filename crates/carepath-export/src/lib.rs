@@ -134,6 +134,11 @@ pub trait Exporter: Send + Sync {
     fn extension(&self) -> &str;
     /// The resolved plan as this format's files. The as-of date is `plan.as_of`.
     fn export(&self, plan: &ResolvedPlan) -> Result<Exported, ExportError>;
+    /// Work that needs no plan, done ahead on a thread that may run this exporter: the CLI calls
+    /// it on each of its worker threads while the plan is still being read, so `export` starts
+    /// with it done. It changes no output; the default does nothing. (The PDF loads its fonts
+    /// and sets up the thread's compressor.)
+    fn prepare(&self) {}
 }
 
 /// What a plugin found by [`Registry::find`] is given.

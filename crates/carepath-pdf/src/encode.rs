@@ -84,6 +84,11 @@ thread_local! {
     static DEFLATER: std::cell::RefCell<Option<Deflater>> = const { std::cell::RefCell::new(None) };
 }
 
+/// Sets up this thread's compressor now, so the first stream it deflates does not wait for it.
+pub(crate) fn prepare_thread() {
+    Deflater::with(|_| ());
+}
+
 impl Deflater {
     /// Runs `f` with this thread's compressor. Every stream is deflated from a reset
     /// compressor, so its bytes do not depend on the thread or on what it deflated before.

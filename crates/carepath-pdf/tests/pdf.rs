@@ -63,6 +63,26 @@ fn same_input_same_bytes() {
     assert_ne!(export(&later), a);
 }
 
+/// `prepare` only sets things up: a PDF made on threads that prepared is the same file as
+/// one made on threads that never did (each `export` here runs on a thread of its own, whose
+/// compressor is new unless `prepare` made it).
+#[test]
+fn prepare_changes_no_byte() {
+    let plan = realistic();
+    let fresh = std::thread::scope(|s| s.spawn(|| export(&plan)).join().unwrap());
+    let prepared = std::thread::scope(|s| {
+        s.spawn(|| {
+            let e = PdfExporter::default();
+            e.prepare();
+            e.prepare();
+            e.export(&plan).unwrap().files.remove(0).bytes
+        })
+        .join()
+        .unwrap()
+    });
+    assert!(prepared == fresh, "a prepared thread made another PDF");
+}
+
 #[test]
 fn no_wall_clock_or_random_ids_in_the_file() {
     let plan = realistic();

@@ -217,6 +217,10 @@ pub fn export(
             "--to needs at least one format, such as --to pdf,csv,ics,json",
         ));
     }
+    // The exporters' own set-up, on each of rayon's threads as soon as it is free (the catalog
+    // is being built on them), while this thread reads and resolves the plan.
+    let ahead = chosen.clone();
+    rayon::spawn_broadcast(move |_| ahead.iter().for_each(|e| e.prepare()));
     let (checked, resolved) = load_resolved(env, path)?;
     // Redaction happens on the checked plan, before it is resolved: every exporter (a plugin
     // too) receives the redacted plan and has no other road to the private fields.
