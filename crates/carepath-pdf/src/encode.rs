@@ -11,6 +11,13 @@
 //! tag (which also names the font resource) comes from a hash of the characters each face
 //! draws, the trailer `/ID` from the plan's id and the as-of date, and the info dictionary's
 //! dates from the as-of date.
+//!
+//! Two operands of the content streams are written here rather than by pdf-writer, with the
+//! bytes pdf-writer would write: the glyph codes ([`Codes`], raw two-byte literal strings where
+//! pdf-writer would write hex) and the numbers ([`Num`]). pdf-writer formats every fractional
+//! `f32` with ryu, the shortest-digits algorithm, which was a fifth of the page streams' time;
+//! the coordinates and colours layout makes are whole hundredths and thousandths, whose digits
+//! come straight from the integer. Any other number still goes to pdf-writer.
 
 use std::collections::{BTreeMap, BTreeSet};
 
