@@ -12,12 +12,13 @@
 //! draws, the trailer `/ID` from the plan's id and the as-of date, and the info dictionary's
 //! dates from the as-of date.
 //!
-//! Two operands of the content streams are written here rather than by pdf-writer, with the
-//! bytes pdf-writer would write: the glyph codes ([`Codes`], raw two-byte literal strings where
-//! pdf-writer would write hex) and the numbers ([`Num`]). pdf-writer formats every fractional
-//! `f32` with ryu, the shortest-digits algorithm, which was a fifth of the page streams' time;
-//! the coordinates and colours layout makes are whole hundredths and thousandths, whose digits
-//! come straight from the integer. Any other number still goes to pdf-writer.
+//! Two kinds of operand in the content streams are written here rather than by pdf-writer: the
+//! glyph codes (`Codes`, as raw two-byte literal strings, a quarter the size of hex ones) and
+//! the numbers (`Num`, exactly the bytes pdf-writer writes). pdf-writer formats every
+//! fractional `f32` with ryu, the shortest-digits algorithm, which was a fifth of the page
+//! streams' time; the coordinates and colours layout makes are whole hundredths and
+//! thousandths, whose digits come straight from the integer. Any other number still goes to
+//! pdf-writer.
 
 use std::collections::{BTreeMap, BTreeSet};
 
