@@ -13,7 +13,7 @@
 //! dates from the as-of date.
 //!
 //! Two kinds of operand in the content streams are written here rather than by pdf-writer: the
-//! glyph codes (`Codes`, as raw two-byte literal strings, a quarter the size of hex ones) and
+//! glyph codes (`Codes`, as raw two-byte literal strings, half the size of hex ones) and
 //! the numbers (`Num`, exactly the bytes pdf-writer writes). pdf-writer formats every
 //! fractional `f32` with ryu, the shortest-digits algorithm, which was a fifth of the page
 //! streams' time; the coordinates and colours layout makes are whole hundredths and
