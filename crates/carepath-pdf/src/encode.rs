@@ -237,16 +237,15 @@ struct Codes<'a>(&'a [u8]);
 
 impl Primitive for Codes<'_> {
     fn write(self, buf: &mut pdf_writer::Buf) {
-        let mut out = Vec::with_capacity(self.0.len() + 8);
-        out.push(b'(');
+        buf.extend(b"(");
         // Runs of bytes that need no escape are copied whole.
         let mut rest = self.0;
         while let Some(i) = rest
             .iter()
             .position(|b| matches!(b, b'(' | b')' | b'\\' | b'\r'))
         {
-            out.extend_from_slice(&rest[..i]);
-            out.extend_from_slice(match rest[i] {
+            buf.extend(&rest[..i]);
+            buf.extend(match rest[i] {
                 b'(' => b"\\(",
                 b')' => b"\\)",
                 b'\\' => b"\\\\",
@@ -254,9 +253,8 @@ impl Primitive for Codes<'_> {
             });
             rest = &rest[i + 1..];
         }
-        out.extend_from_slice(rest);
-        out.push(b')');
-        buf.extend(out);
+        buf.extend(rest);
+        buf.extend(b")");
     }
 }
 
@@ -281,10 +279,19 @@ impl Num {
             return None;
         }
         let k = k as i64;
-        let (whole, mut frac) = (k.unsigned_abs() / 1000, k.unsigned_abs() % 1000);
+        let (whole, frac) = (k.unsigned_abs() / 1000, k.unsigned_abs() % 1000);
         let mut out = [0u8; 16];
         let mut n = 0;
-        if k < 0 && (whole, frac) != (0, 0) {
+        // `width` decimal digits of `value` at `n`, the most significant first.
+        fn put(out: &mut [u8; 16], n: &mut usize, value: u64, width: usize) {
+            let mut rest = value;
+            for i in (0..width).rev() {
+                out[*n + i] = b'0' + (rest % 10) as u8;
+                rest /= 10;
+            }
+            *n += width;
+        }
+        if k < 0 {
             out[n] = b'-';
             n += 1;
         }
@@ -295,25 +302,17 @@ impl Num {
             100..=999 => 3,
             _ => 4,
         };
-        let mut rest = whole;
-        for i in (0..width).rev() {
-            out[n + i] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-        }
-        n += width;
+        put(&mut out, &mut n, whole, width);
         if frac != 0 {
-            out[n] = b'.';
-            n += 1;
-            let mut width = 3;
-            while frac % 10 == 0 {
-                frac /= 10;
+            // The fraction without its trailing zeros: .5, .25, .043.
+            let (mut digits, mut width) = (frac, 3);
+            while digits % 10 == 0 {
+                digits /= 10;
                 width -= 1;
             }
-            for i in (0..width).rev() {
-                out[n + i] = b'0' + (frac % 10) as u8;
-                frac /= 10;
-            }
-            n += width;
+            out[n] = b'.';
+            n += 1;
+            put(&mut out, &mut n, digits, width);
         }
         Some((out, n))
     }
@@ -378,10 +377,9 @@ pub fn encode(doc: &Document, meta: &Meta) -> (Vec<u8>, Vec<String>) {
         .collect();
 
     // The expensive part (each face's subset and each page's content stream, all of it
-    // deflated) runs in parallel, one job at a time, so rayon balances the faces (the longest
-    // jobs, first) and the pages over its threads; each thread deflates with its own compressor
-    // ([`Deflater::with`]). Every stream is compressed on its own from a reset compressor, so
-    // the bytes do not depend on which thread did it; the objects are then written in one order.
+    // deflated) runs in parallel, each thread with its own compressor ([`Deflater::with`]).
+    // Every stream is compressed on its own from a reset compressor, so the bytes do not depend
+    // on which thread did it; the objects are then written in one order.
     enum Job<'d> {
         Font(usize),
         Page(&'d crate::layout::Page),
