@@ -89,13 +89,13 @@ impl Exporter for PdfExporter {
         "pdf"
     }
 
-    /// One binary file, and a warning for each character the font cannot draw.
     /// The fonts loaded and this thread's compressor set up (about 300 KB of new memory).
     fn prepare(&self) {
         font::fonts();
         encode::prepare_thread();
     }
 
+    /// One binary file, and a warning for each character the font cannot draw.
     fn export(&self, plan: &ResolvedPlan) -> Result<Exported, ExportError> {
         let r = render(plan, &self.options);
         if r.bytes.is_empty() {
